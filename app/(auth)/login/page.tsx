@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Card } from "@/components/ui/card";
+import { currentUser, homeFor } from "@/lib/auth/guards";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const user = await currentUser();
+  if (user) redirect(homeFor(user));
+  const { next } = await searchParams;
+  return (
+    <Card className="p-6 sm:p-8">
+      <h1 className="text-xl font-semibold tracking-tight">Sign in to your workspace</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-500">Manage your partners, tracking and payouts.</p>
+      <SignInForm next={next} />
+      <div className="mt-6 space-y-2 text-center text-sm text-slate-500">
+        <p>
+          New here?{" "}
+          <Link href="/signup" className="font-medium text-brand-600 hover:underline">
+            Create an account
+          </Link>
+        </p>
+        <p>
+          Are you a partner?{" "}
+          <Link href="/partner/login" className="font-medium text-brand-600 hover:underline">
+            Partner sign-in
+          </Link>
+        </p>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { Logo } from "@/components/ui/logo";
+import { UserMenu } from "@/components/dashboard/user-menu";
+
+export interface ShellProgram {
+  id: string;
+  name: string;
+  role: string;
+}
+
+interface ShellProps {
+  user: { name: string | null; email: string };
+  programs: ShellProgram[];
+  current?: ShellProgram;
+  children: React.ReactNode;
+}
+
+export function DashboardShell({ user, programs, current, children }: ShellProps) {
+  return (
+    <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr]">
+      <aside className="border-b border-slate-200 bg-white lg:min-h-screen lg:border-r lg:border-b-0">
+        <div className="flex items-center justify-between px-5 py-4">
+          <Link href="/dashboard" aria-label="Dashboard home">
+            <Logo />
+          </Link>
+        </div>
+        <nav className="px-3 pb-4" aria-label="Programs">
+          <p className="px-2 pb-1 text-xs font-medium tracking-wide text-slate-400 uppercase">Programs</p>
+          <ul className="space-y-0.5">
+            {programs.map((program) => (
+              <li key={program.id}>
+                <Link
+                  href={`/dashboard/${program.id}`}
+                  aria-current={program.id === current?.id ? "page" : undefined}
+                  className={`flex items-center justify-between rounded-lg px-2 py-1.5 text-sm ${
+                    program.id === current?.id ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900"
+                  }`}
+                >
+                  <span className="truncate">{program.name}</span>
+                  <span className="ml-2 text-[10px] tracking-wide text-slate-400 uppercase">{program.role}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Link href="/dashboard/new" className="mt-2 flex rounded-lg px-2 py-1.5 text-sm text-slate-500 hover:bg-slate-50 hover:text-slate-900">
+            + New program
+          </Link>
+        </nav>
+      </aside>
+      <div className="min-w-0">
+        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3 sm:px-8">
+          <p className="truncate text-sm font-medium text-slate-700">{current?.name ?? "Welcome"}</p>
+          <UserMenu name={user.name} email={user.email} />
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-8 sm:px-8">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// Auth.js (next-auth v5): e-mail + password, JWT sessions in an encrypted cookie (stateless, so
+// any number of app instances can serve a user). The user's kind (OWNER / PARTNER) travels in the
+// token; every protected page and action re-checks it on the server (lib/auth/guards.ts).
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { signInSchema } from "@/lib/users/schemas";
+import type { UserKind } from "@/lib/generated/prisma/enums";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; kind: UserKind } & DefaultSession["user"];
+  }
+  interface User {
+    kind?: UserKind;
+  }
+}
+
+class InvalidLogin extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidLogin();
+        const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+        if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
+          throw new InvalidLogin();
+        }
+        return { id: user.id, email: user.email, name: user.name, kind: user.kind };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.kind = user.kind ?? "OWNER";
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.kind = (token.kind as UserKind | undefined) ?? "OWNER";
+      return session;
+    },
+  },
+});

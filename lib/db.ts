@@ -1,0 +1,33 @@
+// One Prisma client per process, created on first use. Both the embedded database (PGlite served
+// over the wire protocol by scripts/serve.mjs) and real PostgreSQL are reached through the same
+// node-postgres adapter: one code path.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseEnv } from "@/lib/env";
+
+const globalForDb = globalThis as unknown as { partnerloopDb?: PrismaClient };
+
+export function createDbClient(databaseUrl: string, poolMax = 10): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolMax });
+  return new PrismaClient({ adapter });
+}
+
+export function getDb(): PrismaClient {
+  if (!globalForDb.partnerloopDb) {
+    const config = databaseEnv();
+    globalForDb.partnerloopDb = createDbClient(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+  }
+  return globalForDb.partnerloopDb;
+}
+
+/** Lazy handle: `db.user.findMany()` opens the pool on first query, not at import. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export type { PrismaClient };
+export { Prisma } from "@/lib/generated/prisma/client";

@@ -1,0 +1,17 @@
+// CORS for the public tracking routes, which browsers call from the program's own site. The
+// Origin itself is authorised per program by lib/http/origin.ts; CORS only lets the browser read
+// the answer.
+export function corsHeaders(request: Request): Record<string, string> {
+  const origin = request.headers.get("origin");
+  return {
+    "Access-Control-Allow-Origin": origin ?? "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type, Authorization",
+    "Access-Control-Max-Age": "86400",
+    ...(origin ? { "Access-Control-Allow-Credentials": "true", Vary: "Origin" } : {}),
+  };
+}
+
+export function preflight(request: Request): Response {
+  return new Response(null, { status: 204, headers: corsHeaders(request) });
+}

@@ -1,0 +1,55 @@
+// The wrapper every route handler uses: one error mapping, one error body, optional CORS.
+// Compatibility dialects keep the same mapping but render errors in their own documented shape
+// through `errorBody`.
+import { ApiError, type ErrorBody } from "@/lib/http/errors";
+import { toApiError } from "@/lib/http/to-api-error";
+import { corsHeaders } from "@/lib/http/cors";
+import { log } from "@/lib/log";
+
+export interface RouteContext<P extends Record<string, string> = Record<string, string>> {
+  params: Promise<P>;
+}
+
+export interface HandlerOptions {
+  /** Adds CORS headers to every answer (public browser-facing tracking routes). */
+  cors?: boolean;
+  /** Renders an error in a dialect's own shape; defaults to `{ error: { code, message } }`. */
+  errorBody?: (error: ApiError) => unknown;
+}
+
+type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  return Response.json(data, init);
+}
+
+export function errorResponse(error: ApiError, request: Request, options: HandlerOptions = {}): Response {
+  const body: unknown = options.errorBody ? options.errorBody(error) : (error.toBody() satisfies ErrorBody);
+  const headers = new Headers(error.options.headers);
+  if (options.cors) for (const [k, v] of Object.entries(corsHeaders(request))) headers.set(k, v);
+  return Response.json(body, { status: error.status, headers });
+}
+
+export function apiRoute<P extends Record<string, string> = Record<string, string>>(
+  handler: Handler<P>,
+  options: HandlerOptions = {},
+): Handler<P> {
+  return async (request, context) => {
+    try {
+      const response = await handler(request, context);
+      if (options.cors) for (const [k, v] of Object.entries(corsHeaders(request))) response.headers.set(k, v);
+      return response;
+    } catch (thrown) {
+      const error = toApiError(thrown);
+      if (error.status >= 500) {
+        log.error("request failed", {
+          method: request.method,
+          path: new URL(request.url).pathname,
+          status: error.status,
+          cause: error.options.internal ?? error.message,
+        });
+      }
+      return errorResponse(error, request, options);
+    }
+  };
+}

@@ -1,0 +1,36 @@
+// What a signed-in partner sees: only the partner records linked to their own user.
+import { db } from "@/lib/db";
+import { buildReferralUrl } from "@/lib/links/referral-url";
+
+export async function getPortalSummary(userId: string) {
+  const partners = await db.partner.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      status: true,
+      program: { select: { id: true, name: true, currency: true, referralParam: true, websiteUrl: true } },
+      links: { select: { id: true, code: true, destinationUrl: true, status: true, clickCount: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  return Promise.all(
+    partners.map(async (partner) => {
+      const [earnings, leads, sales] = await Promise.all([
+        db.commission.groupBy({ by: ["status"], where: { partnerId: partner.id, test: false }, _sum: { amount: true } }),
+        db.lead.count({ where: { partnerId: partner.id, test: false } }),
+        db.sale.count({ where: { partnerId: partner.id, test: false } }),
+      ]);
+      const byStatus = Object.fromEntries(earnings.map((e) => [e.status, e._sum.amount ?? 0])) as Record<string, number>;
+      return {
+        ...partner,
+        leads,
+        sales,
+        clicks: partner.links.reduce((n, l) => n + l.clickCount, 0),
+        earnings: { pending: byStatus.PENDING ?? 0, approved: byStatus.APPROVED ?? 0, paid: byStatus.PAID ?? 0 },
+        links: partner.links.map((l) => ({ ...l, url: buildReferralUrl(l.destinationUrl, partner.program.referralParam, l.code) })),
+      };
+    }),
+  );
+}

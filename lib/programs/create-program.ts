@@ -1,0 +1,28 @@
+import { db } from "@/lib/db";
+import { hostOf } from "@/lib/http/origin";
+import { commissionToRule, createProgramSchema, type CreateProgramInput } from "@/lib/programs/schemas";
+
+/** Creates a program with its default commission rule and makes `ownerId` its OWNER, atomically. */
+export async function createProgram(ownerId: string, input: CreateProgramInput) {
+  const data = createProgramSchema.parse(input);
+  const [param, ...aliases] = data.referralParams ?? ["aff", "via", "ref", "r", "a"];
+  const websiteHost = hostOf(data.websiteUrl);
+  const allowedDomains = data.allowedDomains ?? (websiteHost ? [websiteHost] : []);
+  return db.$transaction(async (tx) => {
+    const program = await tx.program.create({
+      data: {
+        name: data.name,
+        websiteUrl: data.websiteUrl,
+        allowedDomains,
+        currency: data.currency,
+        cookieWindowDays: data.cookieWindowDays,
+        holdDays: data.holdDays,
+        referralParam: param!,
+        referralParamAliases: aliases,
+        members: { create: { userId: ownerId, role: "OWNER" } },
+      },
+    });
+    const rule = await tx.commissionRule.create({ data: { programId: program.id, ...commissionToRule(data.commission) } });
+    return tx.program.update({ where: { id: program.id }, data: { defaultRuleId: rule.id }, include: { defaultRule: true } });
+  });
+}

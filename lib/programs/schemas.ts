@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { isCurrency } from "@/lib/money/currency";
+
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => /^[A-Z]{3}$/.test(code) && isCurrency(code), "must be an ISO 4217 currency code such as USD, EUR or VND");
+
+/** Percentage in percent with at most two decimals (12.5 → 1250 basis points); flat in minor units. */
+export const commissionSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("percentage"),
+    value: z
+      .number()
+      .gt(0, "must be greater than 0")
+      .max(100, "must be at most 100")
+      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9, "allows at most two decimal places"),
+  }),
+  z.object({
+    type: z.literal("flat"),
+    value: z.number().int("must be an integer amount in minor units").positive("must be greater than 0").max(1_000_000_000),
+  }),
+]);
+export type CommissionInput = z.infer<typeof commissionSchema>;
+
+const referralParam = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, "must be 1–32 letters, digits, '-' or '_'");
+
+export const createProgramSchema = z.object({
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  websiteUrl: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000),
+  currency: currencySchema.default("USD"),
+  cookieWindowDays: z.number().int().min(1, "must be at least 1").max(365, "must be at most 365").default(60),
+  commission: commissionSchema.default({ type: "percentage", value: 20 }),
+  holdDays: z.number().int().min(0).max(365).default(30),
+  referralParams: z.array(referralParam).min(1).max(10).optional(),
+  allowedDomains: z.array(z.string().trim().min(1).max(253)).max(20).optional(),
+});
+export type CreateProgramInput = z.input<typeof createProgramSchema>;
+
+export function commissionToRule(commission: CommissionInput): { type: "PERCENTAGE" | "FLAT"; value: number } {
+  return commission.type === "percentage"
+    ? { type: "PERCENTAGE", value: Math.round(commission.value * 100) }
+    : { type: "FLAT", value: commission.value };
+}

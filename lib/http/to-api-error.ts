@@ -21,10 +21,17 @@ function errorCodeOf(error: unknown): string | undefined {
   return errorCodeOf(record.cause);
 }
 
-function uniqueTarget(error: unknown): string | undefined {
-  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } }).meta;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
-  return Array.isArray(fields) ? fields.join(", ") : typeof fields === "string" ? fields : undefined;
+/** Fields of the violated unique constraint, from Prisma's meta or the index name `Model_a_b_key`. */
+export function uniqueFields(error: unknown): string[] {
+  type Cause = { constraint?: { fields?: string[]; index?: string }; table?: string };
+  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: Cause } } }).meta;
+  const cause = meta?.driverAdapterError?.cause;
+  if (cause?.constraint?.fields?.length) return cause.constraint.fields;
+  if (Array.isArray(meta?.target)) return meta.target.map(String);
+  const index = cause?.constraint?.index ?? (typeof meta?.target === "string" ? meta.target : undefined);
+  if (!index) return [];
+  const withoutTable = cause?.table && index.startsWith(`${cause.table}_`) ? index.slice(cause.table.length + 1) : index.replace(/^[A-Za-z]+_/, "");
+  return withoutTable.replace(/_key$/, "").split("_").filter(Boolean);
 }
 
 export function toApiError(error: unknown): ApiError {
@@ -35,8 +42,11 @@ export function toApiError(error: unknown): ApiError {
   }
   const code = errorCodeOf(error);
   if (code === "P2002") {
-    const target = uniqueTarget(error);
-    return new ApiError("conflict", target ? `A record with this ${target} already exists` : "Duplicate record");
+    // The tenant column is implied; name only the fields the caller chose.
+    const fields = uniqueFields(error).filter((f) => f !== "programId");
+    return new ApiError("conflict", fields.length ? `A record with this ${fields.join(" and ")} already exists` : "Duplicate record", {
+      details: { fields },
+    });
   }
   if (code === "P2025") return new ApiError("not_found", "Record not found");
   if (code && CONNECTION_CODES.has(code)) {

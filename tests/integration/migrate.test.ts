@@ -148,7 +148,7 @@ describe("the repository's migrations (prisma/migrations)", () => {
     }
   });
 
-  it("apply to PGlite served over the wire protocol, as the embedded app runs", async () => {
+  it("apply (and reset) on PGlite served over the wire protocol, as the embedded app runs", async () => {
     const db = new PGlite();
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 10 });
     await server.start();
@@ -158,6 +158,7 @@ describe("the repository's migrations (prisma/migrations)", () => {
       await expectRecordedAsStockPrisma(await query<MigrationRow>(url, MIGRATION_ROWS), REPO_MIGRATIONS, names);
       expect(await migrationStatus({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual({ applied: names, pending: [], failed: [] });
       expect((await query<{ tablename: string }>(url, TABLES)).map((r) => r.tablename)).toEqual(pgTables);
+      expect(await resetDatabase({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual(names);
     } finally {
       await server.stop();
       await db.close();

@@ -1,0 +1,58 @@
+// Test-data helper, run with tsx by fixtures.ts (Playwright's own loader cannot import the app's
+// ESM-only dependencies). Uses the app's domain functions so the rows look exactly like real ones.
+// Input: JSON list of steps on argv[2]; a string "$<n>.<field>" refers to the result of step n.
+// Output: JSON list of results on stdout. DATABASE_URL must point at the e2e database.
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { createProgram } from "@/lib/programs/create-program";
+import { createUser } from "@/lib/users/create-user";
+
+export type Step =
+  | { op: "owner"; name: string; email: string; password: string }
+  | { op: "program"; ownerId: string; name: string; websiteUrl: string }
+  | { op: "partnerUser"; programId: string; name: string; email: string; password: string };
+
+function resolveRefs(step: Step, results: Record<string, unknown>[]): Step {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(step)) {
+    const ref = typeof value === "string" ? /^\$(\d+)\.(\w+)$/.exec(value) : null;
+    out[key] = ref ? results[Number(ref[1])]?.[ref[2]!] : value;
+  }
+  return out as Step;
+}
+
+async function run(step: Step): Promise<Record<string, unknown>> {
+  switch (step.op) {
+    case "owner":
+      return { ...(await createUser({ name: step.name, email: step.email, password: step.password }, "OWNER")) };
+    case "program": {
+      const program = await createProgram(step.ownerId, { name: step.name, websiteUrl: step.websiteUrl });
+      return { id: program.id, name: program.name };
+    }
+    case "partnerUser": {
+      const user = await createUser({ name: step.name, email: step.email, password: step.password }, "PARTNER");
+      const partner = await db.partner.create({
+        data: { programId: step.programId, userId: user.id, name: step.name, email: user.email, code: randomBytes(5).toString("hex"), status: "APPROVED" },
+      });
+      return { ...user, partnerId: partner.id };
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
+  const steps = JSON.parse(process.argv[2] ?? "[]") as Step[];
+  const results: Record<string, unknown>[] = [];
+  for (const step of steps) results.push(await run(resolveRefs(step, results)));
+  process.stdout.write(JSON.stringify(results));
+}
+
+main()
+  .then(async () => {
+    await db.$disconnect();
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });

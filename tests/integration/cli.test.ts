@@ -1,0 +1,63 @@
+// The operator CLI as an operator runs it: a child process, its exit code and its output.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { uniqueEmail } from "../helpers/factories";
+import { db } from "@/lib/db";
+import { sha256Hex } from "@/lib/crypto";
+
+const run = promisify(execFile);
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env: process.env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("npm run cli", () => {
+  it("create-user makes an owner account and create-token prints a working token", async () => {
+    const email = uniqueEmail("cli");
+    const created = await cli("create-user", "--email", email, "--password", "a long enough password");
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain(`Created owner account ${email}`);
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.kind).toBe("OWNER");
+
+    const token = await cli("create-token", "--email", email);
+    expect(token.code).toBe(0);
+    const printed = token.stdout.trim();
+    expect(printed).toMatch(/^plt_[0-9A-Za-z]{40}$/);
+    expect(token.stderr).toContain("not shown again");
+    expect(await db.apiToken.count({ where: { userId: user.id, tokenHash: sha256Hex(printed) } })).toBe(1);
+  });
+
+  it("exits non-zero with a clear message on bad input, writing nothing", async () => {
+    const email = uniqueEmail("bad");
+    const short = await cli("create-user", "--email", email, "--password", "short");
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/password must be at least 10 characters/);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+
+    const missing = await cli("create-user", "--password", "a long enough password");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("--email is required");
+
+    const duplicate = await cli("create-user", "--email", email.toUpperCase(), "--password", "a long enough password");
+    expect(duplicate.code).toBe(0);
+    const again = await cli("create-user", "--email", email, "--password", "a long enough password");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exists");
+
+    const unknownUser = await cli("create-token", "--email", uniqueEmail("nobody"));
+    expect(unknownUser.code).toBe(1);
+    expect(unknownUser.stderr).toMatch(/No user with e-mail/);
+
+    const unknownCommand = await cli("drop-everything");
+    expect(unknownCommand.code).toBe(1);
+    expect(unknownCommand.stderr).toContain('Unknown command "drop-everything"');
+  });
+});

@@ -6,6 +6,10 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { signInSchema } from "@/lib/users/schemas";
+import { hashIp } from "@/lib/crypto";
+import { clientIp } from "@/lib/http/client-ip";
+import { AUTH_LIMITS, enforceRateLimits } from "@/lib/http/rate-limit";
+import { isApiError } from "@/lib/http/errors";
 import type { UserKind } from "@/lib/generated/prisma/enums";
 
 declare module "next-auth" {
@@ -21,6 +25,10 @@ class InvalidLogin extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
+class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -28,9 +36,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
+        // Brute-force guard, per address and per account, shared by all instances.
+        await enforceRateLimits([
+          { key: `signin:ip:${hashIp(clientIp(request.headers))}`, rule: AUTH_LIMITS.signInPerIp },
+          { key: `signin:email:${parsed.data.email}`, rule: AUTH_LIMITS.signInPerEmail },
+        ]).catch((error: unknown) => {
+          throw isApiError(error) && error.code === "rate_limited" ? new TooManyAttempts() : error;
+        });
         const user = await db.user.findUnique({ where: { email: parsed.data.email } });
         if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
           throw new InvalidLogin();

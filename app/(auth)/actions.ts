@@ -1,10 +1,14 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { createUser } from "@/lib/users/create-user";
 import { signUpSchema } from "@/lib/users/schemas";
 import { isApiError } from "@/lib/http/errors";
+import { hashIp } from "@/lib/crypto";
+import { clientIp } from "@/lib/http/client-ip";
+import { AUTH_LIMITS, enforceRateLimits } from "@/lib/http/rate-limit";
 
 export interface FormState {
   error?: string;
@@ -24,6 +28,9 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo: safeNext(form.get("next")) });
     return {};
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { error: "Too many sign-in attempts. Wait 15 minutes and try again.", values: { email } };
+    }
     if (error instanceof AuthError) return { error: "Wrong e-mail or password.", values: { email } };
     throw error; // the redirect after a successful sign-in travels as an exception
   }
@@ -42,8 +49,10 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
     return { fieldErrors, values };
   }
   try {
+    await enforceRateLimits([{ key: `signup:ip:${hashIp(clientIp(await headers()))}`, rule: AUTH_LIMITS.signUpPerIp }]);
     await createUser(parsed.data, "OWNER");
   } catch (error) {
+    if (isApiError(error) && error.code === "rate_limited") return { error: "Too many sign-ups from your network. Try again in an hour.", values };
     if (isApiError(error) && error.code === "conflict") {
       return { fieldErrors: { email: "An account with this e-mail already exists. Sign in instead." }, values };
     }

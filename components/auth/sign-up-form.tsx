@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signUpAction, type FormState } from "@/app/(auth)/actions";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
@@ -10,6 +11,7 @@ export function SignUpForm() {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
+      {state.error ? <Alert>{state.error}</Alert> : null}
       <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={errors.name} />
       <Field label="Work e-mail" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} />
       <Field

@@ -10,7 +10,7 @@ const run = runId();
 
 const server = (mode: "postgres" | "embedded", url: string, name: string) => ({
   name,
-  command: `node_modules/.bin/tsx e2e/support/start-app.ts ${mode}`,
+  command: `node --import tsx e2e/support/start-app.ts ${mode}`,
   url: `${url}/login`,
   env: { PARTNERLOOP_E2E_RUN: run },
   reuseExistingServer: false,

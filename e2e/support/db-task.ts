@@ -32,7 +32,7 @@ async function run(step: Step): Promise<Record<string, unknown>> {
     case "partnerUser": {
       const user = await createUser({ name: step.name, email: step.email, password: step.password }, "PARTNER");
       const partner = await db.partner.create({
-        data: { programId: step.programId, userId: user.id, name: step.name, email: user.email, code: randomBytes(5).toString("hex"), status: "APPROVED" },
+        data: { programId: step.programId, userId: user.id, name: step.name, email: user.email, code: randomBytes(5).toString("hex"), status: "ACTIVE" },
       });
       return { ...user, partnerId: partner.id };
     }

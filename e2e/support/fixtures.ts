@@ -59,7 +59,7 @@ export async function createOwnerWithProgram(programName: string, name = "Olivia
   return { owner: { id: user!.id!, name, email, password: PASSWORD }, program: { id: program!.id!, name: program!.name! } };
 }
 
-/** A partner account (User.kind PARTNER) linked to an approved Partner row of `programId`. */
+/** A partner account (User.kind PARTNER) linked to an active Partner row of `programId`. */
 export async function createPartnerUser(programId: string, name = "Paula Partner"): Promise<TestUser & { partnerId: string }> {
   const email = uniqueEmail("partner");
   const [user] = await dbTask([{ op: "partnerUser", programId, name, email, password: PASSWORD }]);

@@ -1,10 +1,13 @@
-// Playwright webServer launcher (run with tsx): prepares the run's storage, then runs the
-// production server (`npm start`) on it and cleans up when the server exits.
-//   tsx e2e/support/start-app.ts postgres   fresh database on the local PostgreSQL, port 3210
-//   tsx e2e/support/start-app.ts embedded   embedded PGlite default in a fresh temp dir, port 3211
+// Playwright webServer launcher: prepares the run's storage, runs the production server (`npm start`)
+// on it and cleans up once every process of the server has exited.
+//   node --import tsx e2e/support/start-app.ts postgres   fresh database on local PostgreSQL, port 3210
+//   node --import tsx e2e/support/start-app.ts embedded   embedded PGlite default in a fresh temp dir, port 3211
+// `node --import tsx` rather than the `tsx` CLI: one process, no wrapper that relays signals (the
+// wrapper SIGKILLed this launcher in the middle of its cleanup).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import {
   APP_PORT,
@@ -39,7 +42,7 @@ async function prepare(mode: Mode): Promise<{ env: NodeJS.ProcessEnv; cleanup: (
       cleanup: async () => {
         await dropDatabase(name);
         rmSync(DATABASE_URL_FILE, { force: true });
-        console.log(`[e2e] dropped database ${name}`);
+        console.log(`[e2e] database ${name} is gone`);
       },
     };
   }
@@ -54,26 +57,46 @@ async function prepare(mode: Mode): Promise<{ env: NodeJS.ProcessEnv; cleanup: (
     env,
     cleanup: async () => {
       if (process.env.E2E_KEEP_DATA) return;
-      rmSync(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
+      console.log(`[e2e] removed ${dir}`);
     },
   };
+}
+
+/** True while any process of the group still exists. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode !== "postgres" && mode !== "embedded") throw new Error("usage: start-app.ts postgres|embedded");
   const { env, cleanup } = await prepare(mode);
-  const child = spawn("npm", ["start"], { stdio: "inherit", env });
-  let exiting = false;
-  const forward = (signal: NodeJS.Signals) => {
-    exiting = true;
-    if (child.exitCode === null) child.kill(signal);
+  // Own process group: a signal to Playwright's group reaches only this launcher, which then stops
+  // the whole server group and waits for all of it (npm's `sh -c` dies on SIGTERM before serve.ts
+  // has closed the database, so npm's own exit is not the end).
+  const child = spawn("npm", ["start"], { stdio: "inherit", env, detached: true });
+  const pgid = child.pid!;
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    if (groupAlive(pgid)) process.kill(-pgid, signal);
   };
-  process.on("SIGTERM", forward);
-  process.on("SIGINT", forward);
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGHUP", stop);
   child.on("exit", async (code, signal) => {
+    if (!stopping && groupAlive(pgid)) process.kill(-pgid, "SIGTERM"); // npm died on its own: stop the rest
+    const deadline = Date.now() + 15_000;
+    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
     await cleanup().catch((error: unknown) => console.error(`[e2e] cleanup failed: ${String(error)}`));
-    process.exit(exiting ? 0 : (code ?? (signal ? 1 : 0)));
+    process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
   });
 }
 

@@ -73,7 +73,7 @@ test("a wrong password shows an error and stays on /login", async ({ page }) => 
   await snap(page, "sign-in");
 
   await submitSignIn(page, owner.email, "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText("Wrong e-mail or password.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong e-mail or password.");
   await expect(page).toHaveURL((url) => url.pathname === "/login");
   await expect(page.locator("#email")).toHaveValue(owner.email);
 
@@ -92,6 +92,13 @@ test("a signed-out visit to a dashboard URL signs in and returns there", async (
   await expect(page).toHaveURL((url) => url.pathname === `/dashboard/${program.id}`);
   await expect(heading(page, "Return Trip Program")).toBeVisible();
   await expect(page.getByTestId("session-user")).toHaveText(owner.name);
+});
+
+test("an off-site next is not followed after sign-in", async ({ page, baseURL }) => {
+  const owner = await createOwner();
+  await page.goto("/login?next=//evil.example/phish");
+  await submitSignIn(page, owner.email, owner.password);
+  await expect(page).toHaveURL((url) => url.host === new URL(baseURL!).host && url.pathname === "/dashboard");
 });
 
 test("a partner signs in to the portal and is kept out of the owner workspace", async ({ page }) => {

@@ -6,10 +6,8 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { signInSchema } from "@/lib/users/schemas";
-import { hashIp } from "@/lib/crypto";
 import { clientIp } from "@/lib/http/client-ip";
-import { AUTH_LIMITS, enforceRateLimits } from "@/lib/http/rate-limit";
-import { isApiError } from "@/lib/http/errors";
+import { recordFailedSignIn, signInBlocked } from "@/lib/auth/sign-in-guard";
 import type { UserKind } from "@/lib/generated/prisma/enums";
 
 declare module "next-auth" {
@@ -39,15 +37,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
-        // Brute-force guard, per address and per account, shared by all instances.
-        await enforceRateLimits([
-          { key: `signin:ip:${hashIp(clientIp(request.headers))}`, rule: AUTH_LIMITS.signInPerIp },
-          { key: `signin:email:${parsed.data.email}`, rule: AUTH_LIMITS.signInPerEmail },
-        ]).catch((error: unknown) => {
-          throw isApiError(error) && error.code === "rate_limited" ? new TooManyAttempts() : error;
-        });
-        const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-        if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
+        const { email, password } = parsed.data;
+        const ip = clientIp(request.headers);
+        if (await signInBlocked(email, ip)) throw new TooManyAttempts();
+        const user = await db.user.findUnique({ where: { email } });
+        if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+          await recordFailedSignIn(email, ip);
           throw new InvalidLogin();
         }
         return { id: user.id, email: user.email, name: user.name, kind: user.kind };

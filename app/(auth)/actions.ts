@@ -49,7 +49,8 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
     return { fieldErrors, values };
   }
   try {
-    await enforceRateLimits([{ key: `signup:ip:${hashIp(clientIp(await headers()))}`, rule: AUTH_LIMITS.signUpPerIp }]);
+    const ip = clientIp(await headers());
+    if (ip) await enforceRateLimits([{ key: `signup:ip:${hashIp(ip)}`, rule: AUTH_LIMITS.signUpPerIp }]);
     await createUser(parsed.data, "OWNER");
   } catch (error) {
     if (isApiError(error) && error.code === "rate_limited") return { error: "Too many sign-ups from your network. Try again in an hour.", values };

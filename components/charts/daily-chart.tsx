@@ -6,21 +6,26 @@ const W = 720;
 const H = 220;
 const PAD = { top: 12, right: 12, bottom: 28, left: 40 };
 
-function niceMax(value: number): number {
-  if (value <= 5) return 5;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  return Math.ceil(value / magnitude) * magnitude;
+const TICKS = 4;
+
+/** A round step (1, 2, 2.5 or 5 × 10^n, at least 1) so that TICKS steps cover `value`. */
+function niceStep(value: number): number {
+  const raw = Math.max(value, TICKS) / TICKS;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
+  return Math.max(1, Math.ceil(step));
 }
 
 export function DailyChart({ points }: { points: DailyPoint[] }) {
-  const max = niceMax(Math.max(...points.map((p) => p.clicks), 1));
+  const tickStep = niceStep(Math.max(...points.map((p) => p.clicks), 1));
+  const max = tickStep * TICKS;
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const step = innerW / Math.max(points.length, 1);
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
   const x = (i: number) => PAD.left + i * step + step / 2;
   const line = (pick: (p: DailyPoint) => number) => points.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(" ");
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
+  const ticks = Array.from({ length: TICKS + 1 }, (_, i) => i * tickStep);
   const labelEvery = Math.ceil(points.length / 6);
 
   return (

@@ -34,6 +34,14 @@ export async function consumeRateLimit(key: string, rule: RateLimitRule, now = n
   };
 }
 
+/** Whether `key` has already used up its window, without counting this call. */
+export async function isRateLimited(key: string, rule: RateLimitRule, now = new Date()): Promise<boolean> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const row = await db.rateLimit.findUnique({ where: { key_windowStart: { key, windowStart } }, select: { count: true } });
+  return (row?.count ?? 0) >= rule.limit;
+}
+
 /** Throws 429 with Retry-After when any of the keys is over its limit. */
 export async function enforceRateLimits(checks: Array<{ key: string; rule: RateLimitRule }>): Promise<void> {
   for (const { key, rule } of checks) {
@@ -47,7 +55,5 @@ export async function enforceRateLimits(checks: Array<{ key: string; rule: RateL
 }
 
 export const AUTH_LIMITS = {
-  signInPerIp: { limit: 30, windowSeconds: 15 * 60 },
-  signInPerEmail: { limit: 10, windowSeconds: 15 * 60 },
   signUpPerIp: { limit: 10, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;

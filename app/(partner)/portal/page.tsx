@@ -46,6 +46,11 @@ export default async function PortalPage() {
               </div>
               <Card>
                 <CardHeader title="Your referral links" description="Share these; visits are credited to you for the program's cookie window." />
+                {m.links.length === 0 ? (
+                  <p className="px-5 py-6 text-center text-sm text-slate-500">
+                    No links yet. The program owner creates your referral links; they will appear here with copy-ready URLs.
+                  </p>
+                ) : null}
                 <ul className="divide-y divide-slate-100">
                   {m.links.map((link) => (
                     <li key={link.id} className="flex items-center justify-between gap-4 px-5 py-3 text-sm">

@@ -9,7 +9,8 @@ const globalForDb = globalThis as unknown as { partnerloopDb?: PrismaClient };
 
 export function createDbClient(databaseUrl: string, poolMax = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolMax });
-  return new PrismaClient({ adapter });
+  // Generous transaction waits: under bursts, requests queue for a pooled connection rather than fail.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 export function getDb(): PrismaClient {

@@ -15,6 +15,8 @@ export interface HandlerOptions {
   cors?: boolean;
   /** Renders an error in a dialect's own shape; defaults to `{ error: { code, message } }`. */
   errorBody?: (error: ApiError) => unknown;
+  /** Status family of schema failures: 422 by default; 400 where a contract documents it. */
+  validationCode?: "unprocessable_entity" | "bad_request";
 }
 
 type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
@@ -40,7 +42,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
       if (options.cors) for (const [k, v] of Object.entries(corsHeaders(request))) response.headers.set(k, v);
       return response;
     } catch (thrown) {
-      const error = toApiError(thrown);
+      const error = toApiError(thrown, options.validationCode);
       if (error.status >= 500) {
         log.error("request failed", {
           method: request.method,

@@ -34,11 +34,12 @@ export function uniqueFields(error: unknown): string[] {
   return withoutTable.replace(/_key$/, "").split("_").filter(Boolean);
 }
 
-export function toApiError(error: unknown): ApiError {
+/** `validationCode` lets a contract that documents 400 for bad input keep it (default 422). */
+export function toApiError(error: unknown, validationCode: "unprocessable_entity" | "bad_request" = "unprocessable_entity"): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) {
     const { message, details } = describeZodError(error);
-    return new ApiError("unprocessable_entity", message, { details });
+    return new ApiError(validationCode, message, { details });
   }
   const code = errorCodeOf(error);
   if (code === "P2002") {

@@ -1,11 +1,11 @@
 import { db } from "@/lib/db";
 import { hostOf } from "@/lib/http/origin";
-import { commissionToRule, createProgramSchema, type CreateProgramInput } from "@/lib/programs/schemas";
+import { commissionToRule, DEFAULT_REFERRAL_PARAMS, createProgramSchema, type CreateProgramInput } from "@/lib/programs/schemas";
 
 /** Creates a program with its default commission rule and makes `ownerId` its OWNER, atomically. */
 export async function createProgram(ownerId: string, input: CreateProgramInput) {
   const data = createProgramSchema.parse(input);
-  const [param, ...aliases] = data.referralParams ?? ["aff", "via", "ref", "r", "a"];
+  const [param, ...aliases] = data.referralParams ?? DEFAULT_REFERRAL_PARAMS;
   const websiteHost = hostOf(data.websiteUrl);
   const allowedDomains = data.allowedDomains ?? (websiteHost ? [websiteHost] : []);
   return db.$transaction(async (tx) => {
@@ -19,6 +19,9 @@ export async function createProgram(ownerId: string, input: CreateProgramInput) 
         holdDays: data.holdDays,
         referralParam: param!,
         referralParamAliases: aliases,
+        cleanupParams: data.cleanupParams,
+        testMode: data.testMode,
+        minPayoutAmount: data.minPayoutAmount,
         members: { create: { userId: ownerId, role: "OWNER" } },
       },
     });

@@ -29,17 +29,55 @@ const referralParam = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,32}$/, "must be 1–32 letters, digits, '-' or '_'");
 
-export const createProgramSchema = z.object({
+export const DEFAULT_REFERRAL_PARAMS = ["aff", "via", "ref", "r", "a"];
+
+/** Each setting's rule once, shared by create, update and the API's wire schemas. */
+export const programFields = {
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
   websiteUrl: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000),
-  currency: currencySchema.default("USD"),
-  cookieWindowDays: z.number().int().min(1, "must be at least 1").max(365, "must be at most 365").default(60),
-  commission: commissionSchema.default({ type: "percentage", value: 20 }),
-  holdDays: z.number().int().min(0).max(365).default(30),
-  referralParams: z.array(referralParam).min(1).max(10).optional(),
-  allowedDomains: z.array(z.string().trim().min(1).max(253)).max(20).optional(),
+  currency: currencySchema,
+  cookieWindowDays: z.number().int().min(1, "must be at least 1").max(365, "must be at most 365"),
+  commission: commissionSchema,
+  holdDays: z.number().int().min(0).max(365),
+  /** First is the main parameter, the rest are aliases. */
+  referralParams: z
+    .array(referralParam)
+    .min(1)
+    .max(10)
+    .refine((params) => new Set(params).size === params.length, "must not repeat a parameter"),
+  allowedDomains: z.array(z.string().trim().min(1).max(253)).max(20),
+  cleanupParams: z.boolean(),
+  testMode: z.boolean(),
+  minPayoutAmount: z.number().int("must be an integer amount in minor units").min(0).max(1_000_000_000),
+};
+
+export const createProgramSchema = z.object({
+  name: programFields.name,
+  websiteUrl: programFields.websiteUrl,
+  currency: programFields.currency.default("USD"),
+  cookieWindowDays: programFields.cookieWindowDays.default(60),
+  commission: programFields.commission.default({ type: "percentage", value: 20 }),
+  holdDays: programFields.holdDays.default(30),
+  referralParams: programFields.referralParams.optional(),
+  allowedDomains: programFields.allowedDomains.optional(),
+  cleanupParams: programFields.cleanupParams.optional(),
+  testMode: programFields.testMode.optional(),
+  minPayoutAmount: programFields.minPayoutAmount.optional(),
 });
 export type CreateProgramInput = z.input<typeof createProgramSchema>;
+
+const stripeWebhookSecret = z
+  .string()
+  .trim()
+  .startsWith("whsec_", "must be a Stripe webhook signing secret starting with whsec_")
+  .max(200, "must be at most 200 characters");
+
+/** Every setting optional; `stripeWebhookSecret: null` disconnects Stripe. */
+export const updateProgramSchema = z
+  .object(programFields)
+  .partial()
+  .extend({ stripeWebhookSecret: stripeWebhookSecret.nullable().optional() });
+export type UpdateProgramInput = z.input<typeof updateProgramSchema>;
 
 export function commissionToRule(commission: CommissionInput): { type: "PERCENTAGE" | "FLAT"; value: number } {
   return commission.type === "percentage"

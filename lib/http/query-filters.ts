@@ -1,0 +1,42 @@
+// Query-string filters shared by the lists and reports of the management API.
+import { z } from "zod";
+
+const DAY_MS = 86_400_000;
+
+const isoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** `from`: a date (start of that day, UTC) or a date-time, inclusive. */
+export const fromParam = isoDateOrDateTime
+  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value))
+  .describe("Start, inclusive: an ISO date (2026-01-31, UTC) or date-time");
+
+/** `to`: inclusive; a date covers the whole day (UTC). Returned as the exclusive end. */
+export const toParam = isoDateOrDateTime
+  .transform((value) =>
+    value.length === 10 ? new Date(Date.parse(`${value}T00:00:00Z`) + DAY_MS) : new Date(Date.parse(value) + 1),
+  )
+  .describe("End, inclusive: an ISO date (the whole day, UTC) or date-time");
+
+/** `true` / `false` in a query string (z.coerce.boolean would read "false" as true). */
+export const booleanParam = z.enum(["true", "false"], "must be true or false").transform((value) => value === "true");
+
+/** Test-mode rows are a separate data set: hidden unless `test=true`, which shows only them. */
+export const testParam = booleanParam.default(false).describe("false (default): live rows only; true: test-mode rows only");
+
+export interface DateRange {
+  from?: Date;
+  /** exclusive */
+  to?: Date;
+}
+
+/** Prisma condition for a timestamp inside the range; undefined when unbounded. */
+export function withinRange(range: DateRange): { gte?: Date; lt?: Date } | undefined {
+  if (!range.from && !range.to) return undefined;
+  return { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lt: range.to } : {}) };
+}
+
+/** Rejects a range that ends before it starts, naming `to`. */
+export function rangeIsOrdered(value: { from?: Date; to?: Date }): boolean {
+  return !value.from || !value.to || value.from < value.to;
+}
+export const RANGE_ORDER_ISSUE = { message: "must not be before from", path: ["to"] };

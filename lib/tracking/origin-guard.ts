@@ -1,0 +1,16 @@
+import { ApiError } from "@/lib/http/errors";
+import { hostMatches } from "@/lib/http/origin";
+
+/**
+ * Public tracking calls must come from one of the program's domains (Origin, else Referer).
+ * A server that authenticates with the program's API key is trusted without one.
+ */
+export function assertOriginAllowed(program: { id: string; allowedDomains: string[] }, sourceHost: string | null, keyProgramId?: string | null): void {
+  if (keyProgramId && keyProgramId === program.id) return;
+  if (!sourceHost) {
+    throw new ApiError("forbidden", "Origin or Referer header is required and must be one of the program's allowed domains (or authenticate with the program's API key)");
+  }
+  if (!hostMatches(sourceHost, program.allowedDomains)) {
+    throw new ApiError("forbidden", `Origin ${sourceHost} is not one of this program's allowed domains`);
+  }
+}

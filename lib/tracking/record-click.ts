@@ -1,0 +1,114 @@
+// Records a click on a referral link: resolves the link, checks the calling site, creates or
+// reuses the customer (status CLICK), stores the click and bumps the link's and the partner's
+// figures — in one SQL statement, so it is atomic and takes one round trip.
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { newClickToken } from "@/lib/ids";
+import type { TrackingSource } from "@/lib/generated/prisma/enums";
+import type { RequestContext } from "@/lib/tracking/context";
+import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
+import { resolveReferralLink, type ResolvedLink } from "@/lib/tracking/resolve-link";
+import { parseUserAgent } from "@/lib/tracking/user-agent";
+
+export interface ClickInput {
+  affiliateUrl: string;
+  programId?: string | number;
+  pageUrl?: string;
+  pageTitle?: string;
+  referrerUrl?: string;
+  sessionId?: string;
+  externalClickId?: string;
+  userAgent?: string;
+  screen?: string;
+  viewport?: string;
+  language?: string;
+  timezone?: string;
+  existingClickId?: string;
+  testMode?: boolean;
+  consent?: boolean;
+  source: TrackingSource;
+}
+
+export type ClickResult =
+  | {
+      status: "tracked";
+      id: bigint;
+      token: string;
+      partnerCode: string;
+      linkCode: string;
+      cookieWindowDays: number;
+      programId: string;
+      clientId: number;
+      test: boolean;
+    }
+  | { status: "inactive"; message: string; partnerCode: string };
+
+function inactiveReason(link: ResolvedLink): string | null {
+  if (link.status !== "ACTIVE") return "Referral link is inactive";
+  if (link.partner.status === "SUSPENDED") return "Partner is suspended";
+  if (link.partner.status === "PENDING") return "Partner is not approved yet";
+  return null;
+}
+
+export async function recordClick(input: ClickInput, context: RequestContext & { keyProgramId?: string | null }): Promise<ClickResult> {
+  const link = await resolveReferralLink(input.affiliateUrl, { programId: input.programId, sourceHost: context.sourceHost });
+  const program = link.program;
+  assertOriginAllowed(program, context.sourceHost, context.keyProgramId);
+  const inactive = inactiveReason(link);
+  if (inactive) return { status: "inactive", message: inactive, partnerCode: link.partner.code };
+
+  const test = Boolean(input.testMode || program.testMode);
+  const consent = input.consent !== false;
+  const userAgent = input.userAgent ?? context.userAgent ?? null;
+  const { device, browser, os } = parseUserAgent(userAgent);
+  const token = newClickToken();
+  const reused = input.existingClickId
+    ? await db.click.findUnique({ where: { token: input.existingClickId }, select: { programId: true, customerId: true } })
+    : null;
+  const existingCustomerId = reused?.programId === program.id ? reused.customerId : null;
+  const customerId = existingCustomerId ?? randomUUID();
+  const firstClickWins = program.attributionModel === "FIRST_CLICK";
+
+  // Without consent nothing identifying is kept: no IP hash, user agent or session id.
+  const rows = await db.$queryRaw<Array<{ id: bigint }>>`
+    WITH ids AS (SELECT nextval(pg_get_serial_sequence('"Click"', 'id')) AS click_id),
+    new_customer AS (
+      INSERT INTO "Customer" (id, "programId", "partnerId", "clickId", status, test, "createdAt", "updatedAt")
+      SELECT ${customerId}, ${program.id}, ${link.partner.id}, ids.click_id, 'CLICK'::"CustomerStatus", ${test}, now(), now()
+      FROM ids WHERE ${existingCustomerId === null}
+    ),
+    reused_customer AS (
+      UPDATE "Customer" SET "partnerId" = ${link.partner.id}, "clickId" = (SELECT click_id FROM ids), "updatedAt" = now()
+      WHERE id = ${customerId} AND ${existingCustomerId !== null} AND NOT (${firstClickWins} AND "partnerId" IS NOT NULL)
+    ),
+    click AS (
+      INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
+        "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
+      SELECT ids.click_id, ${token}, ${program.id}, ${link.partner.id}, ${link.id}, ${customerId}, ${input.externalClickId ?? null},
+        ${consent ? (input.sessionId ?? null) : null}, ${input.affiliateUrl}, ${input.pageUrl ?? null}, ${input.pageTitle ?? null}, ${input.referrerUrl ?? null},
+        ${consent ? userAgent : null}, ${device}, ${browser}, ${os}, ${context.country}, ${consent ? context.ipHash : null},
+        ${input.language ?? null}, ${input.timezone ?? null}, ${input.screen ?? null}, ${input.viewport ?? null}, ${consent}, ${test},
+        ${input.source}::"TrackingSource", now()
+      FROM ids
+      RETURNING id
+    ),
+    link_figures AS (
+      UPDATE "ReferralLink" SET "clickCount" = "clickCount" + 1, "lastClickedAt" = now() WHERE id = ${link.id} AND NOT ${test}
+    ),
+    partner_figures AS (
+      UPDATE "Partner" SET "clickCount" = "clickCount" + 1 WHERE id = ${link.partner.id} AND NOT ${test}
+    )
+    SELECT id FROM click`;
+
+  return {
+    status: "tracked",
+    id: rows[0]!.id,
+    token,
+    partnerCode: link.partner.code,
+    linkCode: link.code,
+    cookieWindowDays: program.cookieWindowDays,
+    programId: program.id,
+    clientId: program.clientId,
+    test,
+  };
+}

@@ -1,0 +1,34 @@
+// Install verification: the tracker (or a server) reports "the snippet runs on this page".
+// One row per program page, upserted atomically; no click token is involved.
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import type { TrackingSource } from "@/lib/generated/prisma/enums";
+import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
+import { programFilterOf } from "@/lib/tracking/resolve-link";
+
+export interface HeartbeatResult {
+  programId: string;
+  pageUrl: string;
+  count: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+/** origin + path: the query string may carry personal or referral data, and would split pages. */
+export function normalisePageUrl(pageUrl: string): string {
+  const url = new URL(pageUrl);
+  return `${url.origin}${url.pathname}`;
+}
+
+export async function recordHeartbeat(input: { programId: string | number; pageUrl: string; source: TrackingSource }, context: { sourceHost: string | null; keyProgramId?: string | null }): Promise<HeartbeatResult> {
+  const program = await db.program.findFirst({ where: programFilterOf(input.programId), select: { id: true, allowedDomains: true } });
+  if (!program) throw new ApiError("not_found", "Unknown program_id");
+  assertOriginAllowed(program, context.sourceHost, context.keyProgramId);
+  const pageUrl = normalisePageUrl(input.pageUrl);
+  const [row] = await db.$queryRaw<Array<{ count: number; firstSeenAt: Date; lastSeenAt: Date }>>`
+    INSERT INTO "InstallHeartbeat" (id, "programId", "pageUrl", source, count, "firstSeenAt", "lastSeenAt")
+    VALUES (gen_random_uuid()::text, ${program.id}, ${pageUrl}, ${input.source}::"TrackingSource", 1, now(), now())
+    ON CONFLICT ("programId", "pageUrl") DO UPDATE SET count = "InstallHeartbeat".count + 1, "lastSeenAt" = now(), source = EXCLUDED.source
+    RETURNING count, "firstSeenAt", "lastSeenAt"`;
+  return { programId: program.id, pageUrl, count: row!.count, firstSeenAt: row!.firstSeenAt, lastSeenAt: row!.lastSeenAt };
+}

@@ -1,0 +1,76 @@
+// Records a refund of a sale (full, or partial with `amount`) and reverses its commission in
+// proportion. A refund never exceeds what is left of the sale. An unpaid commission is reduced
+// (REVERSED at zero); a paid one stays paid and gets a negative ADJUSTMENT for the next payout.
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import type { TrackingSource } from "@/lib/generated/prisma/enums";
+
+export interface RefundInput {
+  programId: string;
+  transactionId: string;
+  amount?: number;
+  externalId?: string;
+  reason?: string;
+  source: TrackingSource;
+}
+
+export interface RefundResult {
+  refundId: number;
+  saleId: number;
+  amount: number;
+  refundedTotal: number;
+  remaining: number;
+  commission: { id: number; status: string; amount: number } | null;
+  adjustmentId: number | null;
+}
+
+/** Commission still due after `refundedTotal` of `saleAmount` was refunded, rounded half-up. */
+export function commissionAfterRefund(original: number, saleAmount: number, refundedTotal: number): number {
+  const kept = BigInt(original) * BigInt(saleAmount - refundedTotal);
+  return Number((kept * 2n + BigInt(saleAmount)) / (2n * BigInt(saleAmount)));
+}
+
+export async function recordRefund(input: RefundInput): Promise<RefundResult> {
+  return db.$transaction(async (tx) => {
+    const [sale] = await tx.$queryRaw<Array<{ id: number; amount: number; refundedAmount: number; currency: string }>>`
+      SELECT id, amount, "refundedAmount", currency FROM "Sale" WHERE "programId" = ${input.programId} AND "transactionId" = ${input.transactionId} FOR UPDATE`;
+    if (!sale) throw new ApiError("not_found", `No sale with transaction_id "${input.transactionId}"`);
+    const remaining = sale.amount - sale.refundedAmount;
+    if (remaining === 0) throw new ApiError("conflict", `Sale "${input.transactionId}" is already fully refunded`);
+    const amount = input.amount ?? remaining;
+    if (amount > remaining) {
+      throw new ApiError("unprocessable_entity", `amount_cents: ${amount} exceeds the refundable amount of the sale (${remaining})`);
+    }
+    const refund = await tx.refund.create({
+      data: { programId: input.programId, saleId: sale.id, externalId: input.externalId, amount, currency: sale.currency, reason: input.reason, source: input.source },
+    });
+    const refundedTotal = sale.refundedAmount + amount;
+    await tx.sale.update({ where: { id: sale.id }, data: { refundedAmount: refundedTotal } });
+
+    const commission = await tx.commission.findUnique({ where: { saleId: sale.id } });
+    if (!commission || commission.status === "REJECTED") {
+      return { refundId: refund.id, saleId: sale.id, amount, refundedTotal, remaining: sale.amount - refundedTotal, commission: null, adjustmentId: null };
+    }
+    const due = commissionAfterRefund(commission.originalAmount, sale.amount, refundedTotal);
+    if (commission.status === "PAID") {
+      const adjustment = await tx.commission.create({
+        data: {
+          programId: input.programId, partnerId: commission.partnerId, kind: "ADJUSTMENT", refundId: refund.id, adjustsId: commission.id,
+          status: "APPROVED", amount: -(commission.amount - due), originalAmount: -(commission.amount - due), currency: commission.currency,
+          ruleSnapshot: { reason: "refund_after_payout", refund_id: refund.id }, test: commission.test,
+        },
+      });
+      return { refundId: refund.id, saleId: sale.id, amount, refundedTotal, remaining: sale.amount - refundedTotal, commission: { id: commission.id, status: commission.status, amount: commission.amount }, adjustmentId: adjustment.id };
+    }
+    const status = due === 0 ? "REVERSED" : commission.status;
+    const updated = await tx.commission.update({ where: { id: commission.id }, data: { amount: due, status } });
+    await tx.auditLog.create({
+      data: {
+        programId: input.programId, actorType: "SYSTEM", action: due === 0 ? "commission.reversed" : "commission.reduced", entityType: "commission",
+        entityId: String(commission.id), before: { status: commission.status, amount: commission.amount }, after: { status, amount: due },
+        reason: `refund ${refund.id} of ${amount} ${sale.currency}`,
+      },
+    });
+    return { refundId: refund.id, saleId: sale.id, amount, refundedTotal, remaining: sale.amount - refundedTotal, commission: { id: updated.id, status: updated.status, amount: updated.amount }, adjustmentId: null };
+  });
+}

@@ -1,0 +1,66 @@
+// Finds the referral link an affiliate URL points at: its query parameters are matched against
+// link codes, keeping only pairs whose parameter name is the link's program's referral parameter
+// or one of its aliases. One indexed query (ReferralLink.code).
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { hostMatches, hostOf } from "@/lib/http/origin";
+
+export const DEFAULT_REFERRAL_PARAMS = ["aff", "via", "ref", "r", "a"];
+const PARAM_NAME = /^[A-Za-z0-9_-]{1,32}$/;
+
+export const linkSelect = {
+  id: true,
+  code: true,
+  status: true,
+  partner: { select: { id: true, code: true, status: true, email: true } },
+  program: {
+    select: { id: true, clientId: true, allowedDomains: true, referralParam: true, referralParamAliases: true, cookieWindowDays: true, testMode: true, attributionModel: true },
+  },
+} as const;
+
+export type ResolvedLink = NonNullable<Awaited<ReturnType<typeof findLinks>>>[number];
+
+function findLinks(codes: string[], programFilter: { id?: string; clientId?: number }) {
+  return db.referralLink.findMany({
+    where: { code: { in: codes }, ...(programFilter.id || programFilter.clientId ? { program: programFilter } : {}) },
+    select: linkSelect,
+    take: 20,
+  });
+}
+
+export function programParams(program: { referralParam: string; referralParamAliases: string[] }): string[] {
+  return [program.referralParam, ...program.referralParamAliases];
+}
+
+export function programFilterOf(programId: string | number | undefined): { id?: string; clientId?: number } {
+  if (programId === undefined) return {};
+  return typeof programId === "number" || /^\d+$/.test(programId) ? { clientId: Number(programId) } : { id: programId };
+}
+
+export async function resolveReferralLink(affiliateUrl: string, options: { programId?: string | number; sourceHost: string | null }): Promise<ResolvedLink> {
+  if (!affiliateUrl.trim()) throw new ApiError("bad_request", "affiliate_url is missing");
+  let url: URL;
+  try {
+    url = new URL(affiliateUrl);
+  } catch {
+    throw new ApiError("bad_request", "affiliate_url cannot be parsed as a URL");
+  }
+  const pairs = [...url.searchParams].filter(([name, value]) => PARAM_NAME.test(name) && value.length > 0 && value.length <= 100).slice(0, 20);
+  const codes = [...new Set(pairs.map(([, value]) => value))];
+  const links = codes.length ? await findLinks(codes, programFilterOf(options.programId)) : [];
+  const matching = links.filter((link) => programParams(link.program).some((param) => url.searchParams.get(param) === link.code));
+
+  if (matching.length === 0) {
+    const knownNames = new Set([...DEFAULT_REFERRAL_PARAMS, ...links.flatMap((l) => programParams(l.program))]);
+    if (!pairs.some(([name]) => knownNames.has(name))) {
+      throw new ApiError("bad_request", "No referral parameter (?aff=) found in affiliate_url");
+    }
+    throw new ApiError("bad_request", "No referral link found matching the aff value");
+  }
+  if (matching.length === 1) return matching[0]!;
+  // The same code in several programs on this instance: the calling site decides.
+  const hosts = [options.sourceHost, hostOf(affiliateUrl)].filter((h): h is string => Boolean(h));
+  const byHost = matching.filter((link) => hosts.some((host) => hostMatches(host, link.program.allowedDomains)));
+  if (byHost.length === 1) return byHost[0]!;
+  throw new ApiError("bad_request", "The aff value matches links of several programs; pass program_id to choose");
+}

@@ -1,0 +1,114 @@
+// Wire schemas of the canonical tracking API (/api/v1/track/*). Field names follow the contract
+// in shared/seeds (Affitor); the same schemas feed the OpenAPI document.
+import { z } from "zod";
+import { currencySchema } from "@/lib/programs/schemas";
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) => text(max).optional().nullable().transform((v) => v || undefined);
+
+export const clickBodySchema = z.object({
+  affiliate_url: z.string().max(4000, "must be at most 4000 characters").optional().nullable(), // missing: 400 from the core
+  page_url: optionalText(4000),
+  page_title: optionalText(500),
+  referrer_url: optionalText(4000),
+  session_id: optionalText(200),
+  user_agent: optionalText(1000),
+  screen_resolution: optionalText(32),
+  viewport_size: optionalText(32),
+  language: optionalText(35),
+  timezone: optionalText(64),
+  existing_click_id: optionalText(100),
+  program_id: z.union([z.string().max(64), z.number().int().positive()]).optional(),
+  consent: z.boolean().optional(),
+  additional_data: z
+    .object({
+      test_mode: z.boolean().optional(),
+      program_id: z.union([z.string().max(64), z.number().int().positive()]).optional(),
+    })
+    .loose()
+    .optional()
+    .nullable(),
+});
+export type ClickBody = z.infer<typeof clickBodySchema>;
+
+export const clickResponseSchema = z.object({
+  success: z.literal(true),
+  click_id: z.string(),
+  partner_code: z.string(),
+  cookie_window_days: z.number().int(),
+});
+
+export const clickTestResponseSchema = z.object({
+  success: z.literal(true),
+  message: z.string(),
+  data: z.object({ eventId: z.number(), programId: z.number(), test_mode: z.literal(true) }),
+});
+
+export const leadBodySchema = z
+  .object({
+    click_id: optionalText(100),
+    customer_key: optionalText(200),
+    email: z.email("must be a valid e-mail address").max(254).optional().nullable().transform((v) => v?.toLowerCase() || undefined),
+    name: optionalText(200),
+    test_mode: z.boolean().optional(),
+    additional_data: z.object({ test_mode: z.boolean().optional() }).loose().optional().nullable(),
+  })
+  .refine((b) => b.click_id || b.customer_key || b.test_mode || b.additional_data?.test_mode, {
+    message: "provide click_id or customer_key (at least one is required outside test mode)",
+    path: ["click_id"],
+  });
+export type LeadBody = z.infer<typeof leadBodySchema>;
+
+export const lineItemSchema = z.object({
+  name: text(500).optional(),
+  amount_cents: z.number().int().nonnegative().optional(),
+  quantity: z.number().int().positive().optional(),
+  product_id: text(200).optional(),
+  sku: text(200).optional(),
+});
+
+export const saleBodySchema = z.object({
+  transaction_id: text(200).min(1, "is required"),
+  amount_cents: z
+    .number({ error: "must be a positive integer amount in minor units" })
+    .int("must be an integer amount in minor units (e.g. 9999 for $99.99)")
+    .positive("must be a positive integer")
+    .max(2_147_483_647, "is too large"),
+  customer_key: optionalText(200),
+  click_id: optionalText(100),
+  email: z.email("must be a valid e-mail address").max(254).optional().nullable().transform((v) => v?.toLowerCase() || undefined),
+  currency: currencySchema.optional(),
+  sale_type: z.enum(["payment", "subscription"]).default("payment"),
+  is_recurring: z.boolean().default(false),
+  subscription_id: optionalText(200),
+  subscription_interval: optionalText(50),
+  product_id: optionalText(200),
+  line_items: z.array(lineItemSchema).max(200).optional(),
+  occurred_at: z.iso.datetime({ offset: true }).optional(),
+  test_mode: z.boolean().optional(),
+});
+export type SaleBody = z.infer<typeof saleBodySchema>;
+
+export const saleResponseSchema = z.object({
+  success: z.literal(true),
+  sale_id: z.number().int(),
+  commission_id: z.number().int().nullable(),
+  message: z.string(),
+  attributed: z.boolean(),
+  partner_code: z.string().nullable(),
+});
+
+export const refundBodySchema = z.object({
+  transaction_id: text(200).min(1, "is required"),
+  amount_cents: z.number().int("must be an integer amount in minor units").positive("must be a positive integer").optional(),
+  refund_id: optionalText(200),
+  reason: optionalText(500),
+});
+export type RefundBody = z.infer<typeof refundBodySchema>;
+
+export const verifyBodySchema = z.object({
+  program_id: z.union([z.string().min(1).max(64), z.number().int().positive()]),
+  page_url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(4000),
+  consent: z.boolean().optional(),
+});
+export type VerifyBody = z.infer<typeof verifyBodySchema>;

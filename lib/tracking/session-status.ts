@@ -1,0 +1,29 @@
+// Is a browser session attributed to a partner? Its latest click, if inside the cookie window.
+import { db } from "@/lib/db";
+import { windowStart } from "@/lib/tracking/attribution";
+
+export interface SessionStatus {
+  attributed: boolean;
+  click: { id: bigint; token: string; createdAt: Date; linkCode: string; partnerCode: string; programId: string; expiresAt: Date } | null;
+}
+
+export async function sessionStatus(sessionId: string, now = new Date()): Promise<SessionStatus> {
+  const click = await db.click.findFirst({
+    where: { sessionId, test: false },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, token: true, createdAt: true, programId: true, link: { select: { code: true } }, partner: { select: { code: true } }, program: { select: { cookieWindowDays: true } } },
+  });
+  if (!click || click.createdAt < windowStart(click.program.cookieWindowDays, now)) return { attributed: false, click: null };
+  return {
+    attributed: true,
+    click: {
+      id: click.id,
+      token: click.token,
+      createdAt: click.createdAt,
+      linkCode: click.link.code,
+      partnerCode: click.partner.code,
+      programId: click.programId,
+      expiresAt: new Date(click.createdAt.getTime() + click.program.cookieWindowDays * 86_400_000),
+    },
+  };
+}

@@ -1,5 +1,5 @@
 // End-to-end tests (e2e/README.md): production builds of the app, driven by Debian's Chromium.
-//   project "app"      → e2e/ui/auth.spec.ts against `npm start` on a fresh PostgreSQL database (port 3210)
+//   project "app"      → e2e/ui/auth.spec.ts, ui/tracker.spec.ts against `npm start` on a fresh PostgreSQL database (port 3210)
 //   project "embedded" → e2e/ui/embedded-smoke.spec.ts against the embedded PGlite default (port 3211)
 import { defineConfig, devices } from "@playwright/test";
 import { APP_PORT, APP_URL, EMBEDDED_PORT, EMBEDDED_URL, runId } from "./e2e/support/run";
@@ -41,7 +41,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "app", testMatch: "ui/auth.spec.ts", use: { baseURL: APP_URL } },
+    { name: "app", testMatch: ["ui/auth.spec.ts", "ui/tracker.spec.ts"], use: { baseURL: APP_URL } },
     { name: "embedded", testMatch: "ui/embedded-smoke.spec.ts", use: { baseURL: EMBEDDED_URL } },
   ],
   webServer: [server("postgres", APP_URL, `app:${APP_PORT}`), server("embedded", EMBEDDED_URL, `embedded:${EMBEDDED_PORT}`)],

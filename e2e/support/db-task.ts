@@ -10,7 +10,8 @@ import { createUser } from "@/lib/users/create-user";
 export type Step =
   | { op: "owner"; name: string; email: string; password: string }
   | { op: "program"; ownerId: string; name: string; websiteUrl: string }
-  | { op: "partnerUser"; programId: string; name: string; email: string; password: string };
+  | { op: "partnerUser"; programId: string; name: string; email: string; password: string }
+  | { op: "trackingProgram"; ownerId: string; name: string; websiteUrl: string; allowedDomains: string[]; cookieWindowDays: number; cleanupParams: boolean; linkCode: string };
 
 function resolveRefs(step: Step, results: Record<string, unknown>[]): Step {
   const out: Record<string, unknown> = {};
@@ -35,6 +36,16 @@ async function run(step: Step): Promise<Record<string, unknown>> {
         data: { programId: step.programId, userId: user.id, name: step.name, email: user.email, code: randomBytes(5).toString("hex"), status: "ACTIVE" },
       });
       return { ...user, partnerId: partner.id };
+    }
+    case "trackingProgram": {
+      // A program with one active partner and one referral link (?aff=linkCode), for the tracker spec.
+      const { ownerId, linkCode, ...settings } = step;
+      const program = await createProgram(ownerId, settings);
+      const partner = await db.partner.create({
+        data: { programId: program.id, name: "Tracker Partner", email: `partner-${linkCode}@example.com`, code: randomBytes(5).toString("hex"), status: "ACTIVE" },
+      });
+      const link = await db.referralLink.create({ data: { programId: program.id, partnerId: partner.id, code: linkCode, destinationUrl: settings.websiteUrl } });
+      return { id: program.id, clientId: program.clientId, partnerId: partner.id, partnerCode: partner.code, linkId: link.id };
     }
   }
 }

@@ -6,7 +6,7 @@ export function corsHeaders(request: Request): Record<string, string> {
   return {
     "Access-Control-Allow-Origin": origin ?? "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Content-Type, Authorization",
+    "Access-Control-Allow-Headers": "Content-Type, Authorization, X-Partnerloop-Tracker", // the tracker marks its calls
     "Access-Control-Max-Age": "86400",
     ...(origin ? { "Access-Control-Allow-Credentials": "true", Vary: "Origin" } : {}),
   };

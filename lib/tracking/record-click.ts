@@ -7,7 +7,7 @@ import { newClickToken } from "@/lib/ids";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import type { RequestContext } from "@/lib/tracking/context";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
-import { resolveReferralLink, type ResolvedLink } from "@/lib/tracking/resolve-link";
+import { programParams, resolveReferralLink, type ResolvedLink } from "@/lib/tracking/resolve-link";
 import { parseUserAgent } from "@/lib/tracking/user-agent";
 
 export interface ClickInput {
@@ -40,6 +40,8 @@ export type ClickResult =
       programId: string;
       clientId: number;
       test: boolean;
+      /** Referral parameters the tracker removes from the address bar; [] when the program keeps them. */
+      cleanupParams: string[];
     }
   | { status: "inactive"; message: string; partnerCode: string };
 
@@ -110,5 +112,6 @@ export async function recordClick(input: ClickInput, context: RequestContext & {
     programId: program.id,
     clientId: program.clientId,
     test,
+    cleanupParams: program.cleanupParams ? programParams(program) : [],
   };
 }

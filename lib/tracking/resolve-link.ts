@@ -14,7 +14,7 @@ export const linkSelect = {
   status: true,
   partner: { select: { id: true, code: true, status: true, email: true } },
   program: {
-    select: { id: true, clientId: true, allowedDomains: true, referralParam: true, referralParamAliases: true, cookieWindowDays: true, testMode: true, attributionModel: true },
+    select: { id: true, clientId: true, allowedDomains: true, referralParam: true, referralParamAliases: true, cookieWindowDays: true, testMode: true, attributionModel: true, cleanupParams: true },
   },
 } as const;
 
@@ -34,7 +34,11 @@ export function programParams(program: { referralParam: string; referralParamAli
 
 export function programFilterOf(programId: string | number | undefined): { id?: string; clientId?: number } {
   if (programId === undefined) return {};
-  return typeof programId === "number" || /^\d+$/.test(programId) ? { clientId: Number(programId) } : { id: programId };
+  if (typeof programId === "number" || /^\d+$/.test(programId)) {
+    const clientId = Number(programId);
+    return { clientId: Number.isSafeInteger(clientId) && clientId <= 2_147_483_647 ? clientId : -1 }; // beyond INT4: matches nothing
+  }
+  return { id: programId };
 }
 
 export async function resolveReferralLink(affiliateUrl: string, options: { programId?: string | number; sourceHost: string | null }): Promise<ResolvedLink> {

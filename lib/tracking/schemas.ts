@@ -112,3 +112,24 @@ export const verifyBodySchema = z.object({
   consent: z.boolean().optional(),
 });
 export type VerifyBody = z.infer<typeof verifyBodySchema>;
+
+// ── Browser-only endpoints of the tracker (/api/v1/track/signup, /api/v1/track/checkout) ──
+// Public, Origin-checked: they only act on a click the visitor's cookie names.
+const browserProgramId = z.union([z.string().min(1, "is required").max(64), z.number().int().positive().max(2_147_483_647)]);
+const browserClickId = text(100).min(1, "is required: the visitor's partnerloop_click_id cookie");
+
+export const signupBodySchema = z.object({
+  program_id: browserProgramId,
+  click_id: browserClickId,
+  customer_key: optionalText(200),
+  email: z.email("must be a valid e-mail address").max(254).optional().nullable().transform((v) => v?.toLowerCase() || undefined),
+});
+export type SignupBody = z.infer<typeof signupBodySchema>;
+
+export const checkoutBodySchema = z.object({
+  program_id: browserProgramId,
+  click_id: browserClickId,
+  // Refersion's contract: any string up to 255 characters, kept exactly as sent.
+  cart_id: z.string({ error: "must be a string" }).min(1, "is required").max(255, "must be at most 255 characters"),
+});
+export type CheckoutBody = z.infer<typeof checkoutBodySchema>;

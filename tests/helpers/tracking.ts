@@ -22,7 +22,8 @@ export async function makeTrackingProgram(overrides: Partial<CreateProgramInput>
   return { owner, program, apiKey, partner, link };
 }
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any route's typed params
+type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
 export async function call(handler: Handler, init: { body?: unknown; headers?: Record<string, string>; method?: string; params?: Record<string, string>; url?: string } = {}) {
   const request = new Request(init.url ?? "http://app.test/api", {
@@ -40,7 +41,7 @@ export const withKey = (key: string) => ({ authorization: `Bearer ${key}` });
 
 /** Rows of a program, to assert that a rejected request wrote nothing. */
 export async function rowCounts(programId: string) {
-  const [clicks, customers, leads, sales, commissions, refunds, heartbeats] = await Promise.all([
+  const [clicks, customers, leads, sales, commissions, refunds, heartbeats, cartBindings] = await Promise.all([
     db.click.count({ where: { programId } }),
     db.customer.count({ where: { programId } }),
     db.lead.count({ where: { programId } }),
@@ -48,6 +49,7 @@ export async function rowCounts(programId: string) {
     db.commission.count({ where: { programId } }),
     db.refund.count({ where: { programId } }),
     db.installHeartbeat.count({ where: { programId } }),
+    db.cartBinding.count({ where: { programId } }),
   ]);
-  return { clicks, customers, leads, sales, commissions, refunds, heartbeats };
+  return { clicks, customers, leads, sales, commissions, refunds, heartbeats, cartBindings };
 }

@@ -18,7 +18,7 @@ describe("POST /api/v1/track/click", () => {
       body: { affiliate_url: `${SITE}/pricing?aff=${fx.link.code}`, page_url: `${SITE}/pricing`, referrer_url: "https://blog.example/post", session_id: "sess_1", language: "en-US" },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, click_id: expect.stringMatching(/^clk_/), partner_code: fx.partner.code, cookie_window_days: 60 });
+    expect(res.body).toEqual({ success: true, click_id: expect.stringMatching(/^clk_/), partner_code: fx.partner.code, cookie_window_days: 60, cleanup_params: [] });
     const row = await db.click.findUniqueOrThrow({ where: { token: res.body.click_id }, include: { customer: true } });
     expect(row).toMatchObject({ programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, device: "mobile", browser: "Mobile Safari", os: "iOS", country: "DE", sessionId: "sess_1", test: false, source: "API" });
     expect(row.ipHash).toBeTruthy();

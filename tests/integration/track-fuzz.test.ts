@@ -7,6 +7,8 @@ import { POST as lead } from "@/app/api/v1/track/lead/route";
 import { POST as refund } from "@/app/api/v1/track/refund/route";
 import { POST as sale } from "@/app/api/v1/track/sale/route";
 import { POST as verify } from "@/app/api/v1/track/verify/route";
+import { POST as signup } from "@/app/api/v1/track/signup/route";
+import { POST as checkout } from "@/app/api/v1/track/checkout/route";
 import { SITE, call, fromSite, makeTrackingProgram, rowCounts, withKey } from "../helpers/tracking";
 
 const RUNS = 1000;
@@ -66,6 +68,16 @@ describe("malformed bodies at public tracking endpoints", () => {
 
   it("refund", async () => {
     await expectOnly4xx(refund, fc.oneof(junk, corrupted({ transaction_id: "no_such_sale", amount_cents: 100 }, ["transaction_id", "amount_cents"])), withKey(fx.apiKey));
+  }, 120_000);
+
+  it("signup (tracker)", async () => {
+    const valid = { program_id: fx.program.id, click_id: "clk_missing", customer_key: "u1", email: "a@b.co" };
+    await expectOnly4xx(signup, fc.oneof(junk, corrupted(valid, ["program_id", "click_id"], ["email"])), fromSite);
+  }, 120_000);
+
+  it("checkout (tracker)", async () => {
+    const valid = { program_id: fx.program.id, click_id: "clk_missing", cart_id: "cart_1" };
+    await expectOnly4xx(checkout, fc.oneof(junk, corrupted(valid, ["program_id", "click_id", "cart_id"])), fromSite);
   }, 120_000);
 
   it("verify", async () => {

@@ -1,0 +1,25 @@
+// Browser-side checkout event (tracker `partnerloop.checkout(cartId)`): binds a cart id to the
+// visitor's click. Public, checked by Origin and click cookie; a cart bound to another click is 409.
+import { parseJsonBody } from "@/lib/http/body";
+import { preflight } from "@/lib/http/cors";
+import { apiRoute, json } from "@/lib/http/handler";
+import { bindCart } from "@/lib/tracking/bind-cart";
+import { requestContext } from "@/lib/tracking/context";
+import { optionalKeyProgramId, publicTrackingRoute } from "@/lib/tracking/http";
+import { checkoutBodySchema } from "@/lib/tracking/schemas";
+
+export const OPTIONS = preflight;
+
+export const POST = apiRoute(async (request) => {
+  const body = await parseJsonBody(request, checkoutBodySchema);
+  const binding = await bindCart(
+    { programId: body.program_id, clickToken: body.click_id, cartId: body.cart_id },
+    { sourceHost: requestContext(request).sourceHost, keyProgramId: await optionalKeyProgramId(request) },
+  );
+  return json({
+    success: true,
+    message: binding.created ? "Cart bound to the visitor's click" : "Cart already bound to this click",
+    cart_id: binding.cartId,
+    click_id: body.click_id,
+  });
+}, publicTrackingRoute);

@@ -6,6 +6,8 @@ import type { ActorType } from "@/lib/generated/prisma/enums";
 export interface Actor {
   type: ActorType;
   id: string | null;
+  /** The user acting, when there is one (a personal token's owner): for `createdById` columns. */
+  userId?: string;
 }
 
 export const systemActor: Actor = { type: "SYSTEM", id: null };

@@ -1,5 +1,6 @@
 // Query-string filters shared by the lists and reports of the management API.
 import { z } from "zod";
+import { pageQuery, type Cursor, type PageParams } from "@/lib/http/pagination";
 
 const DAY_MS = 86_400_000;
 
@@ -40,3 +41,22 @@ export function rangeIsOrdered(value: { from?: Date; to?: Date }): boolean {
   return !value.from || !value.to || value.from < value.to;
 }
 export const RANGE_ORDER_ISSUE = { message: "must not be before from", path: ["to"] };
+
+/** Query of the event lists (clicks, customers, sales, commissions): page, partner, period, test. */
+export const eventListQuery = {
+  ...pageQuery,
+  partner_id: z.string().min(1).max(64).optional().describe("Only rows of this partner"),
+  from: fromParam.optional(),
+  to: toParam.optional(),
+  test: testParam,
+};
+
+export interface EventFilters extends PageParams {
+  partnerId?: string;
+  range: DateRange;
+  test: boolean;
+}
+
+export function eventFilters(q: { limit: number; cursor?: Cursor; partner_id?: string; from?: Date; to?: Date; test: boolean }): EventFilters {
+  return { limit: q.limit, cursor: q.cursor, partnerId: q.partner_id, range: { from: q.from, to: q.to }, test: q.test };
+}

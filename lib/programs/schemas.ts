@@ -69,8 +69,7 @@ export type CreateProgramInput = z.input<typeof createProgramSchema>;
 const stripeWebhookSecret = z
   .string()
   .trim()
-  .startsWith("whsec_", "must be a Stripe webhook signing secret starting with whsec_")
-  .max(200, "must be at most 200 characters");
+  .regex(/^whsec_[A-Za-z0-9+/=_-]{8,200}$/, "must be a Stripe webhook signing secret (whsec_ followed by at least 8 characters)");
 
 /** Every setting optional; `stripeWebhookSecret: null` disconnects Stripe. */
 export const updateProgramSchema = z

@@ -1,5 +1,6 @@
 // Figures for the owner overview (and the partner portal when `partnerId` is given): totals and a
-// daily series over the last `days` days, test-mode events excluded.
+// daily series over the last `days` days, test-mode events excluded. Leads and sales count only
+// when credited to a partner, as in the summary report, so conversion rates compare like with like.
 import { db, Prisma } from "@/lib/db";
 
 export interface DailyPoint {
@@ -35,7 +36,7 @@ export async function getOverview(programId: string, options: { days?: number; p
     db.$queryRaw<Row[]>`SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC') AS day, count(*) AS n, NULL::bigint AS amount
       FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND NOT test ${partner} GROUP BY 1`,
     db.$queryRaw<Row[]>`SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC') AS day, count(*) AS n, NULL::bigint AS amount
-      FROM "Lead" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND NOT test ${partner} GROUP BY 1`,
+      FROM "Lead" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND NOT test AND "partnerId" IS NOT NULL ${partner} GROUP BY 1`,
     db.$queryRaw<Row[]>`SELECT date_trunc('day', "occurredAt" AT TIME ZONE 'UTC') AS day, count(*) AS n, sum(amount - "refundedAmount")::bigint AS amount
       FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND NOT test AND "partnerId" IS NOT NULL ${partner} GROUP BY 1`,
     db.commission.aggregate({

@@ -33,16 +33,21 @@ export type ClickBody = z.infer<typeof clickBodySchema>;
 
 export const clickResponseSchema = z.object({
   success: z.literal(true),
-  click_id: z.string(),
+  click_id: z.string().describe("Store in a first-party cookie; pass to lead and sale calls"),
   partner_code: z.string(),
   cookie_window_days: z.number().int(),
+  cleanup_params: z.array(z.string()).describe("Referral parameters the tracker removes from the address bar ([] when off)"),
 });
 
 export const clickTestResponseSchema = z.object({
   success: z.literal(true),
   message: z.string(),
   data: z.object({ eventId: z.number(), programId: z.number(), test_mode: z.literal(true) }),
+  click_id: z.string(),
+  cleanup_params: z.array(z.string()),
 });
+
+export const clickInactiveResponseSchema = z.object({ success: z.literal(false), message: z.string(), partner_code: z.string() });
 
 export const leadBodySchema = z
   .object({
@@ -133,3 +138,50 @@ export const checkoutBodySchema = z.object({
   cart_id: z.string({ error: "must be a string" }).min(1, "is required").max(255, "must be at most 255 characters"),
 });
 export type CheckoutBody = z.infer<typeof checkoutBodySchema>;
+
+// ── Response shapes (documentation; the routes build these objects) ──
+
+export const leadResponseSchema = z.object({ success: z.literal(true), message: z.string(), lead_id: z.number().int(), attributed: z.boolean() });
+
+export const refundResponseSchema = z.object({
+  success: z.literal(true),
+  message: z.string(),
+  refund_id: z.number().int(),
+  sale_id: z.number().int(),
+  amount_cents: z.number().int(),
+  refunded_total_cents: z.number().int(),
+  remaining_cents: z.number().int(),
+  commission: z.object({ id: z.number().int(), status: z.string(), amount_cents: z.number().int() }).nullable(),
+  adjustment_id: z.number().int().nullable().describe("Negative adjustment created when the commission was already paid"),
+});
+
+export const verifyResponseSchema = z.object({
+  success: z.literal(true),
+  program_id: z.string(),
+  page_url: z.string(),
+  count: z.number().int(),
+  first_seen_at: z.iso.datetime(),
+  last_seen_at: z.iso.datetime(),
+});
+
+export const sessionStatusResponseSchema = z.object({
+  sessionId: z.string(),
+  hasAffiliate: z.boolean(),
+  affiliateReference: z.string().nullable(),
+  clickId: z.number().int().nullable(),
+  clickedAt: z.iso.datetime().nullable(),
+  click_id: z.string().nullable(),
+  partner_code: z.string().nullable(),
+  program_id: z.string().nullable(),
+  expires_at: z.iso.datetime().nullable(),
+});
+
+export const checkoutResponseSchema = z.object({ success: z.literal(true), message: z.string(), cart_id: z.string(), click_id: z.string() });
+
+export const trackingErrorSchema = z
+  .object({
+    success: z.literal(false),
+    message: z.string(),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .meta({ id: "TrackingError", description: "Error body of the tracking API: Affitor's `success: false` beside our error object" });

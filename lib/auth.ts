@@ -7,7 +7,11 @@ import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { signInSchema } from "@/lib/users/schemas";
 import { clientIp } from "@/lib/http/client-ip";
-import { recordFailedSignIn, signInBlocked } from "@/lib/auth/sign-in-guard";
+import { beginSignIn } from "@/lib/auth/sign-in-guard";
+import { hashPassword } from "@/lib/auth/passwords";
+
+// Unknown e-mails are checked against this hash, so both cases take the same time.
+let dummyHash: Promise<string> | undefined;
 import type { UserKind } from "@/lib/generated/prisma/enums";
 
 declare module "next-auth" {
@@ -38,13 +42,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
         const { email, password } = parsed.data;
-        const ip = clientIp(request.headers);
-        if (await signInBlocked(email, ip)) throw new TooManyAttempts();
+        const attempt = await beginSignIn(email, clientIp(request.headers));
+        if (!attempt.allowed) throw new TooManyAttempts();
         const user = await db.user.findUnique({ where: { email } });
-        if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-          await recordFailedSignIn(email, ip);
-          throw new InvalidLogin();
-        }
+        dummyHash ??= hashPassword("timing-equaliser-not-a-password");
+        const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+        if (!user?.passwordHash || !valid) throw new InvalidLogin();
+        await attempt.succeeded();
         return { id: user.id, email: user.email, name: user.name, kind: user.kind };
       },
     }),

@@ -38,9 +38,13 @@ export interface SaleFacts {
   /** When the subscription's first payment happened (for month limits); null for a first payment. */
   firstPaymentAt: Date | null;
   occurredAt: Date;
+  /** The sale is in the program's currency (flat amounts and minimums are in that currency). */
+  sameCurrency: boolean;
 }
 
-export type CommissionDecision = { amount: number; reason: null } | { amount: 0; reason: "below_minimum" | "recurring_limit_reached" | "zero" };
+export type CommissionDecision =
+  | { amount: number; reason: null }
+  | { amount: 0; reason: "below_minimum" | "recurring_limit_reached" | "currency_mismatch" | "zero" };
 
 function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
@@ -49,6 +53,8 @@ function addMonths(date: Date, months: number): Date {
 }
 
 export function computeCommission(rule: Rule, sale: SaleFacts): CommissionDecision {
+  // A flat amount or a minimum in one currency says nothing about a sale in another: no guess.
+  if (!sale.sameCurrency && (rule.type === "FLAT" || rule.minSaleAmount !== null)) return { amount: 0, reason: "currency_mismatch" };
   if (rule.minSaleAmount !== null && sale.amount < rule.minSaleAmount) return { amount: 0, reason: "below_minimum" };
   if (sale.priorPayments > 0) {
     if (rule.recurringLimitPayments !== null && sale.priorPayments > rule.recurringLimitPayments) return { amount: 0, reason: "recurring_limit_reached" };

@@ -8,7 +8,7 @@ export function corsHeaders(request: Request): Record<string, string> {
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Content-Type, Authorization, X-Partnerloop-Tracker", // the tracker marks its calls
     "Access-Control-Max-Age": "86400",
-    ...(origin ? { "Access-Control-Allow-Credentials": "true", Vary: "Origin" } : {}),
+    ...(origin ? { Vary: "Origin" } : {}), // no credentials: the tracker sends none, keys travel in headers
   };
 }
 

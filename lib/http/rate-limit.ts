@@ -34,12 +34,11 @@ export async function consumeRateLimit(key: string, rule: RateLimitRule, now = n
   };
 }
 
-/** Whether `key` has already used up its window, without counting this call. */
-export async function isRateLimited(key: string, rule: RateLimitRule, now = new Date()): Promise<boolean> {
+/** Gives back a slot taken by `consumeRateLimit` in the same window (e.g. a sign-in that succeeded). */
+export async function releaseRateLimit(key: string, rule: RateLimitRule, now = new Date()): Promise<void> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = await db.rateLimit.findUnique({ where: { key_windowStart: { key, windowStart } }, select: { count: true } });
-  return (row?.count ?? 0) >= rule.limit;
+  await db.rateLimit.updateMany({ where: { key, windowStart, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 /** Throws 429 with Retry-After when any of the keys is over its limit. */

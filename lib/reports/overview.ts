@@ -37,12 +37,13 @@ export async function getOverview(programId: string, options: { days?: number; p
       FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND NOT test ${partner} GROUP BY 1`,
     db.$queryRaw<Row[]>`SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC') AS day, count(*) AS n, NULL::bigint AS amount
       FROM "Lead" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND NOT test AND "partnerId" IS NOT NULL ${partner} GROUP BY 1`,
-    db.$queryRaw<Row[]>`SELECT date_trunc('day', "occurredAt" AT TIME ZONE 'UTC') AS day, count(*) AS n, sum(amount - "refundedAmount")::bigint AS amount
+    db.$queryRaw<Row[]>`SELECT date_trunc('day', "occurredAt" AT TIME ZONE 'UTC') AS day, count(*) AS n,
+        sum(amount - "refundedAmount") FILTER (WHERE currency = (SELECT currency FROM "Program" WHERE id = ${programId}))::bigint AS amount
       FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND NOT test AND "partnerId" IS NOT NULL ${partner} GROUP BY 1`,
-    db.commission.aggregate({
-      _sum: { amount: true },
-      where: { programId, createdAt: { gte: from }, test: false, status: { in: ["PENDING", "APPROVED", "PAID"] }, ...(options.partnerId ? { partnerId: options.partnerId } : {}) },
-    }),
+    // commissions are in their sale's currency: only the program's currency is summed
+    db.$queryRaw<Array<{ amount: bigint | null }>>`SELECT sum(amount)::bigint AS amount FROM "Commission"
+      WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND NOT test AND status IN ('PENDING', 'APPROVED', 'PAID')
+        AND currency = (SELECT currency FROM "Program" WHERE id = ${programId}) ${partner}`,
   ]);
 
   const series = new Map<string, DailyPoint>();
@@ -72,7 +73,7 @@ export async function getOverview(programId: string, options: { days?: number; p
       leads: sum((p) => p.leads),
       sales: sum((p) => p.sales),
       revenue: sum((p) => p.revenue),
-      commissions: commissions._sum.amount ?? 0,
+      commissions: Number(commissions[0]?.amount ?? 0),
     },
     series: points,
   };

@@ -46,9 +46,10 @@ export async function getSummary(programId: string, query: { from: Date; to: Dat
       s.sales, s.revenue,
       (SELECT coalesce(sum(amount), 0)::bigint FROM "Commission"
         WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to} AND NOT test ${partner}
-          AND status NOT IN ('REJECTED', 'REVERSED')) AS commissions
+          AND status NOT IN ('REJECTED', 'REVERSED') AND currency = ${program.currency}) AS commissions
     FROM (
-      SELECT count(*) AS sales, coalesce(sum(amount - "refundedAmount"), 0)::bigint AS revenue FROM "Sale"
+      -- money sums only the program's currency; other currencies are counted, not added in
+      SELECT count(*) AS sales, coalesce(sum(amount - "refundedAmount") FILTER (WHERE currency = ${program.currency}), 0)::bigint AS revenue FROM "Sale"
       WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to} AND NOT test ${partner}
     ) s`;
   const [clicks, leads, sales, revenue, commissions] = [row!.clicks, row!.leads, row!.sales, row!.revenue, row!.commissions].map(Number) as [

@@ -1,4 +1,5 @@
-// Which click (and so which partner) a conversion belongs to.
+// Which click (and so which partner) a conversion belongs to. Test-mode and live events never
+// mix: a live conversion only looks at live clicks, a test one only at test clicks.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -10,18 +11,33 @@ export function windowStart(cookieWindowDays: number, now = new Date()): Date {
   return new Date(now.getTime() - cookieWindowDays * 86_400_000);
 }
 
-/** The click behind a click token, if it belongs to the program and is inside the cookie window. */
-export async function clickByToken(tx: Tx, programId: string, token: string, cookieWindowDays: number, now = new Date()): Promise<AttributionClick | null> {
-  const click = await tx.click.findUnique({ where: { token }, select: { ...attributionClickSelect, programId: true, test: true } });
-  if (!click || click.programId !== programId || click.createdAt < windowStart(cookieWindowDays, now)) return null;
-  return click;
+/** A click can credit a conversion at `at` if it happened before it, inside the cookie window. */
+function creditable(click: { createdAt: Date }, cookieWindowDays: number, at: Date): boolean {
+  return click.createdAt >= windowStart(cookieWindowDays, at) && click.createdAt.getTime() <= at.getTime() + 60_000;
 }
 
-/** A customer's latest click within the cookie window (last click wins). */
-export function latestClickOfCustomer(tx: Tx, customerId: string, cookieWindowDays: number, now = new Date()): Promise<AttributionClick | null> {
-  return tx.click.findFirst({
-    where: { customerId, createdAt: { gte: windowStart(cookieWindowDays, now) } },
-    orderBy: { createdAt: "desc" },
-    select: attributionClickSelect,
-  });
+export interface AttributionScope {
+  programId: string;
+  cookieWindowDays: number;
+  test: boolean;
+  at?: Date;
+}
+
+/** The click behind a click token, if it belongs to the program, matches test/live, and can credit at `at`. */
+export async function clickByToken(tx: Tx, scope: AttributionScope, token: string): Promise<AttributionClick | null> {
+  const click = await tx.click.findUnique({ where: { token }, select: { ...attributionClickSelect, programId: true, test: true } });
+  if (!click || click.programId !== scope.programId || click.test !== scope.test) return null;
+  return creditable(click, scope.cookieWindowDays, scope.at ?? new Date()) ? click : null;
+}
+
+/**
+ * The customer's attributed click (Customer.clickId): the latest under last-click attribution,
+ * the first under first-click — record-click and record-lead keep it according to the program's
+ * model — if it can still credit a conversion at `at`.
+ */
+export async function attributedClickOfCustomer(tx: Tx, scope: AttributionScope, customer: { clickId: bigint | null }): Promise<AttributionClick | null> {
+  if (customer.clickId === null) return null;
+  const click = await tx.click.findUnique({ where: { id: customer.clickId }, select: { ...attributionClickSelect, test: true } });
+  if (!click || click.test !== scope.test) return null;
+  return creditable(click, scope.cookieWindowDays, scope.at ?? new Date()) ? click : null;
 }

@@ -26,10 +26,10 @@ export async function browserClick(input: BrowserClickInput, caller: BrowserCall
   const program =
     filter.clientId !== undefined && filter.clientId > MAX_CLIENT_ID
       ? null
-      : await db.program.findFirst({ where: filter, select: { id: true, allowedDomains: true, cookieWindowDays: true } });
+      : await db.program.findFirst({ where: filter, select: { id: true, allowedDomains: true, cookieWindowDays: true, testMode: true } });
   if (!program) throw new ApiError("not_found", "Unknown program_id");
   assertOriginAllowed(program, caller.sourceHost, caller.keyProgramId);
-  const click = await clickByToken(db, program.id, input.clickToken, program.cookieWindowDays);
+  const click = await clickByToken(db, { programId: program.id, cookieWindowDays: program.cookieWindowDays, test: program.testMode }, input.clickToken);
   if (!click) throw new ApiError("not_found", "click_id not found for this program, or older than the cookie window");
   return { programId: program.id, click };
 }

@@ -65,9 +65,10 @@ export async function recordClick(input: ClickInput, context: RequestContext & {
   const { device, browser, os } = parseUserAgent(userAgent);
   const token = newClickToken();
   const reused = input.existingClickId
-    ? await db.click.findUnique({ where: { token: input.existingClickId }, select: { programId: true, customerId: true } })
+    ? await db.click.findUnique({ where: { token: input.existingClickId }, select: { programId: true, customerId: true, test: true } })
     : null;
-  const existingCustomerId = reused?.programId === program.id ? reused.customerId : null;
+  // Test events never touch live customers (nor the reverse).
+  const existingCustomerId = reused?.programId === program.id && reused.test === test ? reused.customerId : null;
   const customerId = existingCustomerId ?? randomUUID();
   const firstClickWins = program.attributionModel === "FIRST_CLICK";
 

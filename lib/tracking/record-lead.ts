@@ -1,5 +1,8 @@
 // Records a signup (lead): ties the customer (by click token and/or the program's own customer
 // key) to the partner of the click. One lead per customer: repeating it changes nothing.
+// An already attributed customer keeps its partner unless the caller is trusted (program API
+// key) and the program credits the last click; a browser call never moves a customer.
+// Test-mode leads use test customers only and never touch live ones.
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
@@ -13,6 +16,8 @@ export interface LeadInput {
   name?: string;
   testMode?: boolean;
   source: TrackingSource;
+  /** Server call with the program's API key (may re-attribute under last-click). Default true. */
+  trusted?: boolean;
 }
 
 export interface LeadResult {
@@ -33,51 +38,59 @@ export async function recordLead(input: LeadInput): Promise<LeadResult> {
 }
 
 async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
-  const program = await db.program.findUniqueOrThrow({ where: { id: input.programId }, select: { cookieWindowDays: true, testMode: true } });
+  const program = await db.program.findUniqueOrThrow({ where: { id: input.programId }, select: { cookieWindowDays: true, testMode: true, attributionModel: true } });
   const test = Boolean(input.testMode || program.testMode);
-  if (!input.clickToken && !input.customerKey && !test) throw new ApiError("unprocessable_entity", "provide click_id or customer_key");
+  if (!input.clickToken && !input.customerKey && !test) throw new ApiError("unprocessable_entity", "click_id: provide click_id or customer_key (at least one is required outside test mode)");
+  const mayReattribute = input.trusted !== false && program.attributionModel === "LAST_CLICK";
 
   return db.$transaction(async (tx) => {
-    const click = input.clickToken ? await clickByToken(tx, input.programId, input.clickToken, program.cookieWindowDays) : null;
+    const click = input.clickToken ? await clickByToken(tx, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test }, input.clickToken) : null;
     if (input.clickToken && !click && !input.customerKey) {
       throw new ApiError("not_found", "click_id not found for this program, or older than the cookie window");
     }
-    // The customer: the one holding the customer key, else the click's, else a new one.
-    const byKey = input.customerKey
-      ? await tx.customer.findUnique({ where: { programId_customerKey: { programId: input.programId, customerKey: input.customerKey } }, select: { id: true } })
+    // Only live customers hold customer keys; a test lead never resolves to one.
+    const byKey = input.customerKey && !test
+      ? await tx.customer.findUnique({ where: { programId_customerKey: { programId: input.programId, customerKey: input.customerKey } }, select: { id: true, partnerId: true, clickId: true } })
       : null;
-    const attribution = click ? { partnerId: click.partnerId, clickId: click.id } : {};
     const details = { ...(input.email ? { email: input.email } : {}), ...(input.name ? { name: input.name } : {}) };
-    let customerId: string;
+    let customer: { id: string; partnerId: string | null; clickId: bigint | null };
     if (byKey) {
-      customerId = byKey.id;
-      await tx.customer.update({ where: { id: customerId }, data: { ...details, ...attribution } });
-      if (click && click.customerId !== customerId) await tx.click.update({ where: { id: click.id }, data: { customerId } });
-    } else if (click?.customerId) {
-      customerId = click.customerId;
-      await tx.customer.update({ where: { id: customerId }, data: { ...details, ...attribution, ...(input.customerKey ? { customerKey: input.customerKey } : {}) } });
-    } else {
-      const created = await tx.customer.create({
-        data: { programId: input.programId, customerKey: input.customerKey, ...details, ...attribution, test },
-        select: { id: true },
+      const attribute = click && (!byKey.partnerId || mayReattribute);
+      customer = await tx.customer.update({
+        where: { id: byKey.id },
+        data: { ...details, ...(attribute ? { partnerId: click.partnerId, clickId: click.id } : {}) },
+        select: { id: true, partnerId: true, clickId: true },
       });
-      customerId = created.id;
+      if (attribute && click.customerId !== byKey.id) await tx.click.update({ where: { id: click.id }, data: { customerId: byKey.id } });
+    } else if (click?.customerId) {
+      customer = await tx.customer.update({
+        where: { id: click.customerId },
+        data: { ...details, ...(input.customerKey && !test ? { customerKey: input.customerKey } : {}) },
+        select: { id: true, partnerId: true, clickId: true },
+      });
+    } else {
+      customer = await tx.customer.create({
+        data: { programId: input.programId, customerKey: test ? null : input.customerKey, ...details, partnerId: click?.partnerId, clickId: click?.id, test },
+        select: { id: true, partnerId: true, clickId: true },
+      });
     }
-    await tx.customer.updateMany({ where: { id: customerId, status: "CLICK" }, data: { status: "LEAD", leadAt: new Date() } });
+    await tx.customer.updateMany({ where: { id: customer.id, status: "CLICK" }, data: { status: "LEAD", leadAt: new Date() } });
 
     const inserted = await tx.$queryRaw<Array<{ id: number }>>`
       INSERT INTO "Lead" ("programId", "customerId", "partnerId", "clickId", email, "customerKey", source, test, "createdAt")
-      VALUES (${input.programId}, ${customerId}, ${click?.partnerId ?? null}, ${click?.id ?? null}, ${input.email ?? null}, ${input.customerKey ?? null},
+      VALUES (${input.programId}, ${customer.id}, ${customer.partnerId}, ${customer.clickId}, ${input.email ?? null}, ${input.customerKey ?? null},
         ${input.source}::"TrackingSource", ${test}, now())
       ON CONFLICT ("customerId") DO NOTHING RETURNING id`;
     if (inserted[0]) {
-      if (click && !test) {
-        await tx.referralLink.update({ where: { id: click.linkId }, data: { leadCount: { increment: 1 } } });
-        await tx.partner.update({ where: { id: click.partnerId }, data: { leadCount: { increment: 1 } } });
+      const credited = customer.clickId !== null && customer.partnerId !== null;
+      if (credited && !test) {
+        const creditedClick = await tx.click.findUniqueOrThrow({ where: { id: customer.clickId! }, select: { linkId: true } });
+        await tx.referralLink.update({ where: { id: creditedClick.linkId }, data: { leadCount: { increment: 1 } } });
+        await tx.partner.update({ where: { id: customer.partnerId! }, data: { leadCount: { increment: 1 } } });
       }
-      return { leadId: inserted[0].id, customerId, created: true, partnerId: click?.partnerId ?? null };
+      return { leadId: inserted[0].id, customerId: customer.id, created: true, partnerId: customer.partnerId };
     }
-    const existing = await tx.lead.findUniqueOrThrow({ where: { customerId }, select: { id: true, partnerId: true } });
-    return { leadId: existing.id, customerId, created: false, partnerId: existing.partnerId };
+    const existing = await tx.lead.findUniqueOrThrow({ where: { customerId: customer.id }, select: { id: true, partnerId: true } });
+    return { leadId: existing.id, customerId: customer.id, created: false, partnerId: existing.partnerId };
   });
 }

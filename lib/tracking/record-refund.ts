@@ -53,10 +53,12 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
     }
     const due = commissionAfterRefund(commission.originalAmount, sale.amount, refundedTotal);
     if (commission.status === "PAID") {
+      // The paid amount never changes; each refund deducts only what it takes off the commission.
+      const deduction = commissionAfterRefund(commission.originalAmount, sale.amount, sale.refundedAmount) - due;
       const adjustment = await tx.commission.create({
         data: {
           programId: input.programId, partnerId: commission.partnerId, kind: "ADJUSTMENT", refundId: refund.id, adjustsId: commission.id,
-          status: "APPROVED", amount: -(commission.amount - due), originalAmount: -(commission.amount - due), currency: commission.currency,
+          status: "APPROVED", amount: -deduction, originalAmount: -deduction, currency: commission.currency,
           ruleSnapshot: { reason: "refund_after_payout", refund_id: refund.id }, test: commission.test,
         },
       });

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { computeCommission, resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
-import { clickByToken, latestClickOfCustomer, type AttributionClick } from "@/lib/tracking/attribution";
+import { attributedClickOfCustomer, clickByToken, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
 import { saleFlags } from "@/lib/tracking/sale-flags";
 
 export interface SaleInput {
@@ -47,19 +47,20 @@ interface Attribution {
   customerId: string | null;
 }
 
-async function attribute(input: SaleInput, cookieWindowDays: number, at: Date): Promise<Attribution> {
-  const click = input.clickToken ? await clickByToken(db, input.programId, input.clickToken, cookieWindowDays, at) : null;
-  const customer = input.customerKey
-    ? await db.customer.findUnique({ where: { programId_customerKey: { programId: input.programId, customerKey: input.customerKey } }, select: { id: true } })
+async function attribute(input: SaleInput, scope: AttributionScope): Promise<Attribution> {
+  const click = input.clickToken ? await clickByToken(db, scope, input.clickToken) : null;
+  // Only live customers hold customer keys (test customers never do).
+  const customer = input.customerKey && !scope.test
+    ? await db.customer.findUnique({ where: { programId_customerKey: { programId: input.programId, customerKey: input.customerKey } }, select: { id: true, clickId: true } })
     : null;
   if (click) return { click, partnerId: click.partnerId, customerId: customer?.id ?? click.customerId };
   if (customer) {
-    const latest = await latestClickOfCustomer(db, customer.id, cookieWindowDays, at);
-    if (latest) return { click: latest, partnerId: latest.partnerId, customerId: customer.id };
+    const attributed = await attributedClickOfCustomer(db, scope, customer);
+    if (attributed) return { click: attributed, partnerId: attributed.partnerId, customerId: customer.id };
   }
   if (input.subscriptionId) {
     const first = await db.sale.findFirst({
-      where: { programId: input.programId, subscriptionId: input.subscriptionId, partnerId: { not: null } },
+      where: { programId: input.programId, subscriptionId: input.subscriptionId, partnerId: { not: null }, test: scope.test },
       orderBy: { occurredAt: "asc" },
       select: { partnerId: true, customerId: true, clickId: true, linkId: true },
     });
@@ -79,14 +80,14 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   const occurredAt = input.occurredAt ?? new Date();
   const currency = (input.currency ?? program.currency).toUpperCase();
   const test = Boolean(input.testMode || program.testMode);
-  const { click, partnerId, customerId } = await attribute(input, program.cookieWindowDays, occurredAt);
+  const { click, partnerId, customerId } = await attribute(input, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt });
 
   let commission: { amount: number; snapshot: object; flags: string[] } | null = null;
   let reason: string | null = partnerId ? null : "unattributed";
   let partnerCode: string | null = null;
   if (partnerId) {
     const [partner, rules, prior] = await Promise.all([
-      db.partner.findUniqueOrThrow({ where: { id: partnerId }, select: { code: true, email: true } }),
+      db.partner.findUniqueOrThrow({ where: { id: partnerId }, select: { code: true, email: true, status: true } }),
       db.commissionRule.findMany({ where: { programId: input.programId, OR: [{ partnerId }, { partnerId: null }] } }),
       input.subscriptionId
         ? db.sale.aggregate({ where: { programId: input.programId, subscriptionId: input.subscriptionId }, _count: true, _min: { occurredAt: true } })
@@ -95,10 +96,14 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     partnerCode = partner.code;
     const chosen = resolveRule(rules, { partnerId, productId: input.productId, defaultRuleId: program.defaultRuleId });
     if (chosen) {
-      const decision = computeCommission(chosen.rule, { amount: input.amount, priorPayments: prior?._count ?? 0, firstPaymentAt: prior?._min.occurredAt ?? null, occurredAt });
+      const decision = computeCommission(chosen.rule, { amount: input.amount, priorPayments: prior?._count ?? 0, firstPaymentAt: prior?._min.occurredAt ?? null, occurredAt, sameCurrency: currency === program.currency });
       reason = decision.reason;
       if (decision.amount > 0) {
-        const flags = [...(input.flags ?? []), ...(await saleFlags({ programId: input.programId, partnerEmail: partner.email, customerId, email: input.email, ipHash: click?.ipHash ?? null }))];
+        const flags = [
+          ...(input.flags ?? []),
+          ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
+          ...(await saleFlags({ programId: input.programId, partnerEmail: partner.email, customerId, email: input.email, ipHash: click?.ipHash ?? null })),
+        ];
         commission = { amount: decision.amount, snapshot: ruleSnapshot(chosen.rule, chosen.scope), flags };
       }
     } else {
@@ -126,8 +131,11 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
       RETURNING id
     ),
     customer AS (
-      UPDATE "Customer" SET status = 'CUSTOMER'::"CustomerStatus", "convertedAt" = COALESCE("convertedAt", now()), "updatedAt" = now()
-      WHERE id = ${customerId} AND EXISTS (SELECT 1 FROM sale)
+      UPDATE "Customer" SET status = 'CUSTOMER'::"CustomerStatus", "convertedAt" = COALESCE("convertedAt", now()), "updatedAt" = now(),
+        -- a sale naming a new customer_key teaches it to the click's customer, for later renewals
+        "customerKey" = COALESCE("customerKey", (SELECT k.key FROM (SELECT ${test ? null : (input.customerKey ?? null)}::text AS key) k
+          WHERE NOT EXISTS (SELECT 1 FROM "Customer" o WHERE o."programId" = ${input.programId} AND o."customerKey" = k.key)))
+      WHERE id = ${customerId} AND test = ${test} AND EXISTS (SELECT 1 FROM sale)
     ),
     link_figures AS (
       UPDATE "ReferralLink" SET "saleCount" = "saleCount" + 1 WHERE id = ${click?.linkId ?? null} AND NOT ${test} AND EXISTS (SELECT 1 FROM sale)

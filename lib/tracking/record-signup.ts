@@ -11,5 +11,5 @@ export interface SignupInput extends BrowserClickInput {
 
 export async function recordSignup(input: SignupInput, caller: BrowserCaller): Promise<LeadResult> {
   const { programId } = await browserClick(input, caller);
-  return recordLead({ programId, clickToken: input.clickToken, customerKey: input.customerKey, email: input.email, source: "TRACKER" });
+  return recordLead({ programId, clickToken: input.clickToken, customerKey: input.customerKey, email: input.email, source: "TRACKER", trusted: false });
 }

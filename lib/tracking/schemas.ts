@@ -44,11 +44,14 @@ export const clickTestResponseSchema = z.object({
   message: z.string(),
   data: z.object({ eventId: z.number(), programId: z.number(), test_mode: z.literal(true) }),
   click_id: z.string(),
+  cookie_window_days: z.number().int(),
   cleanup_params: z.array(z.string()),
 });
 
 export const clickInactiveResponseSchema = z.object({ success: z.literal(false), message: z.string(), partner_code: z.string() });
 
+// At least one of click_id / customer_key outside test mode: checked by the core, which knows
+// whether the program itself is in test mode.
 export const leadBodySchema = z
   .object({
     click_id: optionalText(100),
@@ -57,10 +60,6 @@ export const leadBodySchema = z
     name: optionalText(200),
     test_mode: z.boolean().optional(),
     additional_data: z.object({ test_mode: z.boolean().optional() }).loose().optional().nullable(),
-  })
-  .refine((b) => b.click_id || b.customer_key || b.test_mode || b.additional_data?.test_mode, {
-    message: "provide click_id or customer_key (at least one is required outside test mode)",
-    path: ["click_id"],
   });
 export type LeadBody = z.infer<typeof leadBodySchema>;
 
@@ -89,7 +88,10 @@ export const saleBodySchema = z.object({
   subscription_interval: optionalText(50),
   product_id: optionalText(200),
   line_items: z.array(lineItemSchema).max(200).optional(),
-  occurred_at: z.iso.datetime({ offset: true }).optional(),
+  occurred_at: z.iso
+    .datetime({ offset: true })
+    .refine((v) => Date.parse(v) <= Date.now() + 86_400_000, "must not be in the future")
+    .optional(),
   test_mode: z.boolean().optional(),
 });
 export type SaleBody = z.infer<typeof saleBodySchema>;

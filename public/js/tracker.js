@@ -27,7 +27,11 @@
 
   const readCookie = (name) => {
     const match = d.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));
-    return match ? decodeURIComponent(match[1]) : null;
+    try {
+      return match ? decodeURIComponent(match[1]) : null;
+    } catch (e) {
+      return null; // a malformed cookie is no click
+    }
   };
   const writeCookie = (name, value, days) => {
     d.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=${Math.round(days * 86400)}; SameSite=Lax${location.protocol === "https:" ? "; Secure" : ""}`;
@@ -138,7 +142,7 @@
   const queue = (w.partnerloop && Array.isArray(w.partnerloop.q) && w.partnerloop.q) || [];
   const run = (entry) => {
     try {
-      if (api[entry[0]]) api[entry[0]](...[].slice.call(entry, 1));
+      if (Array.isArray(entry) && typeof api[entry[0]] === "function") api[entry[0]](...entry.slice(1));
     } catch (e) { log(e); }
   };
   w.partnerloop = api;
@@ -146,11 +150,11 @@
 
   try {
     if (!programId || !base) throw new Error("data-program-id is missing on the tracker's script tag");
-    queue.filter((e) => e[0] === "setConsent").forEach(run); // before the click is sent
+    queue.filter((e) => Array.isArray(e) && e[0] === "setConsent").forEach(run); // before the click is sent
     log("loaded: program", programId, "api", base, "consent", consent);
     ready = trackClick().catch(log);
     heartbeat();
-    queue.filter((e) => e[0] !== "setConsent").forEach(run);
+    queue.filter((e) => !Array.isArray(e) || e[0] !== "setConsent").forEach(run);
   } catch (e) {
     log("disabled:", e.message);
     api.signup = api.checkout = () => Promise.resolve({ success: false, message: e.message });

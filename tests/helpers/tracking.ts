@@ -53,3 +53,11 @@ export async function rowCounts(programId: string) {
   ]);
   return { clicks, customers, leads, sales, commissions, refunds, heartbeats, cartBindings };
 }
+
+/** A second active partner with its own link in the fixture's program. */
+export async function addPartner(programId: string, label = "two") {
+  const suffix = `${label}${randomUUID().slice(0, 6)}`;
+  const partner = await db.partner.create({ data: { programId, code: `p${suffix}`, name: `Partner ${label}`, email: `${suffix}@partners.test`, status: "ACTIVE" } });
+  const link = await db.referralLink.create({ data: { programId, partnerId: partner.id, code: `l${suffix}`, destinationUrl: `${SITE}/` } });
+  return { partner, link };
+}

@@ -35,7 +35,7 @@ export const POST = apiRoute(
     );
     if (result.status === "inactive") return json({ success: false, message: result.message, partner_code: result.partnerCode });
     if (result.test) {
-      return json({ success: true, message: "Test click event tracked successfully", data: { eventId: Number(result.id), programId: result.clientId, test_mode: true }, click_id: result.token, cleanup_params: result.cleanupParams });
+      return json({ success: true, message: "Test click event tracked successfully", data: { eventId: Number(result.id), programId: result.clientId, test_mode: true }, click_id: result.token, cookie_window_days: result.cookieWindowDays, cleanup_params: result.cleanupParams });
     }
     return json({ success: true, click_id: result.token, partner_code: result.partnerCode, cookie_window_days: result.cookieWindowDays, cleanup_params: result.cleanupParams });
   },

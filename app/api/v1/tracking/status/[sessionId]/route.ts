@@ -11,7 +11,7 @@ export const OPTIONS = preflight;
 const sessionIdSchema = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
 
 export const GET = apiRoute<{ sessionId: string }>(async (_request, { params }) => {
-  const sessionId = sessionIdSchema.parse(decodeURIComponent((await params).sessionId));
+  const sessionId = sessionIdSchema.parse((await params).sessionId); // already decoded by Next
   const status = await sessionStatus(sessionId);
   const click = status.click;
   return json({

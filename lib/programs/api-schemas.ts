@@ -15,6 +15,23 @@ const describe = {
   minPayoutAmount: "Smallest payout, in minor units of the program currency",
 };
 
+/** Wire (snake_case) settings → the core's input (camelCase); shared by create and update. */
+function fromWire<T extends Record<string, unknown>>(b: T) {
+  return {
+    name: b.name,
+    websiteUrl: b.website_url,
+    cookieWindowDays: b.cookie_window_days,
+    currency: b.currency,
+    commission: b.commission,
+    holdDays: b.hold_days,
+    referralParams: b.referral_params,
+    allowedDomains: b.allowed_domains,
+    cleanupParams: b.cleanup_params,
+    testMode: b.test_mode,
+    minPayoutAmount: b.min_payout_amount,
+  } as Omit<UpdateProgramInput, "stripeWebhookSecret">;
+}
+
 export const programCreateBody = z
   .object({
     name: create.name,
@@ -29,21 +46,7 @@ export const programCreateBody = z
     test_mode: create.testMode.describe("Events are recorded as test data, hidden from reports"),
     min_payout_amount: create.minPayoutAmount.describe(describe.minPayoutAmount),
   })
-  .transform(
-    (b): CreateProgramInput => ({
-      name: b.name,
-      websiteUrl: b.website_url,
-      cookieWindowDays: b.cookie_window_days,
-      currency: b.currency,
-      commission: b.commission,
-      holdDays: b.hold_days,
-      referralParams: b.referral_params,
-      allowedDomains: b.allowed_domains,
-      cleanupParams: b.cleanup_params,
-      testMode: b.test_mode,
-      minPayoutAmount: b.min_payout_amount,
-    }),
-  );
+  .transform((b): CreateProgramInput => fromWire(b) as CreateProgramInput);
 
 export const programUpdateBody = z
   .object({
@@ -62,22 +65,8 @@ export const programUpdateBody = z
       "Stripe webhook signing secret (whsec_…), stored encrypted and never returned; null disconnects Stripe",
     ),
   })
-  .transform(
-    (b): UpdateProgramInput => ({
-      name: b.name,
-      websiteUrl: b.website_url,
-      cookieWindowDays: b.cookie_window_days,
-      currency: b.currency,
-      commission: b.commission,
-      holdDays: b.hold_days,
-      referralParams: b.referral_params,
-      allowedDomains: b.allowed_domains,
-      cleanupParams: b.cleanup_params,
-      testMode: b.test_mode,
-      minPayoutAmount: b.min_payout_amount,
-      stripeWebhookSecret: b.stripe_webhook_secret,
-    }),
-  );
+  .transform((b): UpdateProgramInput => ({ ...fromWire(b), stripeWebhookSecret: b.stripe_webhook_secret }));
+
 
 export const programIdParams = z.object({ id: z.string().min(1).max(64).describe("Program id") });
 

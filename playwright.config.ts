@@ -1,6 +1,6 @@
 // End-to-end tests (e2e/README.md): production builds of the app, driven by Debian's Chromium.
-//   project "app"      → e2e/ui/auth.spec.ts, ui/tracker.spec.ts against `npm start` on a fresh PostgreSQL database (port 3210)
-//   project "embedded" → e2e/ui/embedded-smoke.spec.ts against the embedded PGlite default (port 3211)
+//   project "app"      → e2e/ui/auth.spec.ts, ui/tracker.spec.ts against `npm start` on a fresh PostgreSQL database (port $E2E_PORT, default 3210)
+//   project "embedded" → e2e/ui/embedded-smoke.spec.ts against the embedded PGlite default (the next port)
 import { defineConfig, devices } from "@playwright/test";
 import { APP_PORT, APP_URL, EMBEDDED_PORT, EMBEDDED_URL, runId } from "./e2e/support/run";
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
 import { UserMenu } from "@/components/dashboard/user-menu";
+import { ProgramNav } from "@/components/dashboard/program-nav-links";
 
 export interface ShellProgram {
   id: string;
@@ -24,6 +25,7 @@ export function DashboardShell({ user, programs, current, children }: ShellProps
             <Logo />
           </Link>
         </div>
+        {current ? <ProgramNav programId={current.id} /> : null}
         <nav className="px-3 pb-4" aria-label="Programs">
           <p className="px-2 pb-1 text-xs font-medium tracking-wide text-slate-400 uppercase">Programs</p>
           <ul className="space-y-0.5">

@@ -6,15 +6,16 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Client } from "pg";
 
-export const APP_PORT = 3210;
-export const EMBEDDED_PORT = 3211;
+// E2E_PORT lets several runs share a machine (the embedded server takes the next port).
+export const APP_PORT = Number(process.env.E2E_PORT) || 3210;
+export const EMBEDDED_PORT = APP_PORT + 1;
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const EMBEDDED_URL = `http://127.0.0.1:${EMBEDDED_PORT}`;
 
 export const ARTIFACTS_DIR = resolve(__dirname, "..", ".artifacts");
 export const SCREENSHOTS_DIR = join(ARTIFACTS_DIR, "screenshots");
 /** Written by the launcher once the run's database exists (for fixtures and for humans). */
-export const DATABASE_URL_FILE = join(ARTIFACTS_DIR, "database-url");
+export const DATABASE_URL_FILE = join(ARTIFACTS_DIR, `database-url-${APP_PORT}`);
 
 const DB_PREFIX = "partnerloop_e2e_";
 const DIR_PREFIX = "partnerloop-e2e-";

@@ -46,11 +46,18 @@ export type CommissionDecision =
   | { amount: number; reason: null }
   | { amount: 0; reason: "below_minimum" | "recurring_limit_reached" | "currency_mismatch" | "zero" };
 
-function addMonths(date: Date, months: number): Date {
+/** Calendar months later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29), as billing does. */
+export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
   result.setUTCMonth(result.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
   return result;
 }
+
+const BILLING_DRIFT_MS = 86_400_000; // a renewal billed a few hours late still counts
 
 export function computeCommission(rule: Rule, sale: SaleFacts): CommissionDecision {
   // A flat amount or a minimum in one currency says nothing about a sale in another: no guess.
@@ -58,7 +65,9 @@ export function computeCommission(rule: Rule, sale: SaleFacts): CommissionDecisi
   if (rule.minSaleAmount !== null && sale.amount < rule.minSaleAmount) return { amount: 0, reason: "below_minimum" };
   if (sale.priorPayments > 0) {
     if (rule.recurringLimitPayments !== null && sale.priorPayments > rule.recurringLimitPayments) return { amount: 0, reason: "recurring_limit_reached" };
-    if (rule.recurringLimitMonths !== null && sale.firstPaymentAt && sale.occurredAt >= addMonths(sale.firstPaymentAt, rule.recurringLimitMonths)) {
+    // N months: renewals billed within N months of the first payment earn (monthly billing, N = 2:
+    // the renewals of month 1 and month 2 earn, month 3's does not).
+    if (rule.recurringLimitMonths !== null && sale.firstPaymentAt && sale.occurredAt.getTime() > addMonths(sale.firstPaymentAt, rule.recurringLimitMonths).getTime() + BILLING_DRIFT_MS) {
       return { amount: 0, reason: "recurring_limit_reached" };
     }
   }
@@ -75,5 +84,6 @@ export function ruleSnapshot(rule: Rule, scope: RuleScope) {
     recurring_limit_months: rule.recurringLimitMonths,
     recurring_limit_payments: rule.recurringLimitPayments,
     min_sale_amount: rule.minSaleAmount,
+    lead_amount: rule.leadAmount,
   };
 }

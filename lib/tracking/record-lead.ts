@@ -7,6 +7,9 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { clickByToken } from "@/lib/tracking/attribution";
+import { createLeadCommission } from "@/lib/commissions/create-lead-commission";
+import { recordLeadEvents } from "@/lib/webhooks/payloads";
+import { enqueueDeliveries } from "@/lib/webhooks/record-events";
 
 export interface LeadInput {
   programId: string;
@@ -43,7 +46,8 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
   if (!input.clickToken && !input.customerKey && !test) throw new ApiError("unprocessable_entity", "click_id: provide click_id or customer_key (at least one is required outside test mode)");
   const mayReattribute = input.trusted !== false && program.attributionModel === "LAST_CLICK";
 
-  return db.$transaction(async (tx) => {
+  let deliveries: string[] = []; // webhook deliveries written with the lead, queued once it commits
+  const result = await db.$transaction(async (tx) => {
     const click = input.clickToken ? await clickByToken(tx, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test }, input.clickToken) : null;
     if (input.clickToken && !click && !input.customerKey) {
       throw new ApiError("not_found", "click_id not found for this program, or older than the cookie window");
@@ -88,9 +92,16 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
         await tx.referralLink.update({ where: { id: creditedClick.linkId }, data: { leadCount: { increment: 1 } } });
         await tx.partner.update({ where: { id: customer.partnerId! }, data: { leadCount: { increment: 1 } } });
       }
+      // A customer's first lead, attributed and live, earns the rule's lead commission (if any).
+      const commission = credited && !test
+        ? await createLeadCommission(tx, { programId: input.programId, leadId: inserted[0].id, partnerId: customer.partnerId!, customerId: customer.id, clickId: customer.clickId, email: input.email })
+        : null;
+      deliveries = await recordLeadEvents(tx, input.programId, inserted[0].id, commission?.id ?? null);
       return { leadId: inserted[0].id, customerId: customer.id, created: true, partnerId: customer.partnerId };
     }
     const existing = await tx.lead.findUniqueOrThrow({ where: { customerId: customer.id }, select: { id: true, partnerId: true } });
     return { leadId: existing.id, customerId: customer.id, created: false, partnerId: existing.partnerId };
   });
+  enqueueDeliveries(deliveries);
+  return result;
 }

@@ -4,11 +4,17 @@
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
+import { commissionEvent } from "@/lib/webhooks/payloads";
+import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
 
 export interface RefundInput {
   programId: string;
   transactionId: string;
-  amount?: number;
+  /**
+   * Minor units to refund; default: all that is left. A function is evaluated with the sale row
+   * locked (for callers that compute the amount from what is already recorded, e.g. Stripe).
+   */
+  amount?: number | ((locked: LockedSale) => number);
   externalId?: string;
   reason?: string;
   source: TrackingSource;
@@ -30,14 +36,25 @@ export function commissionAfterRefund(original: number, saleAmount: number, refu
   return Number((kept * 2n + BigInt(saleAmount)) / (2n * BigInt(saleAmount)));
 }
 
+export interface LockedSale {
+  amount: number;
+  refundedAmount: number;
+  refunds: Array<{ externalId: string | null; amount: number }>;
+}
+
 export async function recordRefund(input: RefundInput): Promise<RefundResult> {
-  return db.$transaction(async (tx) => {
+  let deliveries: string[] = []; // webhook deliveries written with the refund, queued once it commits
+  const result = await db.$transaction(async (tx) => {
     const [sale] = await tx.$queryRaw<Array<{ id: number; amount: number; refundedAmount: number; currency: string }>>`
       SELECT id, amount, "refundedAmount", currency FROM "Sale" WHERE "programId" = ${input.programId} AND "transactionId" = ${input.transactionId} FOR UPDATE`;
     if (!sale) throw new ApiError("not_found", `No sale with transaction_id "${input.transactionId}"`);
     const remaining = sale.amount - sale.refundedAmount;
     if (remaining === 0) throw new ApiError("conflict", `Sale "${input.transactionId}" is already fully refunded`);
-    const amount = input.amount ?? remaining;
+    const amount =
+      typeof input.amount === "function"
+        ? input.amount({ ...sale, refunds: await tx.refund.findMany({ where: { saleId: sale.id }, select: { externalId: true, amount: true } }) })
+        : (input.amount ?? remaining);
+    if (amount <= 0) throw new ApiError("conflict", `Nothing left to refund on sale "${input.transactionId}"`);
     if (amount > remaining) {
       throw new ApiError("unprocessable_entity", `amount_cents: ${amount} exceeds the refundable amount of the sale (${remaining})`);
     }
@@ -62,10 +79,14 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
           ruleSnapshot: { reason: "refund_after_payout", refund_id: refund.id }, test: commission.test,
         },
       });
+      deliveries = await recordEvents(tx, input.programId, [commissionEvent("commission.created", adjustment)]);
       return { refundId: refund.id, saleId: sale.id, amount, refundedTotal, remaining: sale.amount - refundedTotal, commission: { id: commission.id, status: commission.status, amount: commission.amount }, adjustmentId: adjustment.id };
     }
     const status = due === 0 ? "REVERSED" : commission.status;
     const updated = await tx.commission.update({ where: { id: commission.id }, data: { amount: due, status } });
+    // Still inside a draft payout: its total stays the sum of its commissions.
+    if (commission.payoutId !== null) await tx.payout.updateMany({ where: { id: commission.payoutId, status: "DRAFT" }, data: { amount: { decrement: commission.amount - due } } });
+    if (status === "REVERSED" && commission.status !== "REVERSED") deliveries = await recordEvents(tx, input.programId, [commissionEvent("commission.reversed", updated)]);
     await tx.auditLog.create({
       data: {
         programId: input.programId, actorType: "SYSTEM", action: due === 0 ? "commission.reversed" : "commission.reduced", entityType: "commission",
@@ -75,4 +96,6 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
     });
     return { refundId: refund.id, saleId: sale.id, amount, refundedTotal, remaining: sale.amount - refundedTotal, commission: { id: updated.id, status: updated.status, amount: updated.amount }, adjustmentId: null };
   });
+  enqueueDeliveries(deliveries);
+  return result;
 }

@@ -10,6 +10,7 @@ import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { computeCommission, resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
 import { attributedClickOfCustomer, clickByToken, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
 import { saleFlags } from "@/lib/tracking/sale-flags";
+import { publishSaleEvents } from "@/lib/webhooks/payloads";
 
 export interface SaleInput {
   programId: string;
@@ -17,7 +18,14 @@ export interface SaleInput {
   amount: number;
   currency?: string;
   clickToken?: string;
+  /** A click known by its row id (e.g. remembered for a Stripe subscription); same checks as a token. */
+  clickRowId?: bigint;
   customerKey?: string;
+  /** Our customer row, when the caller found it another way (Stripe customer id, e-mail). */
+  customerRowId?: string;
+  /** The payment behind the sale (Stripe payment intent / charge), so refunds can find it. */
+  paymentReference?: string;
+  chargeReference?: string;
   email?: string;
   type: "PAYMENT" | "SUBSCRIPTION";
   isRecurring: boolean;
@@ -47,12 +55,23 @@ interface Attribution {
   customerId: string | null;
 }
 
+async function clickById(scope: AttributionScope, id: bigint) {
+  const row = await db.click.findUnique({ where: { id }, select: { token: true, programId: true } });
+  return row && row.programId === scope.programId ? clickByToken(db, scope, row.token) : null;
+}
+
 async function attribute(input: SaleInput, scope: AttributionScope): Promise<Attribution> {
-  const click = input.clickToken ? await clickByToken(db, scope, input.clickToken) : null;
+  const click = input.clickToken
+    ? await clickByToken(db, scope, input.clickToken)
+    : input.clickRowId !== undefined
+      ? await clickById(scope, input.clickRowId)
+      : null;
   // Only live customers hold customer keys (test customers never do).
   const customer = input.customerKey && !scope.test
     ? await db.customer.findUnique({ where: { programId_customerKey: { programId: input.programId, customerKey: input.customerKey } }, select: { id: true, clickId: true } })
-    : null;
+    : input.customerRowId
+      ? await db.customer.findFirst({ where: { id: input.customerRowId, programId: input.programId, test: scope.test }, select: { id: true, clickId: true } })
+      : null;
   if (click) return { click, partnerId: click.partnerId, customerId: customer?.id ?? click.customerId };
   if (customer) {
     const attributed = await attributedClickOfCustomer(db, scope, customer);
@@ -116,10 +135,11 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   const rows = await db.$queryRaw<Array<{ sale_id: number | null; commission_id: number | null }>>`
     WITH sale AS (
       INSERT INTO "Sale" ("programId", "transactionId", "customerId", "partnerId", "clickId", "linkId", amount, currency, type, "isRecurring",
-        "subscriptionId", "subscriptionInterval", "productId", "lineItems", source, test, "occurredAt", "createdAt")
+        "subscriptionId", "subscriptionInterval", "productId", "lineItems", source, test, "occurredAt", "paymentReference", "chargeReference", "createdAt")
       VALUES (${input.programId}, ${input.transactionId}, ${customerId}, ${partnerId}, ${click?.id ?? null}, ${click?.linkId ?? null}, ${input.amount},
         ${currency}, ${input.type}::"SaleType", ${input.isRecurring}, ${input.subscriptionId ?? null}, ${input.subscriptionInterval ?? null},
-        ${input.productId ?? null}, ${lineItems}::jsonb, ${input.source}::"TrackingSource", ${test}, ${occurredAt}, now())
+        ${input.productId ?? null}, ${lineItems}::jsonb, ${input.source}::"TrackingSource", ${test}, ${occurredAt},
+        ${input.paymentReference ?? null}, ${input.chargeReference ?? null}, now())
       ON CONFLICT ("programId", "transactionId") DO NOTHING
       RETURNING id
     ),
@@ -146,5 +166,6 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     SELECT (SELECT id FROM sale) AS sale_id, (SELECT id FROM commission) AS commission_id`;
   const row = rows[0];
   if (!row?.sale_id) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
+  await publishSaleEvents(input.programId, row.sale_id, row.commission_id); // a cached no-op unless the program has webhook endpoints
   return { saleId: row.sale_id, commissionId: row.commission_id, partnerId, partnerCode, commissionAmount: commission?.amount ?? 0, reason };
 }

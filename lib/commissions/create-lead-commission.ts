@@ -1,0 +1,44 @@
+// The lead commission: a flat amount (the rule's `leadAmount`) for a customer's first lead, when
+// that lead is attributed to a partner and live. The most specific rule without a product wins
+// (partner, else the program default). Runs inside recordLead's transaction, right after the lead
+// row is inserted; the unique Commission(leadId) makes a replay write nothing.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
+import { saleFlags } from "@/lib/tracking/sale-flags";
+
+export interface LeadCommissionInput {
+  programId: string;
+  leadId: number;
+  partnerId: string;
+  customerId: string;
+  clickId: bigint | null;
+  email?: string | null;
+  at?: Date;
+}
+
+export async function createLeadCommission(tx: Prisma.TransactionClient, input: LeadCommissionInput): Promise<{ id: number; amount: number } | null> {
+  const [program, partner, rules, click, customer] = await Promise.all([
+    tx.program.findUniqueOrThrow({ where: { id: input.programId }, select: { holdDays: true, defaultRuleId: true, currency: true } }),
+    tx.partner.findUniqueOrThrow({ where: { id: input.partnerId }, select: { email: true, status: true } }),
+    tx.commissionRule.findMany({ where: { programId: input.programId, productId: null, OR: [{ partnerId: input.partnerId }, { partnerId: null }] } }),
+    input.clickId !== null ? tx.click.findUnique({ where: { id: input.clickId }, select: { ipHash: true } }) : null,
+    input.email ? null : tx.customer.findUnique({ where: { id: input.customerId }, select: { email: true } }),
+  ]);
+  const chosen = resolveRule(rules, { partnerId: input.partnerId, productId: null, defaultRuleId: program.defaultRuleId });
+  const amount = chosen?.rule.leadAmount ?? 0;
+  if (!chosen || amount <= 0) return null;
+  const flags = [
+    ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
+    ...(await saleFlags({ programId: input.programId, partnerEmail: partner.email, customerId: null, email: input.email ?? customer?.email ?? undefined, ipHash: click?.ipHash ?? null })),
+  ];
+  const at = input.at ?? new Date();
+  const holdUntil = new Date(at.getTime() + program.holdDays * 86_400_000);
+  const snapshot = { ...ruleSnapshot(chosen.rule, chosen.scope), basis: "lead" };
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+    INSERT INTO "Commission" ("programId", "partnerId", kind, "leadId", status, amount, "originalAmount", currency, "holdUntil", flags, "ruleSnapshot", test, "createdAt", "updatedAt")
+    VALUES (${input.programId}, ${input.partnerId}, 'LEAD'::"CommissionKind", ${input.leadId}, 'PENDING'::"CommissionStatus", ${amount}, ${amount},
+      ${program.currency}, ${holdUntil}, ${flags}::text[], ${JSON.stringify(snapshot)}::jsonb, false, ${at}, ${at})
+    ON CONFLICT ("leadId") DO NOTHING
+    RETURNING id`;
+  return rows[0] ? { id: rows[0].id, amount } : null;
+}

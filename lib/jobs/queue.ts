@@ -1,0 +1,28 @@
+// The process's pg-boss instance, when background jobs run here (lib/jobs/start.ts). Core code
+// enqueues through `enqueue`, which does nothing when no queue runs (tests, scripts, jobs
+// disabled): every job also has a sweep that finds its work in the database, so nothing is lost.
+import type PgBoss from "pg-boss";
+import { log } from "@/lib/log";
+
+export const QUEUES = {
+  approveDue: "commissions-approve-due",
+  deliverWebhook: "webhook-deliver",
+  deliverDue: "webhooks-deliver-due",
+} as const;
+
+const state = globalThis as unknown as { partnerloopBoss?: PgBoss | null };
+
+export function setBoss(boss: PgBoss | null): void {
+  state.partnerloopBoss = boss;
+}
+
+export function currentBoss(): PgBoss | null {
+  return state.partnerloopBoss ?? null;
+}
+
+/** Fire and forget: a failed enqueue is logged; the sweep picks the work up later. */
+export function enqueue(queue: string, data: object, options: PgBoss.SendOptions = {}): void {
+  const boss = currentBoss();
+  if (!boss) return;
+  boss.send(queue, data, options).catch((error: unknown) => log.warn("enqueue failed; the sweep will retry", { queue, cause: String(error) }));
+}

@@ -1,0 +1,58 @@
+// checkout.session.completed — mode payment: a sale of `amount_total` (transaction id = the
+// payment intent). Mode subscription: remember the subscription's attribution; its invoices make
+// the sales (invoice.paid / invoice.payment_succeeded).
+import type Stripe from "stripe";
+import { db } from "@/lib/db";
+import { attributionFromMetadata, hasHints } from "@/lib/stripe/metadata";
+import { idOf, stripeCurrency } from "@/lib/stripe/objects";
+import { bindStripeCustomer, customerOfStripe, recordStripeSale } from "@/lib/stripe/record-stripe-sale";
+import type { EventHandler } from "@/lib/stripe/events/types";
+import { clickByToken } from "@/lib/tracking/attribution";
+
+export const checkoutSessionCompleted: EventHandler = async (programId, event) => {
+  const session = event.data.object as Stripe.Checkout.Session;
+  const hints = attributionFromMetadata(session.metadata, session.client_reference_id);
+  const stripeCustomerId = idOf(session.customer);
+  const email = session.customer_details?.email ?? session.customer_email ?? null;
+
+  if (session.mode === "subscription") {
+    const subscriptionId = idOf(session.subscription);
+    if (!subscriptionId) return { status: "IGNORED", message: "Subscription checkout without a subscription id" };
+    const program = await db.program.findUniqueOrThrow({ where: { id: programId }, select: { cookieWindowDays: true, testMode: true } });
+    const click = hints.clickToken ? await clickByToken(db, { programId, cookieWindowDays: program.cookieWindowDays, test: program.testMode }, hints.clickToken) : null;
+    const keyed = hints.customerKey
+      ? await db.customer.findUnique({ where: { programId_customerKey: { programId, customerKey: hints.customerKey } }, select: { id: true } })
+      : null;
+    const customerId = keyed?.id ?? click?.customerId ?? (await customerOfStripe(programId, stripeCustomerId, email));
+    await db.subscriptionAttribution.upsert({
+      where: { programId_provider_subscriptionId: { programId, provider: "stripe", subscriptionId } },
+      create: { programId, provider: "stripe", subscriptionId, clickId: click?.id, partnerId: click?.partnerId, customerId },
+      update: {}, // the first checkout's attribution stands
+    });
+    await bindStripeCustomer(programId, customerId, stripeCustomerId);
+    return { status: "PROCESSED", message: click ? `Subscription ${subscriptionId} remembered for its renewals` : `Subscription ${subscriptionId} remembered without a partner click` };
+  }
+
+  if (session.mode !== "payment") return { status: "IGNORED", message: `Checkout mode ${session.mode} makes no sale` };
+  const paymentIntent = idOf(session.payment_intent);
+  if (!paymentIntent || !session.amount_total || !session.currency) return { status: "IGNORED", message: "No payment in this checkout session" };
+  const outcome = await recordStripeSale({
+    programId,
+    transactionId: paymentIntent,
+    amount: session.amount_total,
+    currency: stripeCurrency(session.currency),
+    occurredAt: new Date(event.created * 1000),
+    hints,
+    type: "PAYMENT",
+    isRecurring: false,
+    stripeCustomerId,
+    email,
+    paymentIntent,
+  });
+  if (outcome.status === "duplicate") return { status: "PROCESSED", message: `Payment ${paymentIntent} was already recorded` };
+  const { sale } = outcome;
+  return {
+    status: "PROCESSED",
+    message: sale.partnerId ? `Sale ${sale.saleId} credited to ${sale.partnerCode}` : `Sale ${sale.saleId} recorded unattributed${hasHints(hints) ? " (the click was not found or has expired)" : " (no attribution metadata)"}`,
+  };
+};

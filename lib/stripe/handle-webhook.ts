@@ -1,0 +1,58 @@
+// One Stripe webhook delivery for one program: verify the signature with the program's own
+// secret, process each event id once, dispatch to the event's handler. A bad signature writes
+// nothing (400). A replay of a handled event answers 200 and changes nothing. A handler failure
+// is recorded as FAILED and answered 500 so that Stripe retries; handlers are idempotent by their
+// own unique keys (transaction ids, refund ids), so a retry cannot double count.
+import type Stripe from "stripe";
+import { db } from "@/lib/db";
+import { decryptSecret } from "@/lib/crypto";
+import { ApiError } from "@/lib/http/errors";
+import { STRIPE_EVENT_HANDLERS, TEST_EVENT_TYPE } from "@/lib/stripe/events";
+import type { EventOutcome } from "@/lib/stripe/events/types";
+import { verifyStripeEvent } from "@/lib/stripe/verify";
+
+export interface WebhookResult extends EventOutcome {
+  eventId: string;
+  type: string;
+  replay: boolean;
+}
+
+async function programSecret(programId: string): Promise<string> {
+  const program = await db.program.findUnique({ where: { id: programId }, select: { stripeWebhookSecret: true } });
+  if (!program) throw new ApiError("not_found", "Unknown program");
+  if (!program.stripeWebhookSecret) throw new ApiError("bad_request", "Stripe is not connected for this program: save its webhook signing secret in program settings");
+  return decryptSecret(program.stripeWebhookSecret);
+}
+
+async function remember(programId: string, event: Stripe.Event, outcome: { status: "PROCESSED" | "IGNORED" | "FAILED"; message: string }) {
+  await db.processedWebhookEvent.upsert({
+    where: { programId_provider_eventId: { programId, provider: "stripe", eventId: event.id } },
+    create: { programId, provider: "stripe", eventId: event.id, type: event.type, status: outcome.status, message: outcome.message.slice(0, 500) },
+    update: { status: outcome.status, message: outcome.message.slice(0, 500), receivedAt: new Date() },
+  });
+}
+
+export async function handleStripeWebhook(programId: string, rawBody: string, signature: string | null): Promise<WebhookResult> {
+  const event = verifyStripeEvent(rawBody, signature, await programSecret(programId));
+  const seen = await db.processedWebhookEvent.findUnique({
+    where: { programId_provider_eventId: { programId, provider: "stripe", eventId: event.id } },
+    select: { status: true, message: true },
+  });
+  if (seen && seen.status !== "FAILED") {
+    return { eventId: event.id, type: event.type, replay: true, status: seen.status, message: seen.message ?? "" };
+  }
+  const handler = STRIPE_EVENT_HANDLERS[event.type];
+  let outcome: EventOutcome;
+  if ((event.type as string) === TEST_EVENT_TYPE) outcome = { status: "PROCESSED", message: "Test event received: the signing secret works" };
+  else if (!handler) outcome = { status: "IGNORED", message: `Event type ${event.type} is not used by Partnerloop` };
+  else {
+    try {
+      outcome = await handler(programId, event);
+    } catch (error) {
+      await remember(programId, event, { status: "FAILED", message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+  await remember(programId, event, outcome);
+  return { eventId: event.id, type: event.type, replay: false, ...outcome };
+}

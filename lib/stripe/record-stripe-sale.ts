@@ -1,0 +1,83 @@
+// A payment seen in Stripe becomes a sale through the same core as the sale API
+// (lib/tracking/record-sale.ts). Attribution, in order: metadata hints (click token, customer
+// key), the subscription remembered at checkout, then the Stripe customer's earlier attribution
+// (by Stripe customer id, else e-mail bound at lead time). The transaction id is the payment
+// intent or invoice id, so a sale API call and a webhook for the same payment never double count.
+import { db } from "@/lib/db";
+import { isApiError } from "@/lib/http/errors";
+import { recordSale, type SaleResult } from "@/lib/tracking/record-sale";
+import type { StripeAttributionHints } from "@/lib/stripe/metadata";
+
+export interface StripeSaleInput {
+  programId: string;
+  transactionId: string;
+  amount: number;
+  currency: string;
+  occurredAt: Date;
+  hints: StripeAttributionHints;
+  type: "PAYMENT" | "SUBSCRIPTION";
+  isRecurring: boolean;
+  subscriptionId?: string | null;
+  stripeCustomerId?: string | null;
+  email?: string | null;
+  paymentIntent?: string | null;
+  charge?: string | null;
+}
+
+export type StripeSaleOutcome = { status: "recorded"; sale: SaleResult } | { status: "duplicate" };
+
+/** Our customer behind a Stripe customer id, else the latest with that e-mail. */
+export async function customerOfStripe(programId: string, stripeCustomerId?: string | null, email?: string | null) {
+  if (stripeCustomerId) {
+    const byId = await db.customer.findUnique({ where: { programId_stripeCustomerId: { programId, stripeCustomerId } }, select: { id: true } });
+    if (byId) return byId.id;
+  }
+  if (email) {
+    const byEmail = await db.customer.findFirst({ where: { programId, email: email.toLowerCase(), test: false }, orderBy: { updatedAt: "desc" }, select: { id: true } });
+    if (byEmail) return byEmail.id;
+  }
+  return null;
+}
+
+/** Remembers which of our customers a Stripe customer is, for payments that carry no metadata. */
+export async function bindStripeCustomer(programId: string, customerId: string | null, stripeCustomerId?: string | null): Promise<void> {
+  if (!customerId || !stripeCustomerId) return;
+  const taken = await db.customer.findUnique({ where: { programId_stripeCustomerId: { programId, stripeCustomerId } }, select: { id: true } });
+  if (!taken) await db.customer.updateMany({ where: { id: customerId, stripeCustomerId: null }, data: { stripeCustomerId } });
+}
+
+export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSaleOutcome> {
+  const remembered = input.subscriptionId
+    ? await db.subscriptionAttribution.findUnique({
+        where: { programId_provider_subscriptionId: { programId: input.programId, provider: "stripe", subscriptionId: input.subscriptionId } },
+        select: { clickId: true, customerId: true },
+      })
+    : null;
+  const fallbackCustomer = input.hints.customerKey ? null : (remembered?.customerId ?? (await customerOfStripe(input.programId, input.stripeCustomerId, input.email)));
+  try {
+    const sale = await recordSale({
+      programId: input.programId,
+      transactionId: input.transactionId,
+      amount: input.amount,
+      currency: input.currency,
+      clickToken: input.hints.clickToken,
+      clickRowId: input.hints.clickToken ? undefined : (remembered?.clickId ?? undefined),
+      customerKey: input.hints.customerKey,
+      customerRowId: fallbackCustomer ?? undefined,
+      email: input.email ?? undefined,
+      type: input.type,
+      isRecurring: input.isRecurring,
+      subscriptionId: input.subscriptionId ?? undefined,
+      occurredAt: input.occurredAt,
+      paymentReference: input.paymentIntent ?? undefined,
+      chargeReference: input.charge ?? undefined,
+      source: "STRIPE",
+    });
+    const row = await db.sale.findUniqueOrThrow({ where: { id: sale.saleId }, select: { customerId: true } });
+    await bindStripeCustomer(input.programId, row.customerId, input.stripeCustomerId);
+    return { status: "recorded", sale };
+  } catch (error) {
+    if (isApiError(error) && error.code === "conflict") return { status: "duplicate" }; // already recorded (replay, or the sale API got there first)
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+// The `data` of each event: the same wire shapes as the management API where one exists.
+import { db } from "@/lib/db";
+import type { Commission, Lead, Payout, Prisma, Sale } from "@/lib/generated/prisma/client";
+import { serializeCommission } from "@/lib/commissions/serialize";
+import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
+import { programHasEndpoints } from "@/lib/webhooks/endpoint-cache";
+import type { WebhookEvent } from "@/lib/webhooks/events";
+
+type Client = Prisma.TransactionClient | typeof db;
+
+export const leadData = (lead: Lead) => ({
+  id: lead.id,
+  customer_id: lead.customerId,
+  customer_key: lead.customerKey,
+  email: lead.email,
+  partner_id: lead.partnerId,
+  source: lead.source.toLowerCase(),
+  test: lead.test,
+  created_at: lead.createdAt.toISOString(),
+});
+
+export const saleData = (sale: Sale) => ({
+  id: sale.id,
+  transaction_id: sale.transactionId,
+  customer_id: sale.customerId,
+  partner_id: sale.partnerId,
+  amount: sale.amount,
+  currency: sale.currency,
+  type: sale.type.toLowerCase(),
+  product_id: sale.productId,
+  subscription_id: sale.subscriptionId,
+  source: sale.source.toLowerCase(),
+  test: sale.test,
+  occurred_at: sale.occurredAt.toISOString(),
+});
+
+export const payoutData = (payout: Payout & { batch: { periodStart: Date; periodEnd: Date } }, commissionCount: number) => ({
+  id: payout.id,
+  batch_id: payout.batchId,
+  partner_id: payout.partnerId,
+  amount: payout.amount,
+  currency: payout.currency,
+  commission_count: commissionCount,
+  period_start: payout.batch.periodStart.toISOString(),
+  period_end: payout.batch.periodEnd.toISOString(),
+  reference: payout.reference,
+  paid_at: payout.paidAt?.toISOString() ?? null,
+});
+
+export const commissionEvent = (type: "commission.created" | "commission.approved" | "commission.reversed", commission: Commission): WebhookEvent => ({
+  type,
+  data: serializeCommission(commission),
+});
+
+/** lead.created (+ commission.created), inside the lead's transaction; returns delivery ids. */
+export async function recordLeadEvents(tx: Client, programId: string, leadId: number, commissionId: number | null): Promise<string[]> {
+  if (!(await programHasEndpoints(programId))) return [];
+  const [lead, commission] = await Promise.all([
+    tx.lead.findUniqueOrThrow({ where: { id: leadId } }),
+    commissionId ? tx.commission.findUnique({ where: { id: commissionId } }) : null,
+  ]);
+  const events: WebhookEvent[] = [{ type: "lead.created", data: leadData(lead) }];
+  if (commission) events.push(commissionEvent("commission.created", commission));
+  return recordEvents(tx, programId, events);
+}
+
+/** sale.created (+ commission.created) after the sale's statement; costs one cached lookup when nobody listens. */
+export async function publishSaleEvents(programId: string, saleId: number, commissionId: number | null): Promise<void> {
+  if (!(await programHasEndpoints(programId))) return;
+  try {
+    const [sale, commission] = await Promise.all([
+      db.sale.findUniqueOrThrow({ where: { id: saleId } }),
+      commissionId ? db.commission.findUnique({ where: { id: commissionId } }) : null,
+    ]);
+    const events: WebhookEvent[] = [{ type: "sale.created", data: saleData(sale) }];
+    if (commission) events.push(commissionEvent("commission.created", commission));
+    enqueueDeliveries(await recordEvents(db, programId, events));
+  } catch (error) {
+    const { log } = await import("@/lib/log");
+    log.error("sale webhook events not recorded", { programId, saleId, cause: String(error) });
+  }
+}

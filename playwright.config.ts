@@ -41,7 +41,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "app", testMatch: ["ui/auth.spec.ts", "ui/tracker.spec.ts"], use: { baseURL: APP_URL } },
+    // every UI spec but the embedded smoke test runs against the PostgreSQL-backed app
+    { name: "app", testMatch: "ui/*.spec.ts", testIgnore: "ui/embedded-smoke.spec.ts", use: { baseURL: APP_URL } },
     { name: "embedded", testMatch: "ui/embedded-smoke.spec.ts", use: { baseURL: EMBEDDED_URL } },
   ],
   webServer: [server("postgres", APP_URL, `app:${APP_PORT}`), server("embedded", EMBEDDED_URL, `embedded:${EMBEDDED_PORT}`)],

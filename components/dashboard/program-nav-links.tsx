@@ -4,11 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { PROGRAM_SECTIONS } from "@/components/dashboard/program-nav";
 
-export function ProgramNav({ programId }: { programId: string }) {
+export function ProgramNav({ programId, name }: { programId: string; name: string }) {
   const pathname = usePathname();
   const base = `/dashboard/${programId}`;
   return (
-    <nav className="px-3 pb-4" aria-label="Program">
+    <nav className="border-t border-slate-100 px-3 pt-4 pb-4" aria-label="Program">
+      <p className="truncate px-2 pb-1 text-xs font-medium tracking-wide text-slate-400 uppercase">{name}</p>
       <ul className="space-y-0.5">
         {PROGRAM_SECTIONS.map((section) => {
           const href = section.segment ? `${base}/${section.segment}` : base;

@@ -25,7 +25,6 @@ export function DashboardShell({ user, programs, current, children }: ShellProps
             <Logo />
           </Link>
         </div>
-        {current ? <ProgramNav programId={current.id} /> : null}
         <nav className="px-3 pb-4" aria-label="Programs">
           <p className="px-2 pb-1 text-xs font-medium tracking-wide text-slate-400 uppercase">Programs</p>
           <ul className="space-y-0.5">
@@ -48,6 +47,7 @@ export function DashboardShell({ user, programs, current, children }: ShellProps
             + New program
           </Link>
         </nav>
+        {current ? <ProgramNav programId={current.id} name={current.name} /> : null}
       </aside>
       <div className="min-w-0">
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3 sm:px-8">

@@ -5,8 +5,15 @@ import { hostMatches } from "@/lib/http/origin";
  * Public tracking calls must come from one of the program's domains (Origin, else Referer).
  * A server that authenticates with the program's API key is trusted without one.
  */
-export function assertOriginAllowed(program: { id: string; allowedDomains: string[] }, sourceHost: string | null, keyProgramId?: string | null): void {
+export function assertOriginAllowed(
+  program: { id: string; allowedDomains: string[] },
+  sourceHost: string | null,
+  keyProgramId?: string | null,
+  options: { allowMissing?: boolean } = {},
+): void {
   if (keyProgramId && keyProgramId === program.id) return;
+  // A dialect documented as server-to-server without key (AFFY) sends no Origin; a browser always does.
+  if (!sourceHost && options.allowMissing) return;
   if (!sourceHost) {
     throw new ApiError("forbidden", "Origin or Referer header is required and must be one of the program's allowed domains (or authenticate with the program's API key)");
   }

@@ -11,7 +11,10 @@ import { programParams, resolveReferralLink, type ResolvedLink } from "@/lib/tra
 import { parseUserAgent } from "@/lib/tracking/user-agent";
 
 export interface ClickInput {
+  /** The landing URL carrying the referral parameter; may be "" when `referralCode` is given. */
   affiliateUrl: string;
+  /** A referral code the caller already extracted (dialects): used instead of the URL's parameters. */
+  referralCode?: string;
   programId?: string | number;
   pageUrl?: string;
   pageTitle?: string;
@@ -52,10 +55,16 @@ function inactiveReason(link: ResolvedLink): string | null {
   return null;
 }
 
-export async function recordClick(input: ClickInput, context: RequestContext & { keyProgramId?: string | null }): Promise<ClickResult> {
-  const link = await resolveReferralLink(input.affiliateUrl, { programId: input.programId, sourceHost: context.sourceHost });
+export interface ClickCaller extends RequestContext {
+  keyProgramId?: string | null;
+  /** A server-to-server dialect documented without Origin or key (AFFY): a missing Origin is accepted, a foreign one is not. */
+  originOptional?: boolean;
+}
+
+export async function recordClick(input: ClickInput, context: ClickCaller): Promise<ClickResult> {
+  const link = await resolveReferralLink(input.affiliateUrl, { programId: input.programId, sourceHost: context.sourceHost, referralCode: input.referralCode });
   const program = link.program;
-  assertOriginAllowed(program, context.sourceHost, context.keyProgramId);
+  assertOriginAllowed(program, context.sourceHost, context.keyProgramId, { allowMissing: context.originOptional });
   const inactive = inactiveReason(link);
   if (inactive) return { status: "inactive", message: inactive, partnerCode: link.partner.code };
 
@@ -88,7 +97,7 @@ export async function recordClick(input: ClickInput, context: RequestContext & {
       INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
         "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
       SELECT ids.click_id, ${token}, ${program.id}, ${link.partner.id}, ${link.id}, ${customerId}, ${input.externalClickId ?? null},
-        ${consent ? (input.sessionId ?? null) : null}, ${input.affiliateUrl}, ${input.pageUrl ?? null}, ${input.pageTitle ?? null}, ${input.referrerUrl ?? null},
+        ${consent ? (input.sessionId ?? null) : null}, ${input.affiliateUrl || null}, ${input.pageUrl ?? null}, ${input.pageTitle ?? null}, ${input.referrerUrl ?? null},
         ${consent ? userAgent : null}, ${device}, ${browser}, ${os}, ${context.country}, ${consent ? context.ipHash : null},
         ${input.language ?? null}, ${input.timezone ?? null}, ${input.screen ?? null}, ${input.viewport ?? null}, ${consent}, ${test},
         ${input.source}::"TrackingSource", now()

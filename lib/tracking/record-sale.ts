@@ -21,6 +21,11 @@ export interface SaleInput {
   /** A click known by its row id (e.g. remembered for a Stripe subscription); same checks as a token. */
   clickRowId?: bigint;
   customerKey?: string;
+  /**
+   * Credit this partner of the program directly (Refersion `auto_credit_affiliate_id`), whatever
+   * the click says; a click is still used for its customer, and for figures if it is that partner's.
+   */
+  partnerId?: string;
   /** Our customer row, when the caller found it another way (Stripe customer id, e-mail). */
   customerRowId?: string;
   /** The payment behind the sale (Stripe payment intent / charge), so refunds can find it. */
@@ -72,6 +77,11 @@ async function attribute(input: SaleInput, scope: AttributionScope): Promise<Att
     : input.customerRowId
       ? await db.customer.findFirst({ where: { id: input.customerRowId, programId: input.programId, test: scope.test }, select: { id: true, clickId: true } })
       : null;
+  if (input.partnerId) {
+    const partner = await db.partner.findFirst({ where: { id: input.partnerId, programId: input.programId }, select: { id: true } });
+    if (!partner) throw new ApiError("not_found", "The partner to credit is not a partner of this program");
+    return { click: click?.partnerId === partner.id ? click : null, partnerId: partner.id, customerId: customer?.id ?? click?.customerId ?? null };
+  }
   if (click) return { click, partnerId: click.partnerId, customerId: customer?.id ?? click.customerId };
   if (customer) {
     const attributed = await attributedClickOfCustomer(db, scope, customer);

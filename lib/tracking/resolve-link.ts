@@ -41,7 +41,30 @@ export function programFilterOf(programId: string | number | undefined): { id?: 
   return { id: programId };
 }
 
-export async function resolveReferralLink(affiliateUrl: string, options: { programId?: string | number; sourceHost: string | null }): Promise<ResolvedLink> {
+/** Several programs' links share a code: the calling site (or the landing URL's host) decides. */
+function pickByHost(matching: ResolvedLink[], hosts: Array<string | null>): ResolvedLink {
+  if (matching.length === 1) return matching[0]!;
+  const known = hosts.filter((h): h is string => Boolean(h));
+  const byHost = matching.filter((link) => known.some((host) => hostMatches(host, link.program.allowedDomains)));
+  if (byHost.length === 1) return byHost[0]!;
+  throw new ApiError("bad_request", "The aff value matches links of several programs; pass program_id to choose");
+}
+
+/**
+ * A referral code the caller already extracted (AgentRef `referralCode`, AFFY `affiliateReference`):
+ * the link with that code, whatever parameter carried it.
+ */
+async function resolveByCode(code: string, options: { programId?: string | number; sourceHost: string | null; landingHost: string | null }): Promise<ResolvedLink> {
+  const links = code.length <= 100 ? await findLinks([code], programFilterOf(options.programId)) : [];
+  if (links.length === 0) throw new ApiError("bad_request", "No referral link found matching the referral code");
+  return pickByHost(links, [options.sourceHost, options.landingHost]);
+}
+
+export async function resolveReferralLink(
+  affiliateUrl: string,
+  options: { programId?: string | number; sourceHost: string | null; referralCode?: string },
+): Promise<ResolvedLink> {
+  if (options.referralCode) return resolveByCode(options.referralCode, { ...options, landingHost: hostOf(affiliateUrl) });
   if (!affiliateUrl.trim()) throw new ApiError("bad_request", "affiliate_url is missing");
   let url: URL;
   try {
@@ -61,10 +84,6 @@ export async function resolveReferralLink(affiliateUrl: string, options: { progr
     }
     throw new ApiError("bad_request", "No referral link found matching the aff value");
   }
-  if (matching.length === 1) return matching[0]!;
   // The same code in several programs on this instance: the calling site decides.
-  const hosts = [options.sourceHost, hostOf(affiliateUrl)].filter((h): h is string => Boolean(h));
-  const byHost = matching.filter((link) => hosts.some((host) => hostMatches(host, link.program.allowedDomains)));
-  if (byHost.length === 1) return byHost[0]!;
-  throw new ApiError("bad_request", "The aff value matches links of several programs; pass program_id to choose");
+  return pickByHost(matching, [options.sourceHost, hostOf(affiliateUrl)]);
 }

@@ -7,9 +7,10 @@ export interface SessionStatus {
   click: { id: bigint; token: string; createdAt: Date; linkCode: string; partnerCode: string; programId: string; expiresAt: Date } | null;
 }
 
-export async function sessionStatus(sessionId: string, now = new Date()): Promise<SessionStatus> {
+/** `programId` narrows the lookup to one program (a dialect that names its program, e.g. AFFY `clientId`). */
+export async function sessionStatus(sessionId: string, now = new Date(), programId?: string): Promise<SessionStatus> {
   const click = await db.click.findFirst({
-    where: { sessionId, test: false },
+    where: { sessionId, test: false, ...(programId ? { programId } : {}) },
     orderBy: { createdAt: "desc" },
     select: { id: true, token: true, createdAt: true, programId: true, link: { select: { code: true } }, partner: { select: { code: true } }, program: { select: { cookieWindowDays: true } } },
   });

@@ -1,0 +1,106 @@
+// Why a commission has its amount and status: click (when, from where) → lead → sale → rule →
+// amount → every status change. The owner sees everything; a partner (audience "partner") sees
+// their own commission without the owner's data: no customer identity, transaction ids, IP
+// signals or the names of the people who reviewed it.
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { REPEATED_IP_THRESHOLD } from "@/lib/tracking/sale-flags";
+import { explainAmount, FLAG_DESCRIPTIONS, recurringLabel, ruleScopeLabel, type Snapshot } from "@/lib/commissions/explain";
+
+export type Audience = "owner" | "partner";
+
+export interface TrailStep {
+  at: Date;
+  action: string;
+  from: string | null;
+  to: string | null;
+  amount: number | null;
+  reason: string | null;
+  actor: string | null;
+}
+
+async function actorNames(rows: Array<{ actorType: string; actorId: string | null }>): Promise<Map<string, string>> {
+  const userIds = rows.filter((r) => r.actorType === "USER" && r.actorId).map((r) => r.actorId!);
+  const tokenIds = rows.filter((r) => r.actorType === "API_TOKEN" && r.actorId).map((r) => r.actorId!);
+  const [users, tokens] = await Promise.all([
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [],
+    tokenIds.length ? db.apiToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, name: true, user: { select: { email: true } } } }) : [],
+  ]);
+  return new Map([...users.map((u) => [u.id, u.name ?? u.email] as const), ...tokens.map((t) => [t.id, `API token "${t.name}" (${t.user.email})`] as const)]);
+}
+
+export async function getCommissionTrail(where: { programId: string } | { partnerIds: string[] }, commissionId: number, audience: Audience) {
+  const owner = audience === "owner";
+  const commission = await db.commission.findFirst({
+    where: { id: commissionId, ...("programId" in where ? { programId: where.programId } : { partnerId: { in: where.partnerIds } }) },
+    include: {
+      partner: { select: { id: true, name: true, code: true } },
+      sale: { include: { refunds: { orderBy: { createdAt: "asc" } }, customer: { select: { id: true, email: true, customerKey: true, clickId: true } } } },
+      lead: { include: { customer: { select: { id: true, email: true, customerKey: true } } } },
+      refund: true,
+      payout: { select: { id: true, batchId: true, status: true, paidAt: true } },
+    },
+  });
+  if (!commission) throw new ApiError("not_found", "Commission not found");
+  const sale = commission.sale;
+  const adjusted = commission.adjustsId ? await db.commission.findUnique({ where: { id: commission.adjustsId }, include: { sale: true } }) : null;
+  const customerId = sale?.customerId ?? commission.lead?.customerId ?? adjusted?.sale?.customerId ?? null;
+  const lead = commission.lead ?? (customerId ? await db.lead.findUnique({ where: { customerId }, include: { customer: { select: { id: true, email: true, customerKey: true } } } }) : null);
+  const clickId = sale?.clickId ?? lead?.clickId ?? null;
+  const [click, adjustments, audit] = await Promise.all([
+    clickId ? db.click.findUnique({ where: { id: clickId }, include: { link: { select: { code: true } } } }) : null,
+    db.commission.findMany({ where: { adjustsId: commission.id }, orderBy: { createdAt: "asc" }, select: { id: true, amount: true, status: true, createdAt: true, refundId: true } }),
+    db.auditLog.findMany({ where: { entityType: "commission", entityId: String(commission.id) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  ]);
+  const repeatClicks = owner && click?.ipHash
+    ? await db.click.count({ where: { programId: commission.programId, ipHash: click.ipHash, createdAt: { gte: new Date(click.createdAt.getTime() - 86_400_000), lte: new Date(click.createdAt.getTime() + 86_400_000) } } })
+    : null;
+  const names = owner ? await actorNames(audit) : new Map<string, string>();
+  const status = (v: unknown) => (v && typeof v === "object" && "status" in v ? String((v as { status: unknown }).status) : null);
+  const amountOf = (v: unknown) => (v && typeof v === "object" && "amount" in v ? Number((v as { amount: unknown }).amount) : null);
+  const history: TrailStep[] = [
+    { at: commission.createdAt, action: "commission.created", from: null, to: commission.kind === "ADJUSTMENT" ? "APPROVED" : "PENDING", amount: commission.originalAmount, reason: null, actor: owner ? "System" : null },
+    ...audit.map((a) => ({
+      at: a.createdAt, action: a.action, from: status(a.before), to: status(a.after), amount: amountOf(a.after), reason: a.reason,
+      actor: owner ? (a.actorType === "SYSTEM" ? "System" : (names.get(a.actorId ?? "") ?? a.actorType)) : null,
+    })),
+  ];
+  const snapshot = (commission.ruleSnapshot ?? {}) as Snapshot;
+  return {
+    commission: {
+      id: commission.id, kind: commission.kind, status: commission.status, amount: commission.amount, originalAmount: commission.originalAmount, currency: commission.currency,
+      holdUntil: commission.holdUntil, approvedAt: commission.approvedAt, paidAt: commission.paidAt, createdAt: commission.createdAt, test: commission.test,
+      flags: (commission.flags ?? []).map((f) => ({ flag: f, description: FLAG_DESCRIPTIONS[f] ?? f })),
+    },
+    partner: commission.partner,
+    click: click && {
+      at: click.createdAt, linkCode: click.link.code, referrer: click.referrerUrl, landingPage: owner ? (click.pageUrl ?? click.landingUrl) : null,
+      country: click.country, device: click.device, browser: click.browser, repeatClicksSameIp: repeatClicks, repeatThreshold: REPEATED_IP_THRESHOLD,
+    },
+    lead: lead && { id: lead.id, at: lead.createdAt, source: lead.source, email: owner ? (lead.email ?? lead.customer.email) : null, customerKey: owner ? lead.customer.customerKey : null },
+    sale: sale && {
+      id: sale.id, transactionId: owner ? sale.transactionId : null, amount: sale.amount, currency: sale.currency, refundedAmount: sale.refundedAmount, productId: sale.productId,
+      type: sale.type, isRecurring: sale.isRecurring, occurredAt: sale.occurredAt, source: sale.source, customerEmail: owner ? sale.customer?.email ?? null : null,
+      refunds: sale.refunds.map((r) => ({ id: r.id, amount: r.amount, at: r.createdAt, reason: owner ? r.reason : null })),
+    },
+    rule: {
+      snapshot, scope: ruleScopeLabel(snapshot, sale?.productId), recurring: recurringLabel(snapshot),
+      explanation: explainAmount(commission, sale ? { amount: sale.amount, currency: sale.currency } : null),
+    },
+    adjusts: adjusted && { id: adjusted.id, amount: adjusted.amount, status: adjusted.status, refundId: commission.refundId },
+    adjustments,
+    payout: commission.payout,
+    history,
+  };
+}
+export type CommissionTrail = Awaited<ReturnType<typeof getCommissionTrail>>;
+
+/** The commissions of a signed-in partner user's partner records, newest first (portal). */
+export async function listPartnerCommissions(partnerId: string, limit = 50) {
+  return db.commission.findMany({
+    where: { partnerId, test: false },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, kind: true, status: true, amount: true, originalAmount: true, currency: true, createdAt: true, holdUntil: true, sale: { select: { amount: true, currency: true } } },
+  });
+}

@@ -1,0 +1,93 @@
+// Background jobs of an app instance, started by instrumentation.ts when JOBS_ENABLED (default).
+// pg-boss keeps its queue in the `pgboss` schema of the app's own PostgreSQL database (works on
+// the embedded PGlite server too). Jobs:
+//   commissions-approve-due  cron */5 + once at start: approveDueCommissions(now) (catches up)
+//   webhook-deliver          one delivery attempt, queued when an event is recorded; a failed
+//                            attempt queues the next one at its backoff time
+//   webhooks-deliver-due     cron every minute + once at start: every due delivery (the safety net)
+// If pg-boss cannot start, the same sweeps run on an in-process timer instead, with a log line.
+import PgBoss from "pg-boss";
+import { approveDueCommissions } from "@/lib/commissions/approve-due-commissions";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { QUEUES, currentBoss, setBoss } from "@/lib/jobs/queue";
+import { deliverDueWebhooks, deliverWebhook } from "@/lib/webhooks/deliver";
+
+const APPROVE_CRON = "*/5 * * * *";
+const DELIVER_DUE_CRON = "* * * * *";
+const state = globalThis as unknown as { partnerloopJobs?: Promise<JobsMode> };
+
+export type JobsMode = "queue" | "timer" | "disabled";
+
+async function sweepApprovals(): Promise<void> {
+  const approved = await approveDueCommissions(new Date());
+  if (approved.length) log.info("commissions approved after their hold", { count: approved.length });
+}
+
+async function sweepDeliveries(): Promise<void> {
+  const outcomes = await deliverDueWebhooks();
+  if (outcomes.length) log.info("due webhook deliveries attempted", { count: outcomes.length });
+}
+
+async function deliverOne(deliveryId: string): Promise<void> {
+  const outcome = await deliverWebhook(deliveryId);
+  if (outcome?.status === "PENDING" && outcome.nextAttemptAt) {
+    await currentBoss()?.send(QUEUES.deliverWebhook, { deliveryId }, { startAfter: outcome.nextAttemptAt });
+  }
+}
+
+async function startQueue(databaseUrl: string): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schema: "pgboss", application_name: "partnerloop-jobs" });
+  boss.on("error", (error) => log.error("job queue error", { cause: String(error) }));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  await boss.work(QUEUES.approveDue, async () => sweepApprovals());
+  await boss.work(QUEUES.deliverDue, async () => sweepDeliveries());
+  await boss.work<{ deliveryId: string }>(QUEUES.deliverWebhook, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
+    await Promise.all(jobs.map((job) => deliverOne(job.data.deliveryId)));
+  });
+  await boss.schedule(QUEUES.approveDue, APPROVE_CRON);
+  await boss.schedule(QUEUES.deliverDue, DELIVER_DUE_CRON);
+  // Catch up on whatever came due while no instance was running.
+  await boss.send(QUEUES.approveDue, {});
+  await boss.send(QUEUES.deliverDue, {});
+  return boss;
+}
+
+function startTimer(): void {
+  let tick = 0;
+  const run = (name: string, sweep: () => Promise<void>) => sweep().catch((error: unknown) => log.error(`${name} failed`, { cause: String(error) }));
+  const timer = setInterval(() => {
+    if (tick++ % 5 === 0) void run("hold-expiry sweep", sweepApprovals);
+    void run("webhook sweep", sweepDeliveries);
+  }, 60_000);
+  timer.unref();
+  void run("hold-expiry sweep", sweepApprovals);
+  void run("webhook sweep", sweepDeliveries);
+}
+
+async function start(): Promise<JobsMode> {
+  const config = env();
+  if (!config.JOBS_ENABLED) {
+    log.info("background jobs disabled (JOBS_ENABLED=false): holds expire and webhooks go out only where jobs run");
+    return "disabled";
+  }
+  try {
+    setBoss(await startQueue(config.DATABASE_URL));
+    log.info("background jobs started (pg-boss)", { queues: Object.values(QUEUES) });
+    return "queue";
+  } catch (error) {
+    log.warn("pg-boss could not start; running the hold-expiry and webhook sweeps on an in-process timer instead", { cause: String(error) });
+    startTimer();
+    return "timer";
+  }
+}
+
+/** Idempotent: one set of workers per process, however often it is called. */
+export function startJobs(): Promise<JobsMode> {
+  state.partnerloopJobs ??= start().catch((error: unknown) => {
+    log.error("background jobs did not start", { cause: String(error) });
+    return "disabled" as const;
+  });
+  return state.partnerloopJobs;
+}

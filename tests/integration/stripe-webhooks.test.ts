@@ -168,3 +168,37 @@ describe("Stripe subscriptions and refunds", () => {
     expect((await commissionOf()).status).toBe("PAID");
   });
 });
+
+describe("Stripe replays", () => {
+  it("changes nothing when every handled event type is delivered a second time", async () => {
+    const fx = await makeTrackingProgram({ commission: { type: "percentage", value: 20 } });
+    const secret = await connectStripe(fx.program.id);
+    const click = await clickOf(fx);
+    const payment = paymentCheckout(8_000, { partnerloop_click_id: click });
+    const pi = payment.data.object.payment_intent as string;
+    const subscription = `sub_replay_${fx.link.code}`;
+    const events = [
+      payment,
+      subscriptionCheckout(subscription, { partnerloop_click_id: click }),
+      paidInvoice(subscription, 3_000, new Date(), { renewal: false }),
+      paidInvoice(subscription, 3_000, new Date(), { renewal: false, type: "invoice.payment_succeeded" }),
+      refundEvent(pi, 1_000),
+      chargeRefundedEvent(pi, 8_000, 1_000),
+      stripeEvent("customer.subscription.deleted", fixture("subscription", { id: subscription })),
+    ];
+    for (const event of events) expect((await deliver(fx.program.id, event, secret)).status).toBe(200);
+    const snapshot = async () => ({
+      rows: await rowCounts(fx.program.id),
+      commissions: await db.commission.findMany({ where: { programId: fx.program.id }, select: { id: true, amount: true, status: true }, orderBy: { id: "asc" } }),
+      refunded: (await db.sale.findMany({ where: { programId: fx.program.id }, select: { refundedAmount: true }, orderBy: { id: "asc" } })).map((s) => s.refundedAmount),
+      subscriptions: await db.subscriptionAttribution.findMany({ where: { programId: fx.program.id }, select: { canceledAt: true } }),
+    });
+    const before = await snapshot();
+    for (const event of events) {
+      const replay = await deliver(fx.program.id, event, secret);
+      expect(replay.status).toBe(200);
+      expect(replay.body.replay).toBe(true);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});

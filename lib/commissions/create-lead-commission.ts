@@ -17,16 +17,15 @@ export interface LeadCommissionInput {
 }
 
 export async function createLeadCommission(tx: Prisma.TransactionClient, input: LeadCommissionInput): Promise<{ id: number; amount: number } | null> {
-  const [program, partner, rules, click, customer] = await Promise.all([
-    tx.program.findUniqueOrThrow({ where: { id: input.programId }, select: { holdDays: true, defaultRuleId: true, currency: true } }),
-    tx.partner.findUniqueOrThrow({ where: { id: input.partnerId }, select: { email: true, status: true } }),
-    tx.commissionRule.findMany({ where: { programId: input.programId, productId: null, OR: [{ partnerId: input.partnerId }, { partnerId: null }] } }),
-    input.clickId !== null ? tx.click.findUnique({ where: { id: input.clickId }, select: { ipHash: true } }) : null,
-    input.email ? null : tx.customer.findUnique({ where: { id: input.customerId }, select: { email: true } }),
-  ]);
+  // One after another: a transaction is one connection.
+  const program = await tx.program.findUniqueOrThrow({ where: { id: input.programId }, select: { holdDays: true, defaultRuleId: true, currency: true } });
+  const rules = await tx.commissionRule.findMany({ where: { programId: input.programId, productId: null, OR: [{ partnerId: input.partnerId }, { partnerId: null }] } });
   const chosen = resolveRule(rules, { partnerId: input.partnerId, productId: null, defaultRuleId: program.defaultRuleId });
   const amount = chosen?.rule.leadAmount ?? 0;
   if (!chosen || amount <= 0) return null;
+  const partner = await tx.partner.findUniqueOrThrow({ where: { id: input.partnerId }, select: { email: true, status: true } });
+  const click = input.clickId !== null ? await tx.click.findUnique({ where: { id: input.clickId }, select: { ipHash: true } }) : null;
+  const customer = input.email ? null : await tx.customer.findUnique({ where: { id: input.customerId }, select: { email: true } });
   const flags = [
     ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
     ...(await saleFlags({ programId: input.programId, partnerEmail: partner.email, customerId: null, email: input.email ?? customer?.email ?? undefined, ipHash: click?.ipHash ?? null })),

@@ -7,6 +7,7 @@ import { sha256Hex } from "@/lib/crypto";
 import { newApiKeyPublic, newApiKeySecret, randomBase62 } from "@/lib/ids";
 import { percentOf } from "@/lib/money/percent";
 import { generateDemoData } from "@/lib/demo/generate";
+import { rollupWith } from "@/lib/reports/rollup";
 
 export const DEMO_OWNER_EMAIL = "demo@partnerloop.local";
 export const DEMO_PARTNER_EMAIL = "maya@partners.example";
@@ -90,6 +91,7 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; password
     }),
   });
   await recordDemoPayout(db, programId, new Date(now.getTime() - 60 * DAY), owner.id);
+  await rollupWith(db, { id: programId, currency: "USD" }, now);
   await db.$executeRaw`UPDATE "ReferralLink" l SET "clickCount" = k.n, "lastClickedAt" = k.last FROM (SELECT "linkId", count(*)::int AS n, max("createdAt") AS last FROM "Click" WHERE "programId" = ${programId} GROUP BY "linkId") k WHERE k."linkId" = l.id`;
   await db.$executeRaw`UPDATE "Partner" p SET "clickCount" = (SELECT count(*) FROM "Click" WHERE "partnerId" = p.id), "leadCount" = (SELECT count(*) FROM "Lead" WHERE "partnerId" = p.id), "saleCount" = (SELECT count(*) FROM "Sale" WHERE "partnerId" = p.id) WHERE p."programId" = ${programId}`;
 

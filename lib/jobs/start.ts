@@ -36,21 +36,32 @@ async function deliverOne(deliveryId: string): Promise<void> {
   }
 }
 
-async function startQueue(databaseUrl: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schema: "pgboss", application_name: "partnerloop-jobs" });
+export interface QueueOptions {
+  databaseUrl: string;
+  schema?: string;
+  /** The program-wide sweeps (crons and the catch-up run at start); off only in tests. */
+  sweeps?: boolean;
+}
+
+/** Starts pg-boss with the workers, registers it for `enqueue`, and returns it (stop() ends it). */
+export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = true }: QueueOptions): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schema, application_name: "partnerloop-jobs" });
   boss.on("error", (error) => log.error("job queue error", { cause: String(error) }));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
-  await boss.work(QUEUES.approveDue, async () => sweepApprovals());
-  await boss.work(QUEUES.deliverDue, async () => sweepDeliveries());
   await boss.work<{ deliveryId: string }>(QUEUES.deliverWebhook, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
     await Promise.all(jobs.map((job) => deliverOne(job.data.deliveryId)));
   });
-  await boss.schedule(QUEUES.approveDue, APPROVE_CRON);
-  await boss.schedule(QUEUES.deliverDue, DELIVER_DUE_CRON);
-  // Catch up on whatever came due while no instance was running.
-  await boss.send(QUEUES.approveDue, {});
-  await boss.send(QUEUES.deliverDue, {});
+  if (sweeps) {
+    await boss.work(QUEUES.approveDue, async () => sweepApprovals());
+    await boss.work(QUEUES.deliverDue, async () => sweepDeliveries());
+    await boss.schedule(QUEUES.approveDue, APPROVE_CRON);
+    await boss.schedule(QUEUES.deliverDue, DELIVER_DUE_CRON);
+    // Catch up on whatever came due while no instance was running.
+    await boss.send(QUEUES.approveDue, {});
+    await boss.send(QUEUES.deliverDue, {});
+  }
+  setBoss(boss);
   return boss;
 }
 
@@ -73,7 +84,7 @@ async function start(): Promise<JobsMode> {
     return "disabled";
   }
   try {
-    setBoss(await startQueue(config.DATABASE_URL));
+    await startJobQueue({ databaseUrl: config.DATABASE_URL });
     log.info("background jobs started (pg-boss)", { queues: Object.values(QUEUES) });
     return "queue";
   } catch (error) {

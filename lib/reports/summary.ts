@@ -1,6 +1,7 @@
-// Program totals over a period for the management API, test-mode rows excluded. One aggregate
-// query over the (programId, time) indexes; no rows are loaded. Sums are bigint in SQL.
-import { db, Prisma } from "@/lib/db";
+// Program totals over a period for the management API, test-mode rows excluded. Closed days come
+// from the rollups, the rest from the raw tables (lib/reports/stats.ts); no rows are loaded.
+import { db } from "@/lib/db";
+import { reportStats } from "@/lib/reports/stats";
 import { ApiError } from "@/lib/http/errors";
 
 export interface Summary {
@@ -13,14 +14,6 @@ export interface Summary {
   revenue: number;
   commissions: number;
   conversion: { clickToLead: number; leadToSale: number; clickToSale: number };
-}
-
-interface Row {
-  clicks: bigint;
-  leads: bigint;
-  sales: bigint;
-  revenue: bigint;
-  commissions: bigint;
 }
 
 /** Share of `part` in `whole`, 0–1 with 4 decimals; 0 when there is no whole. */
@@ -36,25 +29,8 @@ export async function getSummary(programId: string, query: { from: Date; to: Dat
   const program = await db.program.findUnique({ where: { id: programId }, select: { currency: true } });
   if (!program) throw new ApiError("not_found", "Program not found");
   const { from, to } = query;
-  const partner = query.partnerId ? Prisma.sql`AND "partnerId" = ${query.partnerId}` : Prisma.sql`AND "partnerId" IS NOT NULL`;
-  const [row] = await db.$queryRaw<Row[]>`
-    SELECT
-      (SELECT count(*) FROM "Click"
-        WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to} AND NOT test ${partner}) AS clicks,
-      (SELECT count(*) FROM "Lead"
-        WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to} AND NOT test ${partner}) AS leads,
-      s.sales, s.revenue,
-      (SELECT coalesce(sum(amount), 0)::bigint FROM "Commission"
-        WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to} AND NOT test ${partner}
-          AND status NOT IN ('REJECTED', 'REVERSED') AND currency = ${program.currency}) AS commissions
-    FROM (
-      -- money sums only the program's currency; other currencies are counted, not added in
-      SELECT count(*) AS sales, coalesce(sum(amount - "refundedAmount") FILTER (WHERE currency = ${program.currency}), 0)::bigint AS revenue FROM "Sale"
-      WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to} AND NOT test ${partner}
-    ) s`;
-  const [clicks, leads, sales, revenue, commissions] = [row!.clicks, row!.leads, row!.sales, row!.revenue, row!.commissions].map(Number) as [
-    number, number, number, number, number,
-  ];
+  const [total] = await reportStats(programId, { from, to, partnerId: query.partnerId, groupBy: "total" });
+  const { clicks = 0, leads = 0, sales = 0, revenue = 0, commissions = 0 } = total ?? {};
   return {
     from,
     to,

@@ -1,6 +1,8 @@
 // Records a click on a referral link: resolves the link, checks the calling site, creates or
-// reuses the customer (status CLICK), stores the click and bumps the link's and the partner's
-// figures — in one SQL statement, so it is atomic and takes one round trip.
+// reuses the customer (status CLICK) and stores the click — in one SQL statement, so it is atomic
+// and takes one round trip. The link's and partner's figures are not bumped here: a counter row
+// would be one lock every click of a viral link queues on. They are derived from the clicks by
+// the rollup job (lib/reports/rollup.ts) and reports read rollups + live rows.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { newClickToken } from "@/lib/ids";
@@ -103,12 +105,6 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
         ${input.source}::"TrackingSource", now()
       FROM ids
       RETURNING id
-    ),
-    link_figures AS (
-      UPDATE "ReferralLink" SET "clickCount" = "clickCount" + 1, "lastClickedAt" = now() WHERE id = ${link.id} AND NOT ${test}
-    ),
-    partner_figures AS (
-      UPDATE "Partner" SET "clickCount" = "clickCount" + 1 WHERE id = ${link.partner.id} AND NOT ${test}
     )
     SELECT id FROM click`;
 

@@ -87,11 +87,7 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
       ON CONFLICT ("customerId") DO NOTHING RETURNING id`;
     if (inserted[0]) {
       const credited = customer.clickId !== null && customer.partnerId !== null;
-      if (credited && !test) {
-        const creditedClick = await tx.click.findUniqueOrThrow({ where: { id: customer.clickId! }, select: { linkId: true } });
-        await tx.referralLink.update({ where: { id: creditedClick.linkId }, data: { leadCount: { increment: 1 } } });
-        await tx.partner.update({ where: { id: customer.partnerId! }, data: { leadCount: { increment: 1 } } });
-      }
+      // (link and partner figures come from the rollup job, not counters bumped here)
       // A customer's first lead, attributed and live, earns the rule's lead commission (if any).
       const commission = credited && !test
         ? await createLeadCommission(tx, { programId: input.programId, leadId: inserted[0].id, partnerId: customer.partnerId!, customerId: customer.id, clickId: customer.clickId, email: input.email })

@@ -166,12 +166,6 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
         "customerKey" = COALESCE("customerKey", (SELECT k.key FROM (SELECT ${test ? null : (input.customerKey ?? null)}::text AS key) k
           WHERE NOT EXISTS (SELECT 1 FROM "Customer" o WHERE o."programId" = ${input.programId} AND o."customerKey" = k.key)))
       WHERE id = ${customerId} AND test = ${test} AND EXISTS (SELECT 1 FROM sale)
-    ),
-    link_figures AS (
-      UPDATE "ReferralLink" SET "saleCount" = "saleCount" + 1 WHERE id = ${click?.linkId ?? null} AND NOT ${test} AND EXISTS (SELECT 1 FROM sale)
-    ),
-    partner_figures AS (
-      UPDATE "Partner" SET "saleCount" = "saleCount" + 1 WHERE id = ${partnerId} AND NOT ${test} AND EXISTS (SELECT 1 FROM sale)
     )
     SELECT (SELECT id FROM sale) AS sale_id, (SELECT id FROM commission) AS commission_id`;
   const row = rows[0];

@@ -7,10 +7,13 @@ export interface SessionStatus {
   click: { id: bigint; token: string; createdAt: Date; linkCode: string; partnerCode: string; programId: string; expiresAt: Date } | null;
 }
 
-/** `programId` narrows the lookup to one program (a dialect that names its program, e.g. AFFY `clientId`). */
-export async function sessionStatus(sessionId: string, now = new Date(), programId?: string): Promise<SessionStatus> {
+/**
+ * `scope` narrows the lookup to one program (a dialect that names its program, e.g. AFFY
+ * `clientId`), and to its test clicks when the program is in test mode.
+ */
+export async function sessionStatus(sessionId: string, now = new Date(), scope?: { programId: string; test: boolean }): Promise<SessionStatus> {
   const click = await db.click.findFirst({
-    where: { sessionId, test: false, ...(programId ? { programId } : {}) },
+    where: { sessionId, test: scope?.test ?? false, ...(scope ? { programId: scope.programId } : {}) },
     orderBy: { createdAt: "desc" },
     select: { id: true, token: true, createdAt: true, programId: true, link: { select: { code: true } }, partner: { select: { code: true } }, program: { select: { cookieWindowDays: true } } },
   });

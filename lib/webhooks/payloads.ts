@@ -55,10 +55,8 @@ export const commissionEvent = (type: "commission.created" | "commission.approve
 /** lead.created (+ commission.created), inside the lead's transaction; returns delivery ids. */
 export async function recordLeadEvents(tx: Client, programId: string, leadId: number, commissionId: number | null): Promise<string[]> {
   if (!(await programHasEndpoints(programId))) return [];
-  const [lead, commission] = await Promise.all([
-    tx.lead.findUniqueOrThrow({ where: { id: leadId } }),
-    commissionId ? tx.commission.findUnique({ where: { id: commissionId } }) : null,
-  ]);
+  const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId } });
+  const commission = commissionId ? await tx.commission.findUnique({ where: { id: commissionId } }) : null;
   const events: WebhookEvent[] = [{ type: "lead.created", data: leadData(lead) }];
   if (commission) events.push(commissionEvent("commission.created", commission));
   return recordEvents(tx, programId, events);

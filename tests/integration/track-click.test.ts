@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as click, OPTIONS } from "@/app/api/v1/track/click/route";
 import { db } from "@/lib/db";
+import { rollupProgram } from "@/lib/reports/rollup";
+import { reportStats } from "@/lib/reports/stats";
 import { SITE, call, fromSite, makeTrackingProgram, rowCounts, withKey } from "../helpers/tracking";
 
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
@@ -24,6 +26,10 @@ describe("POST /api/v1/track/click", () => {
     expect(row.ipHash).toBeTruthy();
     expect(row.ipHash).not.toContain("203.0.113.9");
     expect(row.customer).toMatchObject({ status: "CLICK", partnerId: fx.partner.id, clickId: row.id });
+    // reports see it at once; the link's and partner's counters after the rollup job's next run
+    const [today] = await reportStats(fx.program.id, { from: new Date(Date.now() - 60_000), to: new Date(Date.now() + 60_000), groupBy: "total" });
+    expect(today!.clicks).toBe(1);
+    await rollupProgram({ id: fx.program.id, currency: "USD" });
     expect((await db.referralLink.findUniqueOrThrow({ where: { id: fx.link.id } })).clickCount).toBe(1);
     expect((await db.partner.findUniqueOrThrow({ where: { id: fx.partner.id } })).clickCount).toBe(1);
   });
@@ -77,12 +83,14 @@ describe("POST /api/v1/track/click", () => {
   });
 
   it("answers the test-mode shape and leaves production figures alone", async () => {
+    await rollupProgram({ id: fx.program.id, currency: "USD" });
     const before = await db.referralLink.findUniqueOrThrow({ where: { id: fx.link.id } });
     const res = await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}`, additional_data: { test_mode: true, program_id: fx.program.clientId } } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ success: true, message: "Test click event tracked successfully", data: { eventId: expect.any(Number), programId: fx.program.clientId, test_mode: true } });
     const row = await db.click.findUniqueOrThrow({ where: { id: BigInt(res.body.data.eventId) } });
     expect(row.test).toBe(true);
+    await rollupProgram({ id: fx.program.id, currency: "USD" });
     expect((await db.referralLink.findUniqueOrThrow({ where: { id: fx.link.id } })).clickCount).toBe(before.clickCount);
   });
 

@@ -13,7 +13,7 @@ function batch(currency = "USD"): PayoutBatchView {
     periodStart: new Date("2026-10-01T00:00:00Z"), periodEnd: new Date("2026-11-01T00:00:00Z"), createdAt: new Date(), paidAt: null, total: 0,
     payouts: [
       { ...base, id: 7, partnerId: "p_paypal", partnerName: "Maya Chen", partnerEmail: "maya@example.com", amount: 12_345, commissionCount: 3, details: { method: "paypal", email: "maya.pay@example.com" }, destination: "" },
-      { ...base, id: 8, partnerId: "p_bank", partnerName: "=Evil Corp", partnerEmail: "evil@example.com", amount: 5_000, commissionCount: 1, details: { method: "bank", accountHolder: "Evil Corp Ltd", iban: "DE89370400440532013000" }, destination: "" },
+      { ...base, id: 8, partnerId: "p_bank", partnerName: "=Evil Corp", partnerEmail: "evil@example.com", amount: 5_000, commissionCount: 1, details: { method: "bank", accountHolder: "Evil Corp Ltd", iban: "DE89370400440532013000", accountNumber: undefined, bankCode: undefined, country: undefined }, destination: "" },
       { ...base, id: 9, partnerId: "p_none", partnerName: "Noah \"No details\"", partnerEmail: "noah@example.com", amount: 100, commissionCount: 2, details: null, destination: "" },
       { ...base, id: 10, partnerId: "p_gone", partnerName: "Cancelled", partnerEmail: "c@example.com", amount: 999, commissionCount: 1, details: null, destination: "", status: "CANCELLED" },
     ],

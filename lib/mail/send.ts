@@ -1,0 +1,64 @@
+// Outgoing e-mail. Production: SMTP from SMTP_URL (smtp:// with STARTTLS when offered, smtps:// for
+// implicit TLS; credentials in the URL) with MAIL_FROM as sender. Without SMTP_URL (development,
+// tests) each mail is written as a .eml file under <data dir>/mail/ and its path is logged, so a
+// developer can open invite links without a mail server.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { log } from "@/lib/log";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface SentMail {
+  /** "smtp" when handed to the server, "file" when written to disk (development). */
+  transport: "smtp" | "file";
+  /** The .eml path when written to disk. */
+  path?: string;
+}
+
+const mailEnv = z.object({
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("Partnerloop <no-reply@localhost>"),
+});
+
+export function mailDir(): string {
+  return join(resolve(process.env.PARTNERLOOP_DATA_DIR ?? ".data"), "mail");
+}
+
+/** RFC 5322 message text, enough for a mail client to open the file. */
+function toEml(mail: Mail, from: string): string {
+  const subject = /^[\x20-\x7e]*$/.test(mail.subject) ? mail.subject : `=?UTF-8?B?${Buffer.from(mail.subject).toString("base64")}?=`;
+  return [
+    `From: ${from}`,
+    `To: ${mail.to}`,
+    `Subject: ${subject}`,
+    `Date: ${new Date().toUTCString()}`,
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    mail.text,
+  ].join("\r\n");
+}
+
+export async function sendMail(mail: Mail): Promise<SentMail> {
+  const config = mailEnv.parse({ SMTP_URL: process.env.SMTP_URL || undefined, MAIL_FROM: process.env.MAIL_FROM || undefined });
+  if (config.SMTP_URL) {
+    const { createTransport } = await import("nodemailer");
+    const transport = createTransport(config.SMTP_URL);
+    await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    log.info("mail sent", { to: mail.to, subject: mail.subject });
+    return { transport: "smtp" };
+  }
+  const dir = mailDir();
+  await mkdir(dir, { recursive: true });
+  const slug = mail.to.replace(/[^a-zA-Z0-9@.-]/g, "_");
+  const path = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${slug}-${Math.random().toString(36).slice(2, 8)}.eml`);
+  await writeFile(path, toEml(mail, config.MAIL_FROM), "utf8");
+  log.info("mail written (no SMTP_URL set)", { to: mail.to, subject: mail.subject, path });
+  return { transport: "file", path };
+}

@@ -1,0 +1,53 @@
+// The one definition of the report figures, as SQL over the raw tables: per UTC day, partner and
+// link. The rollup job stores it for closed days (lib/reports/rollup.ts); reports run it live for
+// the days not rolled yet (lib/reports/stats.ts). Keep both on this function.
+//   clicks       every click
+//   leads        every lead ("" partner when nobody is credited)
+//   sales        every sale ("" partner when unattributed); revenue net of refunds
+//   commissions  pending + approved + paid (adjustments included), by the day they were created
+// Money sums only the program's currency (docs/decisions.md #13).
+import { Prisma } from "@/lib/db";
+
+export interface RawRange {
+  programId: string;
+  currency: string;
+  from: Date;
+  to: Date; // exclusive
+}
+
+const day = (column: string) => Prisma.raw(`(date_trunc('day', ${column} AT TIME ZONE 'UTC'))::date`);
+
+export function rawAggregateSql({ programId, currency, from, to }: RawRange): Prisma.Sql {
+  return Prisma.sql`
+    SELECT day, "partnerId", "linkId", test,
+      sum(clicks)::int AS clicks, sum(leads)::int AS leads, sum(sales)::int AS sales,
+      sum(revenue)::bigint AS revenue, sum(commissions)::bigint AS commissions
+    FROM (
+      SELECT ${day('"createdAt"')} AS day, "partnerId", "linkId", test, count(*) AS clicks, 0 AS leads, 0 AS sales, 0::bigint AS revenue, 0::bigint AS commissions
+        FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to}
+        GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT ${day('l."createdAt"')}, coalesce(l."partnerId", ''), coalesce(k."linkId", ''), l.test, 0, count(*), 0, 0, 0
+        FROM "Lead" l LEFT JOIN "Click" k ON k.id = l."clickId"
+        WHERE l."programId" = ${programId} AND l."createdAt" >= ${from} AND l."createdAt" < ${to}
+        GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT ${day('"occurredAt"')}, coalesce("partnerId", ''), coalesce("linkId", ''), test, 0, 0, count(*),
+          coalesce(sum(amount - "refundedAmount") FILTER (WHERE currency = ${currency}), 0), 0
+        FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to}
+        GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT ${day('c."createdAt"')}, c."partnerId", coalesce(s."linkId", ''), c.test, 0, 0, 0, 0, sum(c.amount)
+        FROM "Commission" c LEFT JOIN "Sale" s ON s.id = c."saleId"
+        WHERE c."programId" = ${programId} AND c."createdAt" >= ${from} AND c."createdAt" < ${to}
+          AND c.status IN ('PENDING', 'APPROVED', 'PAID') AND c.currency = ${currency}
+        GROUP BY 1, 2, 3, 4
+    ) parts
+    GROUP BY day, "partnerId", "linkId", test`;
+}
+
+export const DAY_MS = 86_400_000;
+
+export function startOfUtcDay(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
+}

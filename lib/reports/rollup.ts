@@ -1,0 +1,102 @@
+// The rollup job: stores the report figures of closed days (before today, UTC) in DailyStat.
+// Each run, per program: the days closed since the last run, plus closed days whose figures
+// changed since (commissions reviewed or reversed, refunds, sales recorded with a past date) are
+// recomputed from the raw tables and replaced. Runs on any instance: a transaction-level
+// advisory lock per program lets one of them do it and the others skip. Idempotent, so it also
+// catches up after downtime.
+import { db, Prisma, type PrismaClient } from "@/lib/db";
+import { DAY_MS, rawAggregateSql, startOfUtcDay } from "@/lib/reports/aggregate-sql";
+
+const LOCK_NAMESPACE = 7_301; // pg_advisory_xact_lock(namespace, hash(programId))
+
+export interface RollupRun {
+  programs: number;
+  daysRecomputed: number;
+}
+
+async function changedClosedDays(tx: Prisma.TransactionClient, programId: string, since: Date, rolledUntil: Date): Promise<Date[]> {
+  const rows = await tx.$queryRaw<Array<{ day: Date }>>`
+    SELECT DISTINCT (date_trunc('day', c."createdAt" AT TIME ZONE 'UTC'))::date AS day FROM "Commission" c
+      WHERE c."programId" = ${programId} AND c."updatedAt" >= ${since} AND c."createdAt" < ${rolledUntil}
+    UNION
+    SELECT DISTINCT (date_trunc('day', s."occurredAt" AT TIME ZONE 'UTC'))::date FROM "Refund" r JOIN "Sale" s ON s.id = r."saleId"
+      WHERE r."programId" = ${programId} AND r."createdAt" >= ${since} AND s."occurredAt" < ${rolledUntil}
+    UNION
+    SELECT DISTINCT (date_trunc('day', "occurredAt" AT TIME ZONE 'UTC'))::date FROM "Sale"
+      WHERE "programId" = ${programId} AND "createdAt" >= ${since} AND "occurredAt" < ${rolledUntil}`;
+  return rows.map((r) => new Date(r.day));
+}
+
+async function replaceDays(tx: Prisma.TransactionClient, program: { id: string; currency: string }, from: Date, to: Date): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "DailyStat" WHERE "programId" = ${program.id} AND day >= ${from}::date AND day < ${to}::date`;
+  await tx.$executeRaw`
+    INSERT INTO "DailyStat" ("programId", day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions)
+    SELECT ${program.id}, day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions
+    FROM (${rawAggregateSql({ programId: program.id, currency: program.currency, from, to })}) agg`;
+}
+
+export function rollupProgram(program: { id: string; currency: string }, now = new Date()): Promise<number> {
+  return rollupWith(db, program, now);
+}
+
+/** Same, through a given client (the demo seeder runs before the app's own client exists). */
+export async function rollupWith(client: PrismaClient, program: { id: string; currency: string }, now = new Date()): Promise<number> {
+  const today = startOfUtcDay(now);
+  return client.$transaction(async (tx) => {
+    const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${program.id})) AS locked`;
+    if (!lock?.locked) return 0; // another instance is on it
+    const state = await tx.rollupState.findUnique({ where: { programId: program.id } });
+    let days = 0;
+    if (!state) {
+      await replaceDays(tx, program, new Date(0), today);
+    } else {
+      const rolledUntil = new Date(state.rolledUntil);
+      for (const day of await changedClosedDays(tx, program.id, state.checkedAt, rolledUntil)) {
+        await replaceDays(tx, program, day, new Date(day.getTime() + DAY_MS));
+        days++;
+      }
+      if (rolledUntil < today) {
+        await replaceDays(tx, program, rolledUntil, today);
+        days += Math.round((today.getTime() - rolledUntil.getTime()) / DAY_MS);
+      }
+    }
+    await tx.rollupState.upsert({
+      where: { programId: program.id },
+      create: { programId: program.id, rolledUntil: today, checkedAt: now },
+      update: { rolledUntil: today, checkedAt: now },
+    });
+    await refreshCounters(tx, program.id, today);
+    return days;
+  });
+}
+
+/**
+ * The convenience counters on links and partners (lists, the management API), refreshed from the
+ * rollups plus today's rows instead of being bumped by every click.
+ */
+async function refreshCounters(tx: Prisma.TransactionClient, programId: string, today: Date): Promise<void> {
+  await tx.$executeRaw`
+    WITH totals AS (
+      SELECT "linkId", sum(clicks)::int AS clicks, sum(leads)::int AS leads, sum(sales)::int AS sales FROM (
+        SELECT "linkId", clicks, leads, sales FROM "DailyStat" WHERE "programId" = ${programId} AND NOT test AND "linkId" <> ''
+        UNION ALL SELECT "linkId", 1, 0, 0 FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${today} AND NOT test
+        UNION ALL SELECT k."linkId", 0, 1, 0 FROM "Lead" d JOIN "Click" k ON k.id = d."clickId" WHERE d."programId" = ${programId} AND d."createdAt" >= ${today} AND NOT d.test
+        UNION ALL SELECT "linkId", 0, 0, 1 FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${today} AND NOT test AND "linkId" IS NOT NULL
+      ) t GROUP BY "linkId"
+    )
+    UPDATE "ReferralLink" l SET "clickCount" = totals.clicks, "leadCount" = totals.leads, "saleCount" = totals.sales,
+      "lastClickedAt" = coalesce((SELECT max("createdAt") FROM "Click" k WHERE k."linkId" = l.id), l."lastClickedAt")
+    FROM totals WHERE totals."linkId" = l.id`;
+  await tx.$executeRaw`
+    UPDATE "Partner" p SET "clickCount" = coalesce(t.clicks, 0), "leadCount" = coalesce(t.leads, 0), "saleCount" = coalesce(t.sales, 0)
+    FROM (SELECT "partnerId", sum("clickCount")::int AS clicks, sum("leadCount")::int AS leads, sum("saleCount")::int AS sales
+          FROM "ReferralLink" WHERE "programId" = ${programId} GROUP BY "partnerId") t
+    WHERE t."partnerId" = p.id`;
+}
+
+export async function refreshRollups(now = new Date()): Promise<RollupRun> {
+  const programs = await db.program.findMany({ select: { id: true, currency: true } });
+  let daysRecomputed = 0;
+  for (const program of programs) daysRecomputed += await rollupProgram(program, now);
+  return { programs: programs.length, daysRecomputed };
+}

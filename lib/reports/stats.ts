@@ -1,0 +1,78 @@
+// Report figures for any period, grouped by day, partner or link: closed, rolled-up days come
+// from DailyStat, everything else (today, days not rolled yet, partial days at the edges of the
+// period) from the raw tables — through the same SQL definition (lib/reports/aggregate-sql.ts),
+// in one query. Leads, sales and money count only when credited to a partner, so conversion
+// rates compare like with like.
+import { db, Prisma } from "@/lib/db";
+import { DAY_MS, rawAggregateSql, startOfUtcDay } from "@/lib/reports/aggregate-sql";
+
+export interface StatsQuery {
+  from: Date;
+  to: Date; // exclusive
+  partnerId?: string;
+  linkId?: string;
+  includeTest?: boolean;
+  groupBy: "day" | "partner" | "link" | "total";
+}
+
+export interface StatsRow {
+  key: string; // YYYY-MM-DD, partner id, link id, or "total"
+  clicks: number;
+  leads: number;
+  sales: number;
+  revenue: number;
+  commissions: number;
+}
+
+interface Segments {
+  rolled: { from: Date; to: Date } | null;
+  raw: Array<{ from: Date; to: Date }>;
+}
+
+/** Whole days inside the period that are rolled up; the rest is read raw. */
+export function splitPeriod(from: Date, to: Date, rolledUntil: Date | null): Segments {
+  const fullFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const fullTo = new Date(Math.min(startOfUtcDay(to).getTime(), rolledUntil?.getTime() ?? 0));
+  if (!rolledUntil || fullFrom >= fullTo) return { rolled: null, raw: from < to ? [{ from, to }] : [] };
+  const raw = [
+    ...(from < fullFrom ? [{ from, to: fullFrom }] : []),
+    ...(fullTo < to ? [{ from: fullTo, to }] : []),
+  ];
+  return { rolled: { from: fullFrom, to: fullTo }, raw };
+}
+
+const KEY: Record<StatsQuery["groupBy"], Prisma.Sql> = {
+  day: Prisma.sql`to_char(day, 'YYYY-MM-DD')`,
+  partner: Prisma.sql`"partnerId"`,
+  link: Prisma.sql`"linkId"`,
+  total: Prisma.sql`'total'`,
+};
+
+export async function reportStats(programId: string, query: StatsQuery): Promise<StatsRow[]> {
+  const [program, state] = await Promise.all([
+    db.program.findUniqueOrThrow({ where: { id: programId }, select: { currency: true } }),
+    db.rollupState.findUnique({ where: { programId }, select: { rolledUntil: true } }),
+  ]);
+  const { rolled, raw } = splitPeriod(query.from, query.to, state ? new Date(state.rolledUntil) : null);
+  const parts: Prisma.Sql[] = [
+    ...(rolled
+      ? [Prisma.sql`SELECT day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyStat"
+          WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${rolled.to}::date`]
+      : []),
+    ...raw.map((segment) => rawAggregateSql({ programId, currency: program.currency, ...segment })),
+  ];
+  if (parts.length === 0) return [];
+  const filters = [
+    Prisma.sql`"partnerId" <> ''`,
+    ...(query.includeTest ? [] : [Prisma.sql`NOT test`]),
+    ...(query.partnerId ? [Prisma.sql`"partnerId" = ${query.partnerId}`] : []),
+    ...(query.linkId ? [Prisma.sql`"linkId" = ${query.linkId}`] : []),
+  ];
+  const rows = await db.$queryRaw<Array<{ key: string; clicks: bigint; leads: bigint; sales: bigint; revenue: bigint; commissions: bigint }>>`
+    SELECT ${KEY[query.groupBy]} AS key, sum(clicks)::bigint AS clicks, sum(leads)::bigint AS leads, sum(sales)::bigint AS sales,
+      sum(revenue)::bigint AS revenue, sum(commissions)::bigint AS commissions
+    FROM (${Prisma.join(parts, " UNION ALL ")}) figures
+    WHERE ${Prisma.join(filters, " AND ")}
+    GROUP BY 1 ORDER BY 1`;
+  return rows.map((r) => ({ key: r.key, clicks: Number(r.clicks), leads: Number(r.leads), sales: Number(r.sales), revenue: Number(r.revenue), commissions: Number(r.commissions) }));
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Click_externalClickId_idx" ON "Click"("externalClickId");

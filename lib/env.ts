@@ -22,6 +22,9 @@ const envSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Public tracking endpoints, per minute; 0 turns a limit off.
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_PROGRAM_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
   JOBS_ENABLED: z
     .enum(["true", "false", "1", "0"])
     .default("true")

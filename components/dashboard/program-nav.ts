@@ -7,5 +7,13 @@ export interface ProgramSection {
 
 export const PROGRAM_SECTIONS: ProgramSection[] = [
   { segment: "", label: "Overview" },
+  { segment: "install", label: "Install & verify" },
+  { segment: "partners", label: "Partners" },
+  { segment: "links", label: "Links" },
+  { segment: "reports", label: "Reports" },
+  { segment: "activity", label: "Activity" },
+  { segment: "commissions", label: "Commissions" },
+  { segment: "payouts", label: "Payouts" },
+  { segment: "webhooks", label: "Webhooks" },
   { segment: "settings", label: "Settings" },
 ];

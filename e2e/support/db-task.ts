@@ -4,6 +4,8 @@
 // Output: JSON list of results on stdout. DATABASE_URL must point at the e2e database.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { systemActor } from "@/lib/audit/actor";
 import { createProgram } from "@/lib/programs/create-program";
 import { createUser } from "@/lib/users/create-user";
 
@@ -11,7 +13,8 @@ export type Step =
   | { op: "owner"; name: string; email: string; password: string }
   | { op: "program"; ownerId: string; name: string; websiteUrl: string }
   | { op: "partnerUser"; programId: string; name: string; email: string; password: string }
-  | { op: "trackingProgram"; ownerId: string; name: string; websiteUrl: string; allowedDomains: string[]; cookieWindowDays: number; cleanupParams: boolean; linkCode: string };
+  | { op: "trackingProgram"; ownerId: string; name: string; websiteUrl: string; allowedDomains: string[]; cookieWindowDays: number; cleanupParams: boolean; linkCode: string }
+  | { op: "apiKey"; programId: string; name: string };
 
 function resolveRefs(step: Step, results: Record<string, unknown>[]): Step {
   const out: Record<string, unknown> = {};
@@ -46,6 +49,11 @@ async function run(step: Step): Promise<Record<string, unknown>> {
       });
       const link = await db.referralLink.create({ data: { programId: program.id, partnerId: partner.id, code: linkCode, destinationUrl: settings.websiteUrl } });
       return { id: program.id, clientId: program.clientId, partnerId: partner.id, partnerCode: partner.code, linkId: link.id };
+    }
+    case "apiKey": {
+      // A program API key: the secret (pl_sk_…) and its public part (pl_pk_…), as settings show them once.
+      const { key, secret } = await createApiKey(step.programId, { name: step.name }, systemActor);
+      return { id: key.id, secret, publicKey: key.publicKey };
     }
   }
 }

@@ -17,6 +17,8 @@ export interface HandlerOptions {
   errorBody?: (error: ApiError) => unknown;
   /** Status family of schema failures: 422 by default; 400 where a contract documents it. */
   validationCode?: "unprocessable_entity" | "bad_request";
+  /** Runs before the handler (e.g. a per-IP rate limit); may throw an ApiError. */
+  before?: (request: Request) => Promise<void>;
 }
 
 type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
@@ -38,6 +40,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
 ): Handler<P> {
   return async (request, context) => {
     try {
+      if (options.before) await options.before(request);
       const response = await handler(request, context);
       if (options.cors) for (const [k, v] of Object.entries(corsHeaders(request))) response.headers.set(k, v);
       return response;

@@ -1,8 +1,21 @@
-// Fixed-window rate limits kept in PostgreSQL, so every app instance shares them. One upsert per
-// check: `INSERT … ON CONFLICT DO UPDATE … RETURNING count` is atomic, so concurrent requests
-// can never both take the last slot.
+// Fixed-window rate limits shared by every app instance: in Redis when REDIS_URL is set (one
+// INCR, no locks: use it for the public tracking endpoints at volume), else in PostgreSQL (one
+// atomic upsert, `INSERT … ON CONFLICT DO UPDATE … RETURNING count`). Either way concurrent
+// requests can never both take the last slot. If Redis is unreachable the check lets the request
+// through (logged): tracking must not stop because its guard is down.
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
+import { consumeRedis, releaseRedis } from "@/lib/http/rate-limit-redis";
+import { log } from "@/lib/log";
+
+export type RateLimitBackend = { kind: "postgres" } | { kind: "redis"; url: string };
+
+export function rateLimitBackend(): RateLimitBackend {
+  const url = process.env.REDIS_URL;
+  return url ? { kind: "redis", url } : { kind: "postgres" };
+}
+
+let lastRedisWarning = 0;
 
 export interface RateLimitRule {
   limit: number;
@@ -15,7 +28,22 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-export async function consumeRateLimit(key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
+export async function consumeRateLimit(key: string, rule: RateLimitRule, now = new Date(), backend = rateLimitBackend()): Promise<RateLimitResult> {
+  if (backend.kind === "redis") {
+    try {
+      return await consumeRedis(backend.url, key, rule, now);
+    } catch (error) {
+      if (Date.now() - lastRedisWarning > 60_000) {
+        lastRedisWarning = Date.now();
+        log.warn("rate limit store (Redis) unreachable; letting requests through", { cause: String(error) });
+      }
+      return { allowed: true, remaining: rule.limit, retryAfterSeconds: 1 };
+    }
+  }
+  return consumePostgres(key, rule, now);
+}
+
+async function consumePostgres(key: string, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const rows = await db.$queryRaw<Array<{ count: number }>>`
@@ -35,16 +63,20 @@ export async function consumeRateLimit(key: string, rule: RateLimitRule, now = n
 }
 
 /** Gives back a slot taken by `consumeRateLimit` in the same window (e.g. a sign-in that succeeded). */
-export async function releaseRateLimit(key: string, rule: RateLimitRule, now = new Date()): Promise<void> {
+export async function releaseRateLimit(key: string, rule: RateLimitRule, now = new Date(), backend = rateLimitBackend()): Promise<void> {
+  if (backend.kind === "redis") {
+    await releaseRedis(backend.url, key, rule, now).catch(() => undefined);
+    return;
+  }
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   await db.rateLimit.updateMany({ where: { key, windowStart, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 /** Throws 429 with Retry-After when any of the keys is over its limit. */
-export async function enforceRateLimits(checks: Array<{ key: string; rule: RateLimitRule }>): Promise<void> {
+export async function enforceRateLimits(checks: Array<{ key: string; rule: RateLimitRule }>, backend = rateLimitBackend()): Promise<void> {
   for (const { key, rule } of checks) {
-    const result = await consumeRateLimit(key, rule);
+    const result = await consumeRateLimit(key, rule, new Date(), backend);
     if (!result.allowed) {
       throw new ApiError("rate_limited", `Too many requests; retry in ${result.retryAfterSeconds} s`, {
         headers: { "Retry-After": String(result.retryAfterSeconds) },

@@ -56,6 +56,8 @@ export interface Report {
   totals: Totals;
   previousTotals: Totals;
   series: SeriesPoint[];
+  /** The previous period day by day, aligned with `series` (same length, same order). */
+  previousSeries: SeriesPoint[];
   byPartner: PartnerRow[];
   byLink: LinkRow[];
 }
@@ -150,6 +152,11 @@ export async function getReport(programId: string, options: ReportOptions): Prom
     const day = new Date(t).toISOString().slice(0, 10);
     days.set(day, { day, ...zero() });
   }
+  const previousDays = new Map<string, SeriesPoint>();
+  for (let t = Date.UTC(previousFrom.getUTCFullYear(), previousFrom.getUTCMonth(), previousFrom.getUTCDate()); previousDays.size < days.size; t += DAY_MS) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    previousDays.set(day, { day, ...zero() });
+  }
   const partners = new Map<string, Figures>();
   const links = new Map<string, Figures>();
   const at = (map: Map<string, Figures>, key: string) => map.get(key) ?? map.set(key, zero()).get(key)!;
@@ -161,7 +168,11 @@ export async function getReport(programId: string, options: ReportOptions): Prom
         if (amount) f[amount] += Number(row.amount ?? 0);
       };
       if (row.g === 7) add(totals[row.period]);
-      if (row.period !== "cur") continue;
+      if (row.period !== "cur") {
+        const point = row.g === 3 && row.day ? previousDays.get(new Date(row.day).toISOString().slice(0, 10)) : undefined;
+        if (point) add(point);
+        continue;
+      }
       if (row.g === 3 && row.day) {
         const point = days.get(new Date(row.day).toISOString().slice(0, 10));
         if (point) add(point);
@@ -188,6 +199,7 @@ export async function getReport(programId: string, options: ReportOptions): Prom
     totals: withRates(totals.cur),
     previousTotals: withRates(totals.prev),
     series: [...days.values()],
+    previousSeries: [...previousDays.values()],
     byPartner: partnerRows
       .map((p) => ({ partnerId: p.id, name: p.name, code: p.code, ...withRates(partners.get(p.id)!) }))
       .sort(order),

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { clickByToken, type AttributionClick } from "@/lib/tracking/attribution";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
+import { limitProgramTraffic } from "@/lib/tracking/public-limits";
 import { programFilterOf } from "@/lib/tracking/resolve-link";
 
 export interface BrowserCaller {
@@ -29,6 +30,7 @@ export async function browserClick(input: BrowserClickInput, caller: BrowserCall
       : await db.program.findFirst({ where: filter, select: { id: true, allowedDomains: true, cookieWindowDays: true, testMode: true } });
   if (!program) throw new ApiError("not_found", "Unknown program_id");
   assertOriginAllowed(program, caller.sourceHost, caller.keyProgramId);
+  await limitProgramTraffic(program.id);
   const click = await clickByToken(db, { programId: program.id, cookieWindowDays: program.cookieWindowDays, test: program.testMode }, input.clickToken);
   if (!click) throw new ApiError("not_found", "click_id not found for this program, or older than the cookie window");
   return { programId: program.id, click };

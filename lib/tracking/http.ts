@@ -3,11 +3,12 @@
 import type { ApiError } from "@/lib/http/errors";
 import type { HandlerOptions } from "@/lib/http/handler";
 import { findProgramKey, bearerToken } from "@/lib/http/auth";
+import { limitPublicCaller } from "@/lib/tracking/public-limits";
 
 export const trackingErrorBody = (error: ApiError) => ({ success: false, message: error.message, ...error.toBody() });
 
-/** Public browser-facing routes: CORS, Affitor error shape. */
-export const publicTrackingRoute: HandlerOptions = { cors: true, errorBody: trackingErrorBody };
+/** Public browser-facing routes: CORS, Affitor error shape, per-IP rate limit. */
+export const publicTrackingRoute: HandlerOptions = { cors: true, errorBody: trackingErrorBody, before: limitPublicCaller };
 
 /** Server-to-server routes authenticated by a program API key. */
 export const keyedTrackingRoute: HandlerOptions = { cors: true, errorBody: trackingErrorBody };

@@ -9,6 +9,7 @@ import { newClickToken } from "@/lib/ids";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import type { RequestContext } from "@/lib/tracking/context";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
+import { limitProgramTraffic } from "@/lib/tracking/public-limits";
 import { programParams, resolveReferralLink, type ResolvedLink } from "@/lib/tracking/resolve-link";
 import { parseUserAgent } from "@/lib/tracking/user-agent";
 
@@ -67,6 +68,7 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
   const link = await resolveReferralLink(input.affiliateUrl, { programId: input.programId, sourceHost: context.sourceHost, referralCode: input.referralCode });
   const program = link.program;
   assertOriginAllowed(program, context.sourceHost, context.keyProgramId, { allowMissing: context.originOptional });
+  await limitProgramTraffic(program.id);
   const inactive = inactiveReason(link);
   if (inactive) return { status: "inactive", message: inactive, partnerCode: link.partner.code };
 

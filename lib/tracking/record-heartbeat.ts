@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
+import { limitProgramTraffic } from "@/lib/tracking/public-limits";
 import { programFilterOf } from "@/lib/tracking/resolve-link";
 
 export interface HeartbeatResult {
@@ -24,6 +25,7 @@ export async function recordHeartbeat(input: { programId: string | number; pageU
   const program = await db.program.findFirst({ where: programFilterOf(input.programId), select: { id: true, allowedDomains: true } });
   if (!program) throw new ApiError("not_found", "Unknown program_id");
   assertOriginAllowed(program, context.sourceHost, context.keyProgramId);
+  await limitProgramTraffic(program.id);
   const pageUrl = normalisePageUrl(input.pageUrl);
   const [row] = await db.$queryRaw<Array<{ count: number; firstSeenAt: Date; lastSeenAt: Date }>>`
     INSERT INTO "InstallHeartbeat" (id, "programId", "pageUrl", source, count, "firstSeenAt", "lastSeenAt")

@@ -59,6 +59,10 @@ describe("getReport", () => {
     expect(report.series[1]).toMatchObject({ day: "2026-03-11", clicks: 2, leads: 1 });
     expect(report.series[5]).toMatchObject({ day: "2026-03-15", sales: 2, revenue: 7_500, commissions: 1_500 });
     expect(report.series.reduce((n, p) => n + p.clicks, 0)).toBe(report.totals.clicks);
+    expect(report.previousSeries).toHaveLength(10);
+    expect(report.previousSeries[0]!.day).toBe("2026-02-28");
+    expect(report.previousSeries.find((p) => p.day === "2026-03-01")).toMatchObject({ clicks: 1 });
+    expect(report.previousSeries.find((p) => p.day === "2026-03-05")).toMatchObject({ sales: 1, revenue: 4_000, commissions: 800 });
 
     expect(report.byPartner.map((p) => [p.name, p.clicks, p.leads, p.sales, p.revenue, p.commissions])).toEqual([
       ["Alice", 4, 1, 2, 7_500, 1_500],

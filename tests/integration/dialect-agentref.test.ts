@@ -63,7 +63,6 @@ describe("POST /api/tracking/click (AgentRef)", () => {
       test: false,
     });
     expect(row.customer).toMatchObject({ status: "CLICK", partnerId: fx.partner.id, clickId: row.id });
-    expect((await db.referralLink.findUniqueOrThrow({ where: { id: fx.link.id } })).clickCount).toBe(1);
   });
 
   it.each(["via", "ref", "r", "a"])("takes the referral code from pageUrl's ?%s= when referralCode is absent", async (param) => {

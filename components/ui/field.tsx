@@ -8,15 +8,16 @@ interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** Labelled input with its error announced to screen readers. */
-export function Field({ label, name, error, hint, className, ...props }: FieldProps) {
-  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+export function Field({ label, name, error, hint, className, id, ...props }: FieldProps) {
+  const inputId = id ?? name; // an explicit id lets one page hold several forms with the same field names
+  const describedBy = error ? `${inputId}-error` : hint ? `${inputId}-hint` : undefined;
   return (
     <div className={cn("space-y-1.5", className)}>
-      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       <input
-        id={name}
+        id={inputId}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -27,11 +28,11 @@ export function Field({ label, name, error, hint, className, ...props }: FieldPr
         {...props}
       />
       {error ? (
-        <p id={`${name}-error`} className="text-sm text-red-600">
+        <p id={`${inputId}-error`} className="text-sm text-red-600">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${name}-hint`} className="text-xs text-slate-500">
+        <p id={`${inputId}-hint`} className="text-xs text-slate-500">
           {hint}
         </p>
       ) : null}

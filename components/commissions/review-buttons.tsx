@@ -1,0 +1,31 @@
+"use client";
+
+// Approve or reject one commission from its trail page.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { reviewCommissionsAction } from "@/app/(dashboard)/dashboard/[programId]/commissions/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+export function ReviewButtons({ programId, commissionId, canApprove }: { programId: string; commissionId: number; canApprove: boolean }) {
+  const router = useRouter();
+  const [reason, setReason] = useState("");
+  const review = useMutation({
+    mutationFn: (decision: "approve" | "reject") => reviewCommissionsAction(programId, { ids: [commissionId], decision, reason: reason || undefined }),
+    onSuccess: (result) => {
+      if (!("error" in result) && result.updated.length) router.refresh();
+    },
+  });
+  const result = review.data;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <input aria-label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason" maxLength={500}
+        className="w-56 rounded-lg border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500" />
+      {canApprove ? <Button type="button" disabled={review.isPending} onClick={() => review.mutate("approve")}>Approve</Button> : null}
+      <Button type="button" variant="secondary" disabled={review.isPending} onClick={() => review.mutate("reject")}>Reject</Button>
+      {result && "error" in result ? <div className="w-full"><Alert>{result.error}</Alert></div> : null}
+      {result && !("error" in result) && result.skipped.length ? <div className="w-full"><Alert tone="info">Not changed: {result.skipped[0]!.why}.</Alert></div> : null}
+    </div>
+  );
+}

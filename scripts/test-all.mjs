@@ -45,4 +45,5 @@ step("Type check", "npx", ["tsc", "--noEmit"]);
 step("Unit and integration tests (vitest, real PostgreSQL)", "npx", ["vitest", "run"]);
 step("Production build", "npm", ["run", "build"]);
 step("End-to-end tests (Playwright, Debian Chromium)", "npx", ["playwright", "test"]);
+step("Resilience checks (two instances, crash, database outage)", "npm", ["run", "resilience"]);
 console.log("\nAll tests passed.");

@@ -117,9 +117,7 @@ export function CommissionTable({ programId, rows, canReview }: { programId: str
                 <td className="px-3 py-2.5">
                   <span className="font-medium text-slate-900">{row.partnerName}</span> <span className="text-xs text-slate-400">{row.partnerCode}</span>
                 </td>
-                <td className="px-3 py-2.5 text-slate-600">
-                  <span className="text-xs tracking-wide text-slate-400 uppercase">{row.kind}</span> {row.basis}
-                </td>
+                <td className="px-3 py-2.5 text-slate-600">{row.basis}</td>
                 <td className={`px-3 py-2.5 text-right font-medium tabular-nums ${row.negative ? "text-red-600" : "text-slate-900"}`}>{row.amount}</td>
                 <td className="px-3 py-2.5"><StatusBadge status={row.status} /></td>
                 <td className="px-5 py-2.5">

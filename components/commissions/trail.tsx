@@ -79,7 +79,7 @@ export function CommissionTrailView({ trail, audience }: { trail: CommissionTrai
             {c.kind === "ADJUSTMENT" ? <p>No rule: an adjustment follows the refund.</p> : (
               <>
                 <p><span className="font-medium text-slate-800">{describeRule(rule.snapshot, c.currency)}</span> — {rule.scope}</p>
-                {rule.recurring ? <p className="text-xs text-slate-500">Recurring revenue: {rule.recurring}</p> : null}
+                {rule.recurring && sale && (sale.isRecurring || sale.type === "SUBSCRIPTION") ? <p className="text-xs text-slate-500">Recurring revenue: {rule.recurring}</p> : null}
                 {rule.snapshot.min_sale_amount ? <p className="text-xs text-slate-500">Minimum sale {money(rule.snapshot.min_sale_amount)}</p> : null}
               </>
             )}

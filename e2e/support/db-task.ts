@@ -8,13 +8,17 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { systemActor } from "@/lib/audit/actor";
 import { createProgram } from "@/lib/programs/create-program";
 import { createUser } from "@/lib/users/create-user";
+import { newClickToken } from "@/lib/ids";
+import { recordSale } from "@/lib/tracking/record-sale";
 
 export type Step =
   | { op: "owner"; name: string; email: string; password: string }
   | { op: "program"; ownerId: string; name: string; websiteUrl: string }
   | { op: "partnerUser"; programId: string; name: string; email: string; password: string }
+  | { op: "member"; programId: string; name: string; email: string; password: string; role: "OWNER" | "ADMIN" | "VIEWER" }
   | { op: "trackingProgram"; ownerId: string; name: string; websiteUrl: string; allowedDomains: string[]; cookieWindowDays: number; cleanupParams: boolean; linkCode: string }
-  | { op: "apiKey"; programId: string; name: string };
+  | { op: "apiKey"; programId: string; name: string }
+  | { op: "sales"; programId: string; partnerId: string; amounts: number[] };
 
 function resolveRefs(step: Step, results: Record<string, unknown>[]): Step {
   const out: Record<string, unknown> = {};
@@ -27,6 +31,18 @@ function resolveRefs(step: Step, results: Record<string, unknown>[]): Step {
 
 async function run(step: Step): Promise<Record<string, unknown>> {
   switch (step.op) {
+    case "sales": {
+      // Attributed sales of one partner (a link, a click per sale, then the sale): pending commissions.
+      const code = randomBytes(5).toString("hex");
+      const link = await db.referralLink.create({ data: { programId: step.programId, partnerId: step.partnerId, code, destinationUrl: "https://shop.example.com/" } });
+      const commissionIds: number[] = [];
+      for (const amount of step.amounts) {
+        const click = await db.click.create({ data: { programId: step.programId, partnerId: step.partnerId, linkId: link.id, token: newClickToken() } });
+        const sale = await recordSale({ programId: step.programId, transactionId: `e2e_${randomBytes(6).toString("hex")}`, amount, clickToken: click.token, type: "PAYMENT", isRecurring: false, source: "API" });
+        commissionIds.push(sale.commissionId!);
+      }
+      return { commissionIds: commissionIds.join(",") };
+    }
     case "owner":
       return { ...(await createUser({ name: step.name, email: step.email, password: step.password }, "OWNER")) };
     case "program": {
@@ -39,6 +55,12 @@ async function run(step: Step): Promise<Record<string, unknown>> {
         data: { programId: step.programId, userId: user.id, name: step.name, email: user.email, code: randomBytes(5).toString("hex"), status: "ACTIVE" },
       });
       return { ...user, partnerId: partner.id };
+    }
+    case "member": {
+      // A team member (owner-workspace account) of an existing program with the given role.
+      const user = await createUser({ name: step.name, email: step.email, password: step.password }, "OWNER");
+      await db.programMember.create({ data: { programId: step.programId, userId: user.id, role: step.role } });
+      return { ...user };
     }
     case "trackingProgram": {
       // A program with one active partner and one referral link (?aff=linkCode), for the tracker spec.

@@ -86,3 +86,5 @@ export function ruleColumns(v: z.output<typeof ruleUpdateBody>) {
     ...(v.min_sale_amount !== undefined ? { minSaleAmount: v.min_sale_amount } : {}),
   };
 }
+
+export const ruleParams = z.object({ id: z.string().min(1).max(64), ruleId: z.string().min(1).max(64) });

@@ -2,8 +2,10 @@
 // context of a server-to-server call, and zod helpers that name missing fields plainly.
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { bearerToken, findProgramKey } from "@/lib/http/auth";
 import { ApiError } from "@/lib/http/errors";
 import { requestContext, type RequestContext } from "@/lib/tracking/context";
+import { limitPublicCaller } from "@/lib/tracking/public-limits";
 import { programFilterOf } from "@/lib/tracking/resolve-link";
 
 const MAX_CLIENT_ID = 2_147_483_647; // Program.clientId is an Int
@@ -52,4 +54,16 @@ export const decimalAmount = z.union([z.number().finite().nonnegative("must not 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
   return e?.code === "P2002" || (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.originalCode === "23505");
+}
+
+/**
+ * The per-IP limit of the public tracking routes, for the dialects' unauthenticated calls. A
+ * backend sends all of a site's traffic from one address, so a call with a valid program key is
+ * exempt (the per-program limit in the core still applies); without one, raise
+ * RATE_LIMIT_IP_PER_MINUTE or send the key.
+ */
+export async function limitDialectCaller(request: Request): Promise<void> {
+  const secret = bearerToken(request);
+  if (secret && (await findProgramKey(secret))) return;
+  await limitPublicCaller(request);
 }

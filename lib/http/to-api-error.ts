@@ -12,7 +12,18 @@ function describeZodError(error: ZodError): { message: string; details: unknown 
   return { message, details };
 }
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "P1001", "P1002", "P1017"]);
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "P1001", "P1002", "P1017"]);
+// driver adapter error kinds (Prisma 7) that mean "the database cannot be reached right now"
+const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
+
+function unreachable(error: unknown): boolean {
+  const code = errorCodeOf(error);
+  if (code && CONNECTION_CODES.has(code)) return true;
+  const kind = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string } } } }).meta?.driverAdapterError?.cause?.kind;
+  if (kind && CONNECTION_KINDS.has(kind)) return true;
+  const message = error instanceof Error ? error.message : "";
+  return /Connection terminated|Can't reach database server|connect ECONNREFUSED|Unable to start a transaction in the given time/i.test(message);
+}
 
 function errorCodeOf(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
@@ -50,7 +61,7 @@ export function toApiError(error: unknown, validationCode: "unprocessable_entity
     });
   }
   if (code === "P2025") return new ApiError("not_found", "Record not found");
-  if (code && CONNECTION_CODES.has(code)) {
+  if (unreachable(error)) {
     return new ApiError("service_unavailable", "The database is unavailable; retry shortly", {
       headers: { "Retry-After": "5" },
       internal: String(error),

@@ -2,10 +2,11 @@
 // `ApiOperation` entries from a file beside this one (e.g. lib/openapi/tracking.ts) and add it
 // to API_OPERATIONS; an entry is a few lines (see lib/openapi/management.ts).
 import { managementOperations } from "@/lib/openapi/management";
+import { moneyOperations } from "@/lib/openapi/money";
 import { trackingOperations } from "@/lib/openapi/tracking";
 import { buildOpenApiDocument, type ApiOperation, type OpenApiDocument } from "@/lib/openapi/registry";
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...managementOperations, ...trackingOperations];
+export const API_OPERATIONS: readonly ApiOperation[] = [...managementOperations, ...trackingOperations, ...moneyOperations];
 
 export const API_INFO = {
   title: "Partnerloop API",

@@ -1,6 +1,10 @@
 // What a signed-in partner sees: only the partner records linked to their own user.
 import { db } from "@/lib/db";
 import { buildReferralUrl } from "@/lib/links/referral-url";
+import { lastDays } from "@/lib/partners/partner-rows";
+import { getReport } from "@/lib/reports/report";
+
+export const PORTAL_DAYS = 30;
 
 export async function getPortalSummary(userId: string) {
   const partners = await db.partner.findMany({
@@ -17,19 +21,27 @@ export async function getPortalSummary(userId: string) {
   });
   return Promise.all(
     partners.map(async (partner) => {
-      const [earnings, leads, sales] = await Promise.all([
+      const [earnings, leads, sales, report] = await Promise.all([
         db.commission.groupBy({ by: ["status"], where: { partnerId: partner.id, test: false }, _sum: { amount: true } }),
         db.lead.count({ where: { partnerId: partner.id, test: false } }),
         db.sale.count({ where: { partnerId: partner.id, test: false } }),
+        // the partner's own figures over time (filtered by their partner id, never another's)
+        getReport(partner.program.id, { ...lastDays(PORTAL_DAYS), partnerId: partner.id }),
       ]);
+      const linkStats = new Map(report.byLink.map((l) => [l.linkId, l]));
       const byStatus = Object.fromEntries(earnings.map((e) => [e.status, e._sum.amount ?? 0])) as Record<string, number>;
       return {
         ...partner,
         leads,
         sales,
-        clicks: partner.links.reduce((n, l) => n + l.clickCount, 0),
+        clicks: report.totals.clicks, // row counters are not kept up to date (decisions #10): from the report
+        report,
         earnings: { pending: byStatus.PENDING ?? 0, approved: byStatus.APPROVED ?? 0, paid: byStatus.PAID ?? 0 },
-        links: partner.links.map((l) => ({ ...l, url: buildReferralUrl(l.destinationUrl, partner.program.referralParam, l.code) })),
+        links: partner.links.map((l) => ({
+          ...l,
+          clickCount: linkStats.get(l.id)?.clicks ?? 0,
+          url: buildReferralUrl(l.destinationUrl, partner.program.referralParam, l.code),
+        })),
       };
     }),
   );

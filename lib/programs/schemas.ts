@@ -49,6 +49,8 @@ export const programFields = {
   cleanupParams: z.boolean(),
   testMode: z.boolean(),
   minPayoutAmount: z.number().int("must be an integer amount in minor units").min(0).max(1_000_000_000),
+  /** Applications through the open link start ACTIVE (true) or PENDING for review (false). */
+  autoApprovePartners: z.boolean(),
 };
 
 export const createProgramSchema = z.object({

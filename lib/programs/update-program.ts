@@ -21,6 +21,7 @@ function programData(data: Settings): Prisma.ProgramUncheckedUpdateInput {
     cleanupParams: data.cleanupParams,
     testMode: data.testMode,
     minPayoutAmount: data.minPayoutAmount,
+    autoApprovePartners: data.autoApprovePartners,
     ...(param ? { referralParam: param, referralParamAliases: aliases } : {}),
     // The webhook secret must be read back to verify signatures: encrypted, never hashed.
     ...(secret === null ? { stripeWebhookSecret: null, stripeConnectedAt: null } : {}),

@@ -92,7 +92,8 @@ async function main() {
     const clientHeaders = () => ({ origin: ORIGIN, "x-forwarded-for": `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip++ & 255}` });
     const count = async (sql: string, params: unknown[] = []) => Number((await client.query(sql, params)).rows[0].n);
     await load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, seconds: 3, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[0]}` }), headers: clientHeaders }); // warm-up
-    await client.query(`DELETE FROM "Click" WHERE "programId" = $1; DELETE FROM "Customer" WHERE "programId" = $1`, [ingest]);
+    await client.query(`DELETE FROM "Click" WHERE "programId" = $1`, [ingest]);
+    await client.query(`DELETE FROM "Customer" WHERE "programId" = $1`, [ingest]);
 
     const rows: Array<{ name: string; result: LoadResult; stored: number; baseline?: LoadResult }> = [];
     const baseline = () => load({ url: `http://127.0.0.1:${BASELINE_PORT}/`, seconds: SECONDS, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[0]}` }), headers: () => ({}) });

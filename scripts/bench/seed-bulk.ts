@@ -33,12 +33,12 @@ export async function seedBulk(client: pg.Client, seed: BulkSeed): Promise<void>
   );
   // clicks spread uniformly over the last `days` days, round-robin over the links
   await client.query(
-    `WITH links AS (SELECT id, "partnerId", (row_number() OVER (ORDER BY id)) - 1 AS i FROM "ReferralLink" WHERE "programId" = $1),
-          n AS (SELECT count(*) AS c FROM links)
+    `WITH l AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg("partnerId" ORDER BY id) AS partners, count(*)::int AS c
+                FROM "ReferralLink" WHERE "programId" = $1)
      INSERT INTO "Click" (token, "programId", "partnerId", "linkId", device, browser, os, country, consent, test, source, "createdAt")
-     SELECT 'clkb_' || $2 || '_' || g, $1, links."partnerId", links.id, 'desktop', 'Chrome', 'Windows', 'US', true, false, 'TRACKER',
+     SELECT 'clkb_' || $2 || '_' || g, $1, l.partners[1 + g % l.c], l.ids[1 + g % l.c], 'desktop', 'Chrome', 'Windows', 'US', true, false, 'TRACKER',
             now() - (random() * $4 * interval '1 day')
-     FROM generate_series(1, $3) g, n, links WHERE links.i = g % n.c`,
+     FROM generate_series(1, $3) g, l WHERE l.c > 0`,
     [p, batch, seed.clicks, seed.days],
   );
   // leads: customers for a spread of this batch's clicks

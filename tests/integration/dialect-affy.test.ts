@@ -2,7 +2,7 @@
 // the session status, replayed from the document with its ids replaced by fixtures. The documented
 // calls carry no key and no Origin (server to server).
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as click } from "@/app/api/v1/tracking/click/route";
 import { POST as lead } from "@/app/api/v1/tracking/lead/route";
 import { POST as registration } from "@/app/api/v1/tracking/registration/route";
@@ -10,6 +10,7 @@ import { GET as status } from "@/app/api/v1/tracking/status/[sessionId]/route";
 import { POST as canonicalClick } from "@/app/api/v1/track/click/route";
 import { approveDueCommissions } from "@/lib/commissions/approve-due-commissions";
 import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { SITE, addPartner, call, fromSite, makeTrackingProgram, rowCounts, withKey } from "../helpers/tracking";
 
 type Fixture = Awaited<ReturnType<typeof makeTrackingProgram>>;
@@ -290,5 +291,30 @@ describe("POST /api/v1/tracking/lead (AFFY)", () => {
       expect(res.body.message).toContain(message);
     }
     expect(await rowCounts(fx.program.id)).toEqual(before);
+  });
+});
+
+describe("rate limits (AFFY and AgentRef share them)", () => {
+  const saved = process.env.RATE_LIMIT_IP_PER_MINUTE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.RATE_LIMIT_IP_PER_MINUTE;
+    else process.env.RATE_LIMIT_IP_PER_MINUTE = saved;
+    resetEnvCache();
+  });
+
+  it("limits an unauthenticated caller per IP (429 in AFFY's shape, nothing written); a keyed backend is exempt", async () => {
+    const fx = await makeTrackingProgram();
+    process.env.RATE_LIMIT_IP_PER_MINUTE = "2";
+    resetEnvCache();
+    const ip = { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}` };
+    for (let i = 0; i < 2; i++) expect((await call(click, { headers: ip, body: documentedClick(fx) })).status).toBe(200);
+    const before = await rowCounts(fx.program.id);
+    const limited = await call(click, { headers: ip, body: documentedClick(fx) });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ success: false, error: { code: "rate_limited" } });
+    expect(await rowCounts(fx.program.id)).toEqual(before);
+    const keyed = await call(click, { headers: { ...ip, ...withKey(fx.apiKey) }, body: documentedClick(fx) });
+    expect(keyed.status).toBe(200);
+    expect((await call(click, { headers: { ...ip, ...withKey("pl_sk_forged") }, body: documentedClick(fx) })).status).toBe(429);
   });
 });

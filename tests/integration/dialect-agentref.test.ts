@@ -99,7 +99,7 @@ describe("POST /api/tracking/click (AgentRef)", () => {
     expect(row).toMatchObject({ consent: false, ipHash: null, userAgent: null, referrerUrl: null, sessionId: null, partnerId: fx.partner.id });
   });
 
-  it("refuses (403) a foreign or missing Origin/Referer with a clear message, writing nothing", async () => {
+  it("refuses (403) a foreign or missing Origin/Referer, or a bad key instead of one, with a clear message, writing nothing", async () => {
     const before = await rowCounts(fx.program.id);
     const evil = await call(click, { headers: { origin: "https://evil.example" }, body: documentedClick(fx) });
     expect(evil.status).toBe(403);
@@ -109,6 +109,10 @@ describe("POST /api/tracking/click (AgentRef)", () => {
     const none = await call(click, { body: documentedClick(fx) });
     expect(none.status).toBe(403);
     expect(none.body.message).toMatch(/Origin or Referer header is required/);
+    // a wrong or foreign key does not stand in for the Origin
+    const other = await yourApp();
+    expect((await call(click, { headers: withKey("pl_sk_wrong"), body: documentedClick(fx) })).status).toBe(403);
+    expect((await call(click, { headers: withKey(other.apiKey), body: documentedClick(fx) })).status).toBe(403);
     // even with a code nobody has: the site is checked first
     expect((await call(click, { headers: { origin: "https://evil.example" }, body: { ...documentedClick(fx), referralCode: "nobody-has-this" } })).status).toBe(403);
     expect(await rowCounts(fx.program.id)).toEqual(before);

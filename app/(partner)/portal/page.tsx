@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { ReportChart } from "@/components/charts/report-chart";
 import { StatCard } from "@/components/dashboard/stat-card";
+import { PortalLinks } from "@/components/portal/portal-links";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Logo } from "@/components/ui/logo";
 import { requirePartnerUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/currency";
 import { getPortalSummary } from "@/lib/partners/portal-summary";
+import { PartnerMoney } from "@/components/portal/partner-money";
 
 export const metadata: Metadata = { title: "Partner portal" };
 
@@ -39,27 +42,19 @@ export default async function PortalPage() {
                 </span>
               </div>
               <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-                <StatCard label="Clicks" value={m.clicks.toLocaleString("en-US")} />
+                <StatCard label="Clicks" value={m.clicks.toLocaleString("en-US")} sub="last 30 days" />
                 <StatCard label="Signups" value={m.leads.toLocaleString("en-US")} />
                 <StatCard label="Sales" value={m.sales.toLocaleString("en-US")} />
                 <StatCard label="Earned" value={money(m.earnings.pending + m.earnings.approved + m.earnings.paid)} sub={`${money(m.earnings.paid)} paid out`} />
               </div>
+              <PortalLinks links={m.links} partnerStatus={m.status} />
               <Card>
-                <CardHeader title="Your referral links" description="Share these; visits are credited to you for the program's cookie window." />
-                {m.links.length === 0 ? (
-                  <p className="px-5 py-6 text-center text-sm text-slate-500">
-                    No links yet. The program owner creates your referral links; they will appear here with copy-ready URLs.
-                  </p>
-                ) : null}
-                <ul className="divide-y divide-slate-100">
-                  {m.links.map((link) => (
-                    <li key={link.id} className="flex items-center justify-between gap-4 px-5 py-3 text-sm">
-                      <code className="min-w-0 truncate text-slate-800">{link.url}</code>
-                      <span className="shrink-0 text-xs text-slate-500">{link.clickCount} clicks</span>
-                    </li>
-                  ))}
-                </ul>
+                <CardHeader title="Your performance" description="Last 30 days, per day; the dashed line is the 30 days before" />
+                <div className="px-5 py-4">
+                  <ReportChart series={m.report.series} previous={m.report.previousSeries} currency={m.program.currency} />
+                </div>
               </Card>
+              <PartnerMoney partnerId={m.id} currency={m.program.currency} />
             </section>
           );
         })}

@@ -7,9 +7,10 @@ import { currentUser, homeFor } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Partner sign in" };
 
-export default async function PartnerLoginPage() {
+export default async function PartnerLoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const user = await currentUser();
   if (user) redirect(homeFor(user));
+  const { next } = await searchParams; // e.g. back to an invite or application page; checked again by the sign-in action
   return (
     <Card className="p-6 sm:p-8">
       <p className="mb-2 inline-flex rounded-full bg-emerald-50 px-2.5 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">
@@ -17,7 +18,7 @@ export default async function PartnerLoginPage() {
       </p>
       <h1 className="text-xl font-semibold tracking-tight">Sign in as a partner</h1>
       <p className="mt-1 mb-6 text-sm text-slate-500">Your links, clicks, referrals and earnings.</p>
-      <SignInForm next="/portal" />
+      <SignInForm next={next?.startsWith("/") ? next : "/portal"} />
       <p className="mt-6 text-center text-sm text-slate-500">
         Running a program?{" "}
         <Link href="/login" className="font-medium text-brand-600 hover:underline">

@@ -32,7 +32,7 @@ const filtersSchema = z.object({
 });
 
 function toRow(c: CommissionSearch["items"][number]): CommissionRow {
-  const basis = c.kind === "SALE" && c.sale ? `sale ${formatMoney(c.sale.amount, c.sale.currency)}${c.sale.productId ? ` · ${c.sale.productId}` : ""}` : c.kind === "LEAD" ? "first lead" : "refund after payout";
+  const basis = c.kind === "SALE" && c.sale ? `Sale of ${formatMoney(c.sale.amount, c.sale.currency)}${c.sale.productId ? ` · ${c.sale.productId}` : ""}` : c.kind === "LEAD" ? "First lead" : "Refund after payout";
   const flags = c.flags ?? [];
   const note = c.payoutId ? `in payout #${c.payoutId}` : c.status === "PENDING" ? (flags.length ? "held for review" : c.holdUntil ? `auto-approves ${shortDate(c.holdUntil)}` : "awaiting review") : null;
   return {
@@ -80,7 +80,7 @@ export default async function CommissionsPage({ params, searchParams }: { params
               className={`rounded-xl px-4 py-3 ring-1 transition-colors ${active ? "bg-white shadow-sm ring-brand-500" : "bg-white/60 ring-slate-200 hover:bg-white"}`}>
               <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{tab.label}</p>
               <p className="mt-1 text-lg font-semibold text-slate-900 tabular-nums">{tab.amount ?? tab.count.toLocaleString("en-US")}</p>
-              <p className="text-xs text-slate-500">{tab.amount !== null ? `${tab.count.toLocaleString("en-US")} commissions` : "commissions"}</p>
+              <p className="text-xs text-slate-500">{tab.amount !== null ? `${tab.count.toLocaleString("en-US")} commission${tab.count === 1 ? "" : "s"}` : "commissions"}</p>
             </Link>
           );
         })}

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProgramFacts } from "@/components/dashboard/program-facts";
 import { StripeSecretForm } from "@/components/settings/stripe-connection";
+import { ApiKeys } from "@/components/settings/api-keys";
+import { ProgramSettingsForm, type SettingsValues } from "@/components/settings/program-settings-form";
+import { TeamMembers } from "@/components/settings/team-members";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireOwnerUser } from "@/lib/auth/guards";
@@ -21,9 +24,30 @@ export default async function SettingsPage({ params }: { params: Promise<{ progr
     getStripeConnection(programId),
   ]);
   const last = stripe.lastEvent;
+  const rule = program.defaultRule;
+  const settings: SettingsValues = {
+    name: program.name,
+    websiteUrl: program.websiteUrl,
+    currency: program.currency,
+    cookieWindowDays: program.cookieWindowDays,
+    holdDays: program.holdDays,
+    minPayoutAmount: program.minPayoutAmount,
+    referralParams: [program.referralParam, ...program.referralParamAliases],
+    allowedDomains: program.allowedDomains,
+    cleanupParams: program.cleanupParams,
+    testMode: program.testMode,
+    autoApprovePartners: program.autoApprovePartners,
+    commission: rule?.type === "FLAT" ? { type: "flat", value: rule.value } : { type: "percentage", value: (rule?.value ?? 2000) / 100 },
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <Card>
+        <CardHeader title="General" description="Tracking, commission and payout rules of this program." />
+        <div className="p-5">
+          <ProgramSettingsForm programId={programId} initial={settings} canEdit={roleAtLeast(role, "ADMIN")} />
+        </div>
+      </Card>
       <Card>
         <CardHeader
           title="Stripe"
@@ -72,6 +96,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ progr
               )}
             </div>
           </div>
+        </div>
+      </Card>
+      <Card id="api-keys">
+        <CardHeader title="API keys" description="Your server authenticates lead, sale and refund calls with a key (Authorization: Bearer pl_sk_…)." />
+        <div className="p-5">
+          <ApiKeys programId={programId} canEdit={roleAtLeast(role, "ADMIN")} />
+        </div>
+      </Card>
+      <Card id="team">
+        <CardHeader title="Team" description="People who run this program with you." />
+        <div className="p-5">
+          <TeamMembers programId={programId} canManage={roleAtLeast(role, "OWNER")} currentUserId={user.id} />
         </div>
       </Card>
       <ProgramFacts program={program} />

@@ -1,0 +1,49 @@
+"use client";
+
+// Register an endpoint; its signing secret is shown here once and never again.
+import Link from "next/link";
+import { useActionState } from "react";
+import type { EndpointFormState } from "@/app/(dashboard)/dashboard/[programId]/webhooks/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field } from "@/components/ui/field";
+
+export function EndpointForm({ action, events, base }: { action: (s: EndpointFormState, f: FormData) => Promise<EndpointFormState>; events: Array<{ type: string; description: string }>; base: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <div className="space-y-4">
+      {state.created ? (
+        <div className="space-y-2 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200" data-testid="webhook-secret">
+          <p className="text-sm font-medium text-emerald-900">Endpoint added. Copy its signing secret now: it is shown only once.</p>
+          <div className="flex items-center gap-2 rounded-md bg-white px-3 py-2 ring-1 ring-emerald-200">
+            <code className="min-w-0 flex-1 truncate text-[13px]">{state.created.secret}</code>
+            <CopyButton value={state.created.secret} />
+          </div>
+          <p className="text-xs text-emerald-800">
+            Verify each delivery&apos;s <code>Partnerloop-Signature</code> header with it (HMAC-SHA256 over <code>&lt;t&gt;.&lt;body&gt;</code>); see docs/webhooks.md.
+          </p>
+        </div>
+      ) : null}
+      <form action={formAction} className="space-y-4">
+        <Field label="Endpoint URL" name="url" type="url" required placeholder="https://api.example.com/partnerloop/webhooks" />
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">Events</legend>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {events.map((e) => (
+              <label key={e.type} className="flex items-start gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-slate-200 hover:bg-slate-50">
+                <input type="checkbox" name="events" value={e.type} defaultChecked className="mt-0.5" />
+                <span><code className="text-[13px] font-medium text-slate-900">{e.type}</code><span className="block text-xs text-slate-500">{e.description}</span></span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {state.error ? <Alert>{state.error}</Alert> : null}
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add endpoint"}</Button>
+          {state.created ? <Link href={`${base}/${state.created.id}`} className="text-sm text-brand-700 hover:underline">Open its delivery log</Link> : null}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// Wire schemas of payout batches (management API and the dashboard's CSV download).
+import { z } from "zod";
+import { readText } from "@/lib/http/body";
+import { ApiError } from "@/lib/http/errors";
+import { EXPORT_FORMATS } from "@/lib/payouts/export-payout-batch";
+import type { PayoutBatchView } from "@/lib/payouts/get-payout-batch";
+import type { listPayoutBatches } from "@/lib/payouts/get-payout-batch";
+
+export const payoutBatchParams = z.object({
+  id: z.string().min(1).max(64),
+  batchId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
+export const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS, "must be paypal, wise or generic").default("generic") });
+
+export const markPaidBody = z.object({ reference: z.string().trim().max(200).optional().describe("Your payment provider's batch reference, kept on each payout") });
+export const cancelBody = z.object({ reason: z.string().trim().max(500).optional() });
+
+const payoutStatus = z.enum(["draft", "paid", "cancelled"]);
+
+export const payoutResponse = z
+  .object({
+    id: z.number().int(),
+    partner_id: z.string(),
+    partner_name: z.string(),
+    amount: z.number().int().describe("Minor units: the sum of the payout's commissions, adjustments included"),
+    currency: z.string(),
+    status: payoutStatus,
+    commission_count: z.number().int(),
+    payout_method: z.enum(["paypal", "bank"]).nullable(),
+    destination: z.string().describe("Where the money goes, masked (PayPal e-mail or the account's last four characters)"),
+    reference: z.string().nullable(),
+    paid_at: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "Payout" });
+
+export const payoutBatchResponse = z
+  .object({
+    id: z.number().int(),
+    status: payoutStatus,
+    currency: z.string(),
+    period_start: z.iso.datetime(),
+    period_end: z.iso.datetime().describe("Exclusive"),
+    total: z.number().int(),
+    payout_count: z.number().int(),
+    created_at: z.iso.datetime(),
+    paid_at: z.iso.datetime().nullable(),
+    payouts: z.array(payoutResponse).optional(),
+  })
+  .meta({ id: "PayoutBatch" });
+export type PayoutBatchResponse = z.infer<typeof payoutBatchResponse>;
+
+export const batchCreatedResponse = payoutBatchResponse
+  .extend({ left_out: z.array(z.object({ partner_id: z.string(), total: z.number().int(), commission_count: z.number().int() })).describe("Partners below the minimum payout (or with a negative balance): carried to the next batch") })
+  .meta({ id: "PayoutBatchCreated" });
+
+const lower = <T extends string>(s: T) => s.toLowerCase() as Lowercase<T>;
+
+export function serializeBatch(batch: PayoutBatchView): PayoutBatchResponse {
+  const live = batch.payouts.filter((p) => p.status !== "CANCELLED");
+  return {
+    id: batch.id, status: lower(batch.status) as PayoutBatchResponse["status"], currency: batch.currency,
+    period_start: batch.periodStart.toISOString(), period_end: batch.periodEnd.toISOString(), total: batch.total, payout_count: live.length,
+    created_at: batch.createdAt.toISOString(), paid_at: batch.paidAt?.toISOString() ?? null,
+    payouts: batch.payouts.map((p) => ({
+      id: p.id, partner_id: p.partnerId, partner_name: p.partnerName, amount: p.amount, currency: p.currency, status: lower(p.status) as PayoutBatchResponse["status"],
+      commission_count: p.commissionCount, payout_method: p.details?.method ?? null, destination: p.destination, reference: p.reference, paid_at: p.paidAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export function serializeBatchSummary(batch: Awaited<ReturnType<typeof listPayoutBatches>>[number]): PayoutBatchResponse {
+  return {
+    id: batch.id, status: lower(batch.status) as PayoutBatchResponse["status"], currency: batch.currency,
+    period_start: batch.periodStart.toISOString(), period_end: batch.periodEnd.toISOString(), total: batch.total, payout_count: batch.payoutCount,
+    created_at: batch.createdAt.toISOString(), paid_at: batch.paidAt?.toISOString() ?? null,
+  };
+}
+
+/** A JSON body that may be left out entirely (`POST …/paid` with no reference). */
+export async function optionalJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const text = await readText(request);
+  if (!text.trim()) return schema.parse({});
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError("bad_request", "Request body is not valid JSON");
+  }
+  return schema.parse(value);
+}

@@ -4,14 +4,14 @@ import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /** A block of code with a copy button. */
-export function CodeBlock({ code, label, testId }: { code: string; label: string; testId?: string }) {
+export function CodeBlock({ code, label, testId, wrap }: { code: string; label: string; testId?: string; wrap?: boolean }) {
   return (
     <div className="relative rounded-lg bg-slate-900 ring-1 ring-slate-800">
       <div className="flex items-center justify-between border-b border-slate-800 px-3 py-1.5">
         <span className="text-xs text-slate-400">{label}</span>
         <CopyButton value={code} label={`Copy`} tone="dark" ariaLabel={`Copy ${label}`} />
       </div>
-      <pre className="overflow-x-auto px-3 py-3 text-[12.5px] leading-relaxed text-slate-100" data-testid={testId}>
+      <pre className={`overflow-x-auto px-3 py-3 text-[12.5px] leading-relaxed text-slate-100 ${wrap ? "break-all whitespace-pre-wrap" : ""}`} data-testid={testId}>
         <code>{code}</code>
       </pre>
     </div>

@@ -54,13 +54,13 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
               Invite partner
             </Button>
             <p className="text-sm text-slate-500">
-              Or share your open application page: <Link href={applyUrl} className="font-mono text-brand-700 hover:underline">{applyUrl}</Link>
+              Or share your open application page: <Link href={applyUrl} className="font-mono break-all text-brand-700 hover:underline">{applyUrl}</Link>
             </p>
           </div>
         )
       ) : null}
 
-      <Card>
+      <Card className="overflow-hidden">
         <div className="flex flex-col gap-3 border-b border-slate-100 px-5 py-3 sm:flex-row sm:items-center sm:justify-between">
           <div role="group" aria-label="Status" className="flex flex-wrap gap-1">
             {FILTERS.map((f) => (

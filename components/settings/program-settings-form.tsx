@@ -63,7 +63,7 @@ export function ProgramSettingsForm({ programId, initial, canEdit }: { programId
 
   return (
     <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate className="space-y-6" aria-label="Program settings">
-      <fieldset disabled={disabled} className="grid gap-5 md:grid-cols-2">
+      <fieldset disabled={disabled} className="grid min-w-0 gap-5 md:grid-cols-2">
         <Field label="Program name" error={msg("Name", e.name)} {...form.register("name")} />
         <Field label="Website" type="url" error={msg("Website", e.websiteUrl)} {...form.register("websiteUrl")} />
         <div className="md:col-span-2">
@@ -112,7 +112,7 @@ export function ProgramSettingsForm({ programId, initial, canEdit }: { programId
           })}
         />
       </fieldset>
-      <fieldset disabled={disabled} className="grid gap-1 md:grid-cols-3">
+      <fieldset disabled={disabled} className="grid min-w-0 gap-1 md:grid-cols-3">
         <Check label="Remove the parameter from the address bar" hint="The tracker cleans ?aff= after recording the click." {...form.register("cleanupParams")} />
         <Check label="Auto-approve applications" hint="Applicants through your open link start active; otherwise you review them." {...form.register("autoApprovePartners")} />
         <Check label="Test mode" hint="New events are recorded as test data, hidden from reports unless asked." {...form.register("testMode")} />

@@ -33,6 +33,14 @@ async function replaceDays(tx: Prisma.TransactionClient, program: { id: string; 
     INSERT INTO "DailyStat" ("programId", day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions)
     SELECT ${program.id}, day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions
     FROM (${rawAggregateSql({ programId: program.id, currency: program.currency, from, to })}) agg`;
+  // per program and day, from the rows just written; leads, sales and money only when credited
+  await tx.$executeRaw`DELETE FROM "DailyProgramStat" WHERE "programId" = ${program.id} AND day >= ${from}::date AND day < ${to}::date`;
+  await tx.$executeRaw`
+    INSERT INTO "DailyProgramStat" ("programId", day, test, clicks, leads, sales, revenue, commissions)
+    SELECT "programId", day, test, sum(clicks), sum(leads) FILTER (WHERE "partnerId" <> ''), sum(sales) FILTER (WHERE "partnerId" <> ''),
+      coalesce(sum(revenue) FILTER (WHERE "partnerId" <> ''), 0), coalesce(sum(commissions) FILTER (WHERE "partnerId" <> ''), 0)
+    FROM "DailyStat" WHERE "programId" = ${program.id} AND day >= ${from}::date AND day < ${to}::date
+    GROUP BY "programId", day, test`;
 }
 
 export function rollupProgram(program: { id: string; currency: string }, now = new Date()): Promise<number> {

@@ -54,10 +54,17 @@ export async function reportStats(programId: string, query: StatsQuery): Promise
     db.rollupState.findUnique({ where: { programId }, select: { rolledUntil: true } }),
   ]);
   const { rolled, raw } = splitPeriod(query.from, query.to, state ? new Date(state.rolledUntil) : null);
+  // Whole-program questions read the per-program rollup (one row per day), the rest DailyStat.
+  const programLevel = !query.partnerId && !query.linkId && (query.groupBy === "day" || query.groupBy === "total");
   const parts: Prisma.Sql[] = [
-    ...(rolled
-      ? [Prisma.sql`SELECT day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyStat"
+    ...(rolled && programLevel
+      ? [Prisma.sql`SELECT day, '*' AS "partnerId", '*' AS "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyProgramStat"
           WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${rolled.to}::date`]
+      : []),
+    ...(rolled && !programLevel
+      ? [Prisma.sql`SELECT day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyStat"
+          WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${rolled.to}::date
+          ${query.partnerId ? Prisma.sql`AND "partnerId" = ${query.partnerId}` : Prisma.empty}`]
       : []),
     ...raw.map((segment) => rawAggregateSql({ programId, currency: program.currency, ...segment })),
   ];

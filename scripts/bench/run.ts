@@ -11,6 +11,7 @@ import { applyMigrations, isLocalDatabaseUrl } from "../../lib/db/migrate";
 import { load, type LoadResult } from "./load";
 import { seedBulk } from "./seed-bulk";
 import { timeReports, type ReportTimes } from "./reports";
+import { portFree } from "../resilience/support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
@@ -42,8 +43,17 @@ async function redisReachable(): Promise<boolean> {
   });
 }
 
+/** `next start` serves from a child process: signal the whole group. */
+function killTree(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  } catch {
+    /* gone */
+  }
+}
+
 function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(command, args, { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(command, args, { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 60_000;
     const poll = async () => {
@@ -61,6 +71,7 @@ function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, r
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  for (const port of [APP_PORT, BASELINE_PORT]) if (!(await portFree(port))) throw new Error(`port ${port} is in use (a previous benchmark still running?)`);
   await adminQuery(`CREATE DATABASE "${dbName}"`);
   const client = new pg.Client({ connectionString: url });
   const children: ChildProcess[] = [];
@@ -128,11 +139,11 @@ async function main() {
       const seedSeconds = (Date.now() - started) / 1000;
       times.push({ label: `${((CLICKS * pass) / 1e6).toFixed(1)}M clicks`, seedSeconds, times: await timeReports(url, reports) });
     }
-    app.kill("SIGTERM");
+    killTree(app);
 
     printTable({ version, redis, rows, peakRss, times });
   } finally {
-    for (const child of children) child.kill("SIGTERM");
+    for (const child of children) killTree(child);
     await client.end().catch(() => undefined);
     await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
   }

@@ -5,7 +5,7 @@
 //      connection, so the shared server keeps running): 503 fast, then recovery on its own
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createFixture, databaseProxy, postSale, query, startApp, type Fixture } from "./support";
+import { createFixture, databaseProxy, killTree, postSale, query, startApp, type Fixture } from "./support";
 
 const results: Array<{ check: string; ok: boolean; detail: string }> = [];
 const record = (check: string, ok: boolean, detail: string) => {
@@ -29,7 +29,7 @@ async function exactlyOnceAcrossInstances(fx: Fixture, apps: ChildProcess[]) {
   const conflicts = statuses.filter((s) => s === 409).length;
   record("exactly once across 2 instances", Number(row!.sales) === 20 && Number(row!.commissions) === 20 && ok200 === 20 && conflicts === 180,
     `${row!.sales} sales, ${row!.commissions} commissions, ${ok200} × 200, ${conflicts} × 409`);
-  for (const app of apps.splice(0)) app.kill("SIGTERM");
+  for (const app of apps.splice(0)) killTree(app, "SIGTERM");
 }
 
 async function crashDuringLoad(fx: Fixture) {
@@ -48,7 +48,7 @@ async function crashDuringLoad(fx: Fixture) {
   };
   const workers = Array.from({ length: 20 }, worker);
   await new Promise((r) => setTimeout(r, 3_000));
-  app.kill("SIGKILL");
+  killTree(app, "SIGKILL");
   running = false;
   await Promise.all(workers);
   app = await startApp(port, fx.url);
@@ -63,7 +63,7 @@ async function crashDuringLoad(fx: Fixture) {
   const after = await postSale(port, fx.apiKey, { transaction_id: `crash_after_${Date.now()}`, click_id: fx.clickTokens[0], amount_cents: 100 });
   record("crash (SIGKILL) during a sale load", acknowledged.size > 0 && missing.length === 0 && halfWritten.length === 0 && after.status === 200,
     `${acknowledged.size} acknowledged, ${rows.length} stored, ${missing.length} missing, ${halfWritten.length} without exactly one commission, restart answers ${after.status}`);
-  app.kill("SIGTERM");
+  killTree(app, "SIGTERM");
 }
 
 async function databaseOutage(fx: Fixture) {
@@ -93,7 +93,7 @@ async function databaseOutage(fx: Fixture) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  app.kill("SIGTERM");
+  killTree(app, "SIGTERM");
   await proxy.cut();
   const all503 = during.length > 0 && during.every((r) => r.status === 503 && r.body.includes("The database is unavailable") && !/at |\.ts:|stack/i.test(r.body));
   const slowest = Math.max(...during.map((r) => r.ms));
@@ -110,7 +110,7 @@ async function main() {
     await crashDuringLoad(fx);
     await databaseOutage(fx);
   } finally {
-    for (const app of apps) app.kill("SIGKILL");
+    for (const app of apps) killTree(app, "SIGKILL");
     await fx.drop();
   }
   if (results.some((r) => !r.ok)) process.exit(1);

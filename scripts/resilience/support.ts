@@ -62,8 +62,29 @@ export async function query<T = Record<string, unknown>>(url: string, sql: strin
   }
 }
 
+/** Signals the whole process group: `next start` runs the server in a child process. */
+export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1", () => (socket.end(), resolve(false)));
+    socket.on("error", () => resolve(true));
+  });
+}
+
 export async function startApp(port: number, databaseUrl: string): Promise<ChildProcess> {
+  for (let i = 0; !(await portFree(port)); i++) {
+    if (i > 50) throw new Error(`port ${port} is still in use`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port)], {
+    detached: true,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, AUTH_SECRET: `resilience-${randomUUID()}${randomUUID()}`, JOBS_ENABLED: "false", LOG_LEVEL: "error" },
     stdio: ["ignore", "ignore", "ignore"],
   });

@@ -37,7 +37,7 @@ export default async function InstallPage({ params }: { params: Promise<{ progra
           <Card>
             <CardHeader title="1. Add the tracker to every page" description="In <head> or anywhere in <body>. It records partner clicks and proves the install." />
             <div className="space-y-3 p-5">
-              <CodeBlock code={trackerSnippet(context)} label="HTML snippet" testId="tracker-snippet" />
+              <CodeBlock code={trackerSnippet(context)} label="HTML snippet" testId="tracker-snippet" wrap />
               <p className="text-sm text-slate-500">
                 Program id <span className="font-mono text-slate-700">{programId}</span> is filled in. After a sign-up, call{" "}
                 <code className="text-slate-700">partnerloop.signup(userId, email)</code> to credit the lead from the browser.

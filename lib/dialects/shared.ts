@@ -32,7 +32,7 @@ export function dialectContext(request: Request): RequestContext {
   return { sourceHost: context.sourceHost, ipHash: null, country: null, userAgent: null };
 }
 
-/** A string field; `label` names it in the "is required" message zod gives for a missing value. */
+/** A required string field: a missing one reads "is required", not zod's "expected string, received undefined". */
 export const requiredText = (max: number) =>
   z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") }).trim().min(1, "is required").max(max, `must be at most ${max} characters`);
 

@@ -46,8 +46,8 @@ export interface QueueOptions {
 /** Starts pg-boss with the workers, registers it for `enqueue`, and returns it (stop() ends it). */
 export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = true }: QueueOptions): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schema, application_name: "partnerloop-jobs" });
-  // 57P01: the database is shutting down (or dropped); pg-boss reconnects, so this is not an alarm.
-  boss.on("error", (error) => ((error as { code?: string }).code === "57P01" ? log.warn : log.error)("job queue error", { cause: String(error) }));
+  // 57P01 / 3D000: the database is shutting down or was dropped (tests); pg-boss reconnects when it can.
+  boss.on("error", (error) => (["57P01", "3D000"].includes(String((error as { code?: string }).code)) ? log.warn : log.error)("job queue error", { cause: String(error) }));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
   await boss.work<{ deliveryId: string }>(QUEUES.deliverWebhook, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {

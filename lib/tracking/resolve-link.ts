@@ -1,31 +1,61 @@
 // Finds the referral link an affiliate URL points at: its query parameters are matched against
 // link codes, keeping only pairs whose parameter name is the link's program's referral parameter
 // or one of its aliases. One indexed query (ReferralLink.code).
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { hostMatches, hostOf } from "@/lib/http/origin";
 
 export const DEFAULT_REFERRAL_PARAMS = ["aff", "via", "ref", "r", "a"];
 const PARAM_NAME = /^[A-Za-z0-9_-]{1,32}$/;
 
-export const linkSelect = {
-  id: true,
-  code: true,
-  status: true,
-  partner: { select: { id: true, code: true, status: true, email: true } },
+export interface ResolvedLink {
+  id: string;
+  code: string;
+  status: "ACTIVE" | "INACTIVE";
+  partner: { id: string; code: string; status: "PENDING" | "ACTIVE" | "SUSPENDED"; email: string };
   program: {
-    select: { id: true, clientId: true, allowedDomains: true, referralParam: true, referralParamAliases: true, cookieWindowDays: true, testMode: true, attributionModel: true, cleanupParams: true },
-  },
-} as const;
+    id: string;
+    clientId: number;
+    allowedDomains: string[];
+    referralParam: string;
+    referralParamAliases: string[];
+    cookieWindowDays: number;
+    testMode: boolean;
+    attributionModel: "LAST_CLICK" | "FIRST_CLICK";
+    cleanupParams: boolean;
+  };
+}
 
-export type ResolvedLink = NonNullable<Awaited<ReturnType<typeof findLinks>>>[number];
+interface LinkRow {
+  id: string; code: string; status: ResolvedLink["status"];
+  partner_id: string; partner_code: string; partner_status: ResolvedLink["partner"]["status"]; partner_email: string;
+  program_id: string; client_id: number; allowed_domains: string[]; referral_param: string; referral_param_aliases: string[];
+  cookie_window_days: number; test_mode: boolean; attribution_model: ResolvedLink["program"]["attributionModel"]; cleanup_params: boolean;
+}
 
-function findLinks(codes: string[], programFilter: { id?: string; clientId?: number }) {
-  return db.referralLink.findMany({
-    where: { code: { in: codes }, ...(programFilter.id || programFilter.clientId ? { program: programFilter } : {}) },
-    select: linkSelect,
-    take: 20,
-  });
+/** Link, partner and program in one round trip: this runs on every click. */
+async function findLinks(codes: string[], programFilter: { id?: string; clientId?: number }): Promise<ResolvedLink[]> {
+  const rows = await db.$queryRaw<LinkRow[]>`
+    SELECT l.id, l.code, l.status::text AS status,
+      pa.id AS partner_id, pa.code AS partner_code, pa.status::text AS partner_status, pa.email AS partner_email,
+      pr.id AS program_id, pr."clientId" AS client_id, pr."allowedDomains" AS allowed_domains, pr."referralParam" AS referral_param,
+      pr."referralParamAliases" AS referral_param_aliases, pr."cookieWindowDays" AS cookie_window_days, pr."testMode" AS test_mode,
+      pr."attributionModel"::text AS attribution_model, pr."cleanupParams" AS cleanup_params
+    FROM "ReferralLink" l JOIN "Partner" pa ON pa.id = l."partnerId" JOIN "Program" pr ON pr.id = l."programId"
+    WHERE l.code = ANY(${codes})
+      ${programFilter.id ? Prisma.sql`AND pr.id = ${programFilter.id}` : Prisma.empty}
+      ${programFilter.clientId ? Prisma.sql`AND pr."clientId" = ${programFilter.clientId}` : Prisma.empty}
+    LIMIT 20`;
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    status: r.status,
+    partner: { id: r.partner_id, code: r.partner_code, status: r.partner_status, email: r.partner_email },
+    program: {
+      id: r.program_id, clientId: r.client_id, allowedDomains: r.allowed_domains, referralParam: r.referral_param, referralParamAliases: r.referral_param_aliases,
+      cookieWindowDays: r.cookie_window_days, testMode: r.test_mode, attributionModel: r.attribution_model, cleanupParams: r.cleanup_params,
+    },
+  }));
 }
 
 export function programParams(program: { referralParam: string; referralParamAliases: string[] }): string[] {

@@ -55,18 +55,16 @@ export default async function PayoutBatchPage({ params }: { params: Promise<{ pr
                 <th className="px-5 py-2 font-medium">Partner</th>
                 <th className="px-3 py-2 font-medium">Pay to</th>
                 <th className="px-3 py-2 text-right font-medium">Count</th>
-                <th className="px-3 py-2 text-right font-medium">Amount</th>
-                <th className="px-5 py-2 font-medium">Status</th>
+                <th className="px-5 py-2 text-right font-medium">Amount</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {batch.payouts.map((p) => (
                 <tr key={p.id} className={p.status === "CANCELLED" ? "text-slate-400" : undefined}>
-                  <td className="max-w-56 px-5 py-2.5"><span className="font-medium text-slate-900">{p.partnerName}</span><p className="truncate text-xs text-slate-400" title={p.partnerEmail}>{p.partnerEmail}</p></td>
+                  <td className="max-w-56 px-5 py-2.5"><span className="font-medium text-slate-900">{p.partnerName}</span>{p.status !== batch.status ? <> <StatusBadge status={p.status} /></> : null}<p className="truncate text-xs text-slate-400" title={p.partnerEmail}>{p.partnerEmail}</p></td>
                   <td className={`max-w-56 px-3 py-2.5 break-words ${p.details ? "text-slate-600" : "text-amber-700"}`}>{p.destination}</td>
                   <td className="px-3 py-2.5 text-right tabular-nums">{p.commissionCount}</td>
-                  <td className="px-3 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">{money(p.amount)}</td>
-                  <td className="px-5 py-2.5"><StatusBadge status={p.status} /></td>
+                  <td className="px-5 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">{money(p.amount)}</td>
                 </tr>
               ))}
             </tbody>

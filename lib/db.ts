@@ -21,6 +21,19 @@ export function getDb(): PrismaClient {
   return globalForDb.partnerloopDb;
 }
 
+const globalForReports = globalThis as unknown as { partnerloopReportsDb?: PrismaClient };
+
+/**
+ * The client reports read through: a read replica when REPORTS_DATABASE_URL is set (reports
+ * tolerate a replica's lag: closed days come from rollups anyway), else the primary.
+ */
+export function getReportsDb(): PrismaClient {
+  const replica = process.env.REPORTS_DATABASE_URL;
+  if (!replica) return getDb();
+  globalForReports.partnerloopReportsDb ??= createDbClient(replica, databaseEnv().DATABASE_POOL_MAX);
+  return globalForReports.partnerloopReportsDb;
+}
+
 /** Lazy handle: `db.user.findMany()` opens the pool on first query, not at import. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {

@@ -3,7 +3,7 @@
 // period) from the raw tables — through the same SQL definition (lib/reports/aggregate-sql.ts),
 // in one query. Leads, sales and money count only when credited to a partner, so conversion
 // rates compare like with like.
-import { db, Prisma } from "@/lib/db";
+import { getReportsDb, Prisma } from "@/lib/db";
 import { DAY_MS, rawAggregateSql, startOfUtcDay } from "@/lib/reports/aggregate-sql";
 
 export interface StatsQuery {
@@ -49,6 +49,7 @@ const KEY: Record<StatsQuery["groupBy"], Prisma.Sql> = {
 };
 
 export async function reportStats(programId: string, query: StatsQuery): Promise<StatsRow[]> {
+  const db = getReportsDb();
   const [program, state] = await Promise.all([
     db.program.findUniqueOrThrow({ where: { id: programId }, select: { currency: true } }),
     db.rollupState.findUnique({ where: { programId }, select: { rolledUntil: true } }),

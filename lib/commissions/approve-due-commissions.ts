@@ -35,7 +35,7 @@ export async function approveDueCommissions(now = new Date(), options: { program
       for (const [programId, list] of byProgram) {
         const changes = list.map((r) => ({ id: r.id, from: "PENDING", to: "APPROVED" }));
         await tx.auditLog.createMany({ data: statusChangeRows(programId, systemActor, changes, HOLD_ENDED_REASON, now) });
-        if (await programHasEndpoints(programId)) {
+        if (await programHasEndpoints(programId, tx)) {
           const commissions = await tx.commission.findMany({ where: { id: { in: list.map((r) => r.id) } } });
           deliveries.push(...(await recordEvents(tx, programId, commissions.map((c) => commissionEvent("commission.approved", c)), now)));
         }

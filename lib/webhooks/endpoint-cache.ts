@@ -6,10 +6,11 @@ import { db } from "@/lib/db";
 const TTL_MS = 30_000;
 const cache = new Map<string, { has: boolean; at: number }>();
 
-export async function programHasEndpoints(programId: string, now = Date.now()): Promise<boolean> {
+/** `client`: the caller's transaction, so a cache miss never needs a second pooled connection. */
+export async function programHasEndpoints(programId: string, client: Pick<typeof db, "webhookEndpoint"> = db, now = Date.now()): Promise<boolean> {
   const hit = cache.get(programId);
   if (hit && now - hit.at < TTL_MS) return hit.has;
-  const has = (await db.webhookEndpoint.count({ where: { programId, enabled: true } })) > 0;
+  const has = (await client.webhookEndpoint.count({ where: { programId, enabled: true } })) > 0;
   if (cache.size > 10_000) cache.clear();
   cache.set(programId, { has, at: now });
   return has;

@@ -54,7 +54,7 @@ export const commissionEvent = (type: "commission.created" | "commission.approve
 
 /** lead.created (+ commission.created), inside the lead's transaction; returns delivery ids. */
 export async function recordLeadEvents(tx: Client, programId: string, leadId: number, commissionId: number | null): Promise<string[]> {
-  if (!(await programHasEndpoints(programId))) return [];
+  if (!(await programHasEndpoints(programId, tx))) return [];
   const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId } });
   const commission = commissionId ? await tx.commission.findUnique({ where: { id: commissionId } }) : null;
   const events: WebhookEvent[] = [{ type: "lead.created", data: leadData(lead) }];

@@ -13,7 +13,7 @@ import { envelope, type WebhookEvent } from "@/lib/webhooks/events";
 type Client = Prisma.TransactionClient | typeof db;
 
 export async function recordEvents(client: Client, programId: string, events: WebhookEvent[], now = new Date()): Promise<string[]> {
-  if (events.length === 0 || !(await programHasEndpoints(programId))) return [];
+  if (events.length === 0 || !(await programHasEndpoints(programId, client))) return [];
   const envelopes = events.map((event) => envelope(programId, event, now));
   const rows = await client.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", event, payload, status, attempts, "nextAttemptAt", "createdAt")

@@ -54,11 +54,11 @@ export default async function ProgramOverview({ params }: { params: Promise<{ pr
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
+        <Card className="min-w-0">
           <CardHeader title="Top partners" description="By net revenue, last 30 days" />
           <TopPartnersTable partners={top} currency={program.currency} />
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader title="Recent activity" />
           <ActivityFeed items={activity} />
         </Card>

@@ -59,7 +59,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ progr
           }
         />
         <div className="grid gap-6 p-5 lg:grid-cols-2">
-          <ol className="space-y-4 text-sm text-slate-700">
+          <ol className="min-w-0 space-y-4 text-sm text-slate-700">
             <li>
               <p className="font-medium text-slate-900">1. Add this endpoint in Stripe → Developers → Webhooks</p>
               <div className="mt-1.5 flex items-center gap-2 rounded-lg bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
@@ -82,7 +82,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ progr
               </p>
             </li>
           </ol>
-          <div className="space-y-5">
+          <div className="min-w-0 space-y-5">
             <StripeSecretForm programId={programId} connected={stripe.connected} maskedSecret={stripe.maskedSecret} canEdit={roleAtLeast(role, "ADMIN")} />
             <div className="rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-slate-200" data-testid="stripe-last-event">
               <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Last received event</p>

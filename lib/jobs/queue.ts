@@ -10,10 +10,16 @@ export const QUEUES = {
   deliverDue: "webhooks-deliver-due",
 } as const;
 
-const state = globalThis as unknown as { partnerloopBoss?: PgBoss | null };
+type LocalRunner = (queue: string, data: object) => void;
+const state = globalThis as unknown as { partnerloopBoss?: PgBoss | null; partnerloopLocalRunner?: LocalRunner | null };
 
 export function setBoss(boss: PgBoss | null): void {
   state.partnerloopBoss = boss;
+}
+
+/** Timer mode (no pg-boss): jobs queued by the core run in this process instead. */
+export function setLocalRunner(runner: LocalRunner | null): void {
+  state.partnerloopLocalRunner = runner;
 }
 
 export function currentBoss(): PgBoss | null {
@@ -23,6 +29,9 @@ export function currentBoss(): PgBoss | null {
 /** Fire and forget: a failed enqueue is logged; the sweep picks the work up later. */
 export function enqueue(queue: string, data: object, options: PgBoss.SendOptions = {}): void {
   const boss = currentBoss();
-  if (!boss) return;
+  if (!boss) {
+    state.partnerloopLocalRunner?.(queue, data);
+    return;
+  }
   boss.send(queue, data, options).catch((error: unknown) => log.warn("enqueue failed; the sweep will retry", { queue, cause: String(error) }));
 }

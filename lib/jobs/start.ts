@@ -1,16 +1,22 @@
 // Background jobs of an app instance, started by instrumentation.ts when JOBS_ENABLED (default).
-// pg-boss keeps its queue in the `pgboss` schema of the app's own PostgreSQL database (works on
-// the embedded PGlite server too). Jobs:
+// pg-boss keeps its queue in the `pgboss` schema of the app's own PostgreSQL database. Jobs:
 //   commissions-approve-due  cron */5 + once at start: approveDueCommissions(now) (catches up)
 //   webhook-deliver          one delivery attempt, queued when an event is recorded; a failed
 //                            attempt queues the next one at its backoff time
 //   webhooks-deliver-due     cron every minute + once at start: every due delivery (the safety net)
-// If pg-boss cannot start, the same sweeps run on an in-process timer instead, with a log line.
+// On the embedded database (PGlite served over the wire by scripts/serve.ts) pg-boss is not
+// started: PGlite's socket server runs one protocol message at a time from any connection and
+// only keeps a connection's messages together inside a transaction, so pg-boss's constant
+// polling on its own connections interleaves with the app's queries ("bind message supplies 3
+// parameters, but prepared statement requires 2"). There, and whenever pg-boss cannot start, the
+// same sweeps run on an in-process timer through the app's own pool, and queued webhook
+// deliveries are attempted in-process right away. Each mode says so in one log line.
 import PgBoss from "pg-boss";
 import { approveDueCommissions } from "@/lib/commissions/approve-due-commissions";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { QUEUES, currentBoss, setBoss } from "@/lib/jobs/queue";
+import { QUEUES, currentBoss, setBoss, setLocalRunner } from "@/lib/jobs/queue";
 import { deliverDueWebhooks, deliverWebhook } from "@/lib/webhooks/deliver";
 
 const APPROVE_CRON = "*/5 * * * *";
@@ -66,16 +72,31 @@ export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = t
   return boss;
 }
 
-function startTimer(): void {
+/** The queue-less mode: sweeps on a timer, queued deliveries attempted in-process. Returns stop(). */
+export function startTimerMode({ sweeps = true }: { sweeps?: boolean } = {}): () => void {
   let tick = 0;
   const run = (name: string, sweep: () => Promise<void>) => sweep().catch((error: unknown) => log.error(`${name} failed`, { cause: String(error) }));
+  setLocalRunner((queue, data) => {
+    const { deliveryId } = data as { deliveryId?: string };
+    if (queue === QUEUES.deliverWebhook && deliveryId) void run("webhook delivery", () => deliverWebhook(deliveryId).then(() => undefined));
+  });
+  if (!sweeps) return () => setLocalRunner(null);
   const timer = setInterval(() => {
-    if (tick++ % 5 === 0) void run("hold-expiry sweep", sweepApprovals);
+    if (++tick % 5 === 0) void run("hold-expiry sweep", sweepApprovals);
     void run("webhook sweep", sweepDeliveries);
   }, 60_000);
   timer.unref();
   void run("hold-expiry sweep", sweepApprovals);
   void run("webhook sweep", sweepDeliveries);
+  return () => {
+    clearInterval(timer);
+    setLocalRunner(null);
+  };
+}
+
+async function servedByPglite(): Promise<boolean> {
+  const [row] = await db.$queryRaw<Array<{ version: string }>>`SELECT version() AS version`;
+  return /PGlite/i.test(row?.version ?? "");
 }
 
 async function start(): Promise<JobsMode> {
@@ -84,13 +105,18 @@ async function start(): Promise<JobsMode> {
     log.info("background jobs disabled (JOBS_ENABLED=false): holds expire and webhooks go out only where jobs run");
     return "disabled";
   }
+  if (await servedByPglite()) {
+    log.info("embedded database: hold-expiry and webhook sweeps run on an in-process timer (every minute) instead of pg-boss, whose polling connections the embedded wire server would interleave with the app's (docs/commissions.md)");
+    startTimerMode();
+    return "timer";
+  }
   try {
     await startJobQueue({ databaseUrl: config.DATABASE_URL });
     log.info("background jobs started (pg-boss)", { queues: Object.values(QUEUES) });
     return "queue";
   } catch (error) {
     log.warn("pg-boss could not start; running the hold-expiry and webhook sweeps on an in-process timer instead", { cause: String(error) });
-    startTimer();
+    startTimerMode();
     return "timer";
   }
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveDueCommissions } from "@/lib/commissions/approve-due-commissions";
 import { reviewCommissions } from "@/lib/commissions/review-commissions";
 import { db } from "@/lib/db";
-import { startJobQueue } from "@/lib/jobs/start";
+import { startJobQueue, startTimerMode } from "@/lib/jobs/start";
 import { setBoss } from "@/lib/jobs/queue";
 import { createPayoutBatch } from "@/lib/payouts/create-payout-batch";
 import { markPayoutBatchPaid } from "@/lib/payouts/mark-payout-batch-paid";
@@ -146,4 +146,15 @@ describe("outgoing webhooks", () => {
       await boss.stop({ graceful: false, wait: true });
     }
   }, 40_000);
+
+  it("delivers in-process right away in timer mode (the embedded database, where pg-boss does not run)", async () => {
+    const fx = await programWithEndpoint(["sale.created"]);
+    const stop = startTimerMode({ sweeps: false });
+    try {
+      await attributedSale(fx, 3_100);
+      await expect.poll(() => received(fx.program.id).length, { timeout: 10_000, interval: 100 }).toBe(1);
+    } finally {
+      stop();
+    }
+  });
 });

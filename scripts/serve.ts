@@ -70,7 +70,11 @@ async function main(): Promise<void> {
     const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "--port", port], { stdio: "inherit", env });
+  // production: our server (Next + a fast path for tracking ingest, scripts/server.ts); dev: next dev
+  const next =
+    mode === "start"
+      ? spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/server.ts"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
+      : spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "--port", port], { stdio: "inherit", env });
   const shutdown = (signal: NodeJS.Signals) => next.kill(signal);
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

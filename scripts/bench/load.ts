@@ -35,14 +35,18 @@ export function treeRssKb(pid: number): number {
   return total;
 }
 
-export async function load(options: { url: string; seconds: number; connections?: number; body: () => string; headers: () => Record<string, string>; watchPid?: number }): Promise<LoadResult> {
+/**
+ * `amount`: a fixed number of requests, every one answered before the run ends (so rows stored can
+ * be compared with 2xx exactly); `seconds`: a timed run (in-flight requests are cut at the end).
+ */
+export async function load(options: { url: string; seconds?: number; amount?: number; connections?: number; body: () => string; headers: () => Record<string, string>; watchPid?: number }): Promise<LoadResult> {
   let peak = 0;
   const sampler = options.watchPid ? setInterval(() => (peak = Math.max(peak, treeRssKb(options.watchPid!))), 250) : null;
   const result = await autocannon({
     url: options.url,
     method: "POST",
     connections: options.connections ?? 50,
-    duration: options.seconds,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
     requests: [{ method: "POST", setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", ...options.headers() }, body: options.body() }) }],
   });
   if (sampler) clearInterval(sampler);

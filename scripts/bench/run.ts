@@ -1,6 +1,6 @@
 // `npm run bench`: ingest and report benchmarks against a production build on real PostgreSQL,
 // beside a minimal node:http + INSERT baseline, printed as one table with the machine it ran on.
-// Options (env): BENCH_SECONDS (10), BENCH_DATABASE_ADMIN_URL (local PostgreSQL), BENCH_CLICKS
+// Options (env): BENCH_REQUESTS (6000 per run), BENCH_DATABASE_ADMIN_URL (local PostgreSQL), BENCH_CLICKS
 // (1000000; reports data, doubled for the second pass), WRITE_README=1 (put the table in README.md).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -13,7 +13,7 @@ import { seedBulk } from "./seed-bulk";
 import { timeReports, type ReportTimes } from "./reports";
 import { portFree } from "../resilience/support";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
 const APP_PORT = 3390;
 const BASELINE_PORT = 3391;
@@ -95,24 +95,25 @@ async function main() {
       ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, AUTH_SECRET: randomUUID() + randomUUID(), PORT: String(APP_PORT),
       JOBS_ENABLED: "false", LOG_LEVEL: "warn", RATE_LIMIT_PROGRAM_PER_MINUTE: "0", ...(redis ? { REDIS_URL: "redis://127.0.0.1:6379" } : {}),
     };
-    const app = await startProcess(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(APP_PORT)], appEnv, `http://127.0.0.1:${APP_PORT}/login`);
+    // the production server as `npm start` runs it (Next.js + the tracking fast path)
+    const app = await startProcess(process.execPath, [require.resolve("tsx/cli"), "scripts/server.ts"], appEnv, `http://127.0.0.1:${APP_PORT}/login`);
     children.push(app);
     children.push(await startProcess(process.execPath, ["scripts/bench/baseline-server.mjs", String(BASELINE_PORT)], { ...process.env, DATABASE_URL: url }, `http://127.0.0.1:${BASELINE_PORT}/`));
 
     let ip = 0;
     const clientHeaders = () => ({ origin: ORIGIN, "x-forwarded-for": `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip++ & 255}` });
     const count = async (sql: string, params: unknown[] = []) => Number((await client.query(sql, params)).rows[0].n);
-    await load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, seconds: 3, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[0]}` }), headers: clientHeaders }); // warm-up
+    await load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, amount: 500, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[0]}` }), headers: clientHeaders }); // warm-up
     await client.query(`DELETE FROM "Click" WHERE "programId" = $1`, [ingest]);
     await client.query(`DELETE FROM "Customer" WHERE "programId" = $1`, [ingest]);
 
     const rows: Array<{ name: string; result: LoadResult; stored: number; baseline?: LoadResult }> = [];
-    const baseline = () => load({ url: `http://127.0.0.1:${BASELINE_PORT}/`, seconds: SECONDS, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[0]}` }), headers: () => ({}) });
+    const baseline = () => load({ url: `http://127.0.0.1:${BASELINE_PORT}/`, amount: REQUESTS, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[0]}` }), headers: () => ({}) });
     const baselineClick = await baseline();
-    const hot = await load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, seconds: SECONDS, watchPid: app.pid, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/pricing?aff=${codes[0]}`, session_id: randomUUID() }), headers: clientHeaders });
+    const hot = await load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, amount: REQUESTS, watchPid: app.pid, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/pricing?aff=${codes[0]}`, session_id: randomUUID() }), headers: clientHeaders });
     rows.push({ name: "click, one hot link", result: hot, stored: await count(`SELECT count(*) n FROM "Click" WHERE "programId" = $1`, [ingest]), baseline: baselineClick });
     let n = 0;
-    const many = await load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, seconds: SECONDS, watchPid: app.pid, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[n++ % codes.length]}`, session_id: randomUUID() }), headers: clientHeaders });
+    const many = await load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, amount: REQUESTS, watchPid: app.pid, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[n++ % codes.length]}`, session_id: randomUUID() }), headers: clientHeaders });
     rows.push({ name: "click, 1,000 links", result: many, stored: (await count(`SELECT count(*) n FROM "Click" WHERE "programId" = $1`, [ingest])) - hot.ok, baseline: baselineClick });
 
     const tokens = (await client.query(`SELECT token FROM "Click" WHERE "programId" = $1 LIMIT 5000`, [ingest])).rows.map((r) => r.token as string);
@@ -120,7 +121,7 @@ async function main() {
     const saleRun = randomUUID().slice(0, 8);
     const baselineSale = await baseline();
     const sales = await load({
-      url: `http://127.0.0.1:${APP_PORT}/api/v1/track/sale`, seconds: SECONDS, watchPid: app.pid,
+      url: `http://127.0.0.1:${APP_PORT}/api/v1/track/sale`, amount: REQUESTS, watchPid: app.pid,
       body: () => JSON.stringify({ transaction_id: `bench_${saleRun}_${t}`, click_id: tokens[t++ % tokens.length], amount_cents: 4900, currency: "USD" }),
       headers: () => ({ authorization: `Bearer ${apiKey}` }),
     });
@@ -153,7 +154,7 @@ function printTable(r: { version: string; redis: boolean; rows: Array<{ name: st
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, Node ${process.version}, PostgreSQL ${r.version}, rate limits in ${r.redis ? "Redis" : "PostgreSQL"}`;
   const lines = [
-    `Machine: ${machine}. ${SECONDS} s per run, 50 connections (autocannon).`,
+    `Machine: ${machine}. ${REQUESTS} requests per run, 50 connections (autocannon).`,
     "",
     "| ingest | req/s | p50 ms | p99 ms | errors | rows stored = 2xx | ours / baseline req/s |",
     "| --- | ---: | ---: | ---: | ---: | --- | ---: |",

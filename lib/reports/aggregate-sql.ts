@@ -13,34 +13,39 @@ export interface RawRange {
   currency: string;
   from: Date;
   to: Date; // exclusive
+  /** Narrow every part to one partner / link (reports filtered that way read less). */
+  partnerId?: string;
+  linkId?: string;
 }
 
 const day = (column: string) => Prisma.raw(`(date_trunc('day', ${column} AT TIME ZONE 'UTC'))::date`);
 
-export function rawAggregateSql({ programId, currency, from, to }: RawRange): Prisma.Sql {
+export function rawAggregateSql({ programId, currency, from, to, partnerId, linkId }: RawRange): Prisma.Sql {
+  const partner = (column: string) => (partnerId ? Prisma.sql`AND ${Prisma.raw(column)} = ${partnerId}` : Prisma.empty);
+  const link = (column: string) => (linkId ? Prisma.sql`AND ${Prisma.raw(column)} = ${linkId}` : Prisma.empty);
   return Prisma.sql`
     SELECT day, "partnerId", "linkId", test,
       sum(clicks)::int AS clicks, sum(leads)::int AS leads, sum(sales)::int AS sales,
       sum(revenue)::bigint AS revenue, sum(commissions)::bigint AS commissions
     FROM (
       SELECT ${day('"createdAt"')} AS day, "partnerId", "linkId", test, count(*) AS clicks, 0 AS leads, 0 AS sales, 0::bigint AS revenue, 0::bigint AS commissions
-        FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to}
+        FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT ${day('l."createdAt"')}, coalesce(l."partnerId", ''), coalesce(k."linkId", ''), l.test, 0, count(*), 0, 0, 0
         FROM "Lead" l LEFT JOIN "Click" k ON k.id = l."clickId"
-        WHERE l."programId" = ${programId} AND l."createdAt" >= ${from} AND l."createdAt" < ${to}
+        WHERE l."programId" = ${programId} AND l."createdAt" >= ${from} AND l."createdAt" < ${to} ${partner('l."partnerId"')} ${link('k."linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT ${day('"occurredAt"')}, coalesce("partnerId", ''), coalesce("linkId", ''), test, 0, 0, count(*),
           coalesce(sum(amount - "refundedAmount") FILTER (WHERE currency = ${currency}), 0), 0
-        FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to}
+        FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT ${day('c."createdAt"')}, c."partnerId", coalesce(s."linkId", ''), c.test, 0, 0, 0, 0, sum(c.amount)
         FROM "Commission" c LEFT JOIN "Sale" s ON s.id = c."saleId"
         WHERE c."programId" = ${programId} AND c."createdAt" >= ${from} AND c."createdAt" < ${to}
-          AND c.status IN ('PENDING', 'APPROVED', 'PAID') AND c.currency = ${currency}
+          AND c.status IN ('PENDING', 'APPROVED', 'PAID') AND c.currency = ${currency} ${partner('c."partnerId"')} ${link('s."linkId"')}
         GROUP BY 1, 2, 3, 4
     ) parts
     GROUP BY day, "partnerId", "linkId", test`;

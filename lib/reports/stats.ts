@@ -67,7 +67,7 @@ export async function reportStats(programId: string, query: StatsQuery): Promise
           WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${rolled.to}::date
           ${query.partnerId ? Prisma.sql`AND "partnerId" = ${query.partnerId}` : Prisma.empty}`]
       : []),
-    ...raw.map((segment) => rawAggregateSql({ programId, currency: program.currency, ...segment })),
+    ...raw.map((segment) => rawAggregateSql({ programId, currency: program.currency, ...segment, partnerId: query.partnerId, linkId: query.linkId })),
   ];
   if (parts.length === 0) return [];
   const filters = [

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   // production: our server (Next + a fast path for tracking ingest, scripts/server.ts); dev: next dev
   const next =
     mode === "start"
-      ? spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
+      ? spawn(process.execPath, [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 384}`, "--import", "tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
       : spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "--port", port], { stdio: "inherit", env });
   const shutdown = (signal: NodeJS.Signals) => next.kill(signal);
   process.on("SIGINT", shutdown);

@@ -96,7 +96,7 @@ async function main() {
       JOBS_ENABLED: "false", LOG_LEVEL: "warn", RATE_LIMIT_PROGRAM_PER_MINUTE: "0", ...(redis ? { REDIS_URL: "redis://127.0.0.1:6379" } : {}),
     };
     // the production server as `npm start` runs it (Next.js + the tracking fast path)
-    const app = await startProcess(process.execPath, ["--import", "tsx", "scripts/server.ts"], appEnv, `http://127.0.0.1:${APP_PORT}/login`);
+    const app = await startProcess(process.execPath, [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 384}`, "--import", "tsx", "scripts/server.ts"], appEnv, `http://127.0.0.1:${APP_PORT}/login`);
     children.push(app);
     children.push(await startProcess(process.execPath, ["scripts/bench/baseline-server.mjs", String(BASELINE_PORT)], { ...process.env, DATABASE_URL: url }, `http://127.0.0.1:${BASELINE_PORT}/`));
 

@@ -48,6 +48,9 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase();
     env.DATABASE_URL = embedded.url;
     env.AUTH_SECRET ||= embeddedAuthSecret();
+    // One connection: the embedded wire server would interleave two connections' protocol
+    // messages (the whole test suite passes on a one-connection pool: no code waits on a second).
+    env.DATABASE_POOL_MAX ||= "1";
     env.APP_URL ||= `http://localhost:${port}`;
     console.log(`Embedded database (PGlite) in ${join(dataDir(), "pglite")}; set DATABASE_URL to use PostgreSQL.`);
   }

@@ -8,6 +8,7 @@ export const QUEUES = {
   approveDue: "commissions-approve-due",
   deliverWebhook: "webhook-deliver",
   deliverDue: "webhooks-deliver-due",
+  rollups: "reports-rollup",
 } as const;
 
 type LocalRunner = (queue: string, data: object) => void;

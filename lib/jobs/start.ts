@@ -4,6 +4,8 @@
 //   webhook-deliver          one delivery attempt, queued when an event is recorded; a failed
 //                            attempt queues the next one at its backoff time
 //   webhooks-deliver-due     cron every minute + once at start: every due delivery (the safety net)
+//   reports-rollup           cron every minute + once at start: refreshRollups(now) (report rollups
+//                            of closed days and the link/partner counters; catches up, idempotent)
 // On the embedded database (PGlite served over the wire by scripts/serve.ts) pg-boss is not
 // started: PGlite's socket server runs one protocol message at a time from any connection and
 // only keeps a connection's messages together inside a transaction, so pg-boss's constant
@@ -13,6 +15,7 @@
 // deliveries are attempted in-process right away. Each mode says so in one log line.
 import PgBoss from "pg-boss";
 import { approveDueCommissions } from "@/lib/commissions/approve-due-commissions";
+import { refreshRollups } from "@/lib/reports/rollup";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -33,6 +36,12 @@ async function sweepApprovals(): Promise<void> {
 async function sweepDeliveries(): Promise<void> {
   const outcomes = await deliverDueWebhooks();
   if (outcomes.length) log.info("due webhook deliveries attempted", { count: outcomes.length });
+}
+
+/** Report rollups and the link/partner counters (lib/reports/rollup.ts): every minute. */
+async function sweepRollups(): Promise<void> {
+  const run = await refreshRollups(new Date());
+  if (run.daysRecomputed) log.info("report rollups refreshed", { days: run.daysRecomputed });
 }
 
 async function deliverOne(deliveryId: string): Promise<void> {
@@ -62,11 +71,14 @@ export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = t
   if (sweeps) {
     await boss.work(QUEUES.approveDue, async () => sweepApprovals());
     await boss.work(QUEUES.deliverDue, async () => sweepDeliveries());
+    await boss.work(QUEUES.rollups, async () => sweepRollups());
     await boss.schedule(QUEUES.approveDue, APPROVE_CRON);
     await boss.schedule(QUEUES.deliverDue, DELIVER_DUE_CRON);
+    await boss.schedule(QUEUES.rollups, DELIVER_DUE_CRON); // every minute
     // Catch up on whatever came due while no instance was running.
     await boss.send(QUEUES.approveDue, {});
     await boss.send(QUEUES.deliverDue, {});
+    await boss.send(QUEUES.rollups, {});
   }
   setBoss(boss);
   return boss;
@@ -84,10 +96,12 @@ export function startTimerMode({ sweeps = true }: { sweeps?: boolean } = {}): ()
   const timer = setInterval(() => {
     if (++tick % 5 === 0) void run("hold-expiry sweep", sweepApprovals);
     void run("webhook sweep", sweepDeliveries);
+    void run("rollup sweep", sweepRollups);
   }, 60_000);
   timer.unref();
   void run("hold-expiry sweep", sweepApprovals);
   void run("webhook sweep", sweepDeliveries);
+  void run("rollup sweep", sweepRollups);
   return () => {
     clearInterval(timer);
     setLocalRunner(null);

@@ -1,10 +1,11 @@
-import type { ActivityItem } from "@/lib/reports/activity";
+import type { ActivityEvent } from "@/lib/activity/list-activity";
 import { formatMoney } from "@/lib/money/currency";
 
-const BADGE: Record<ActivityItem["kind"], string> = {
+const BADGE: Record<ActivityEvent["kind"], string> = {
   click: "bg-brand-50 text-brand-700 ring-brand-100",
   lead: "bg-sky-50 text-sky-700 ring-sky-100",
   sale: "bg-emerald-50 text-emerald-700 ring-emerald-100",
+  commission: "bg-amber-50 text-amber-700 ring-amber-100",
 };
 
 function ago(date: Date, now = Date.now()): string {
@@ -16,7 +17,7 @@ function ago(date: Date, now = Date.now()): string {
   return `${Math.round(hours / 24)} days ago`;
 }
 
-export function ActivityFeed({ items }: { items: ActivityItem[] }) {
+export function ActivityFeed({ items }: { items: ActivityEvent[] }) {
   if (items.length === 0) {
     return (
       <p className="px-5 py-8 text-center text-sm text-slate-500">
@@ -32,7 +33,7 @@ export function ActivityFeed({ items }: { items: ActivityItem[] }) {
           <span className="min-w-0 flex-1 truncate text-slate-700">
             <span className="font-medium text-slate-900">{item.partner ?? "Unattributed"}</span>
             <span className="text-slate-400"> · </span>
-            {item.kind === "sale" ? `${formatMoney(item.amount, item.currency)} · ${item.detail}` : item.detail}
+            {item.amount !== null && item.currency ? `${formatMoney(item.amount, item.currency)} · ${item.detail}` : item.detail || item.title}
           </span>
           <time className="shrink-0 text-xs text-slate-400" dateTime={item.at.toISOString()}>
             {ago(item.at)}

@@ -42,10 +42,11 @@ export function rawAggregateSql({ programId, currency, from, to, partnerId, link
         FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
-      SELECT ${day('c."createdAt"')}, c."partnerId", coalesce(s."linkId", ''), c.test, 0, 0, 0, 0, sum(c.amount)
+      SELECT ${day('c."createdAt"')}, c."partnerId", coalesce(s."linkId", k."linkId", ''), c.test, 0, 0, 0, 0, sum(c.amount)
         FROM "Commission" c LEFT JOIN "Sale" s ON s.id = c."saleId"
+          LEFT JOIN "Lead" d ON d.id = c."leadId" LEFT JOIN "Click" k ON k.id = d."clickId" -- a lead commission's link
         WHERE c."programId" = ${programId} AND c."createdAt" >= ${from} AND c."createdAt" < ${to}
-          AND c.status IN ('PENDING', 'APPROVED', 'PAID') AND c.currency = ${currency} ${partner('c."partnerId"')} ${link('s."linkId"')}
+          AND c.status IN ('PENDING', 'APPROVED', 'PAID') AND c.currency = ${currency} ${partner('c."partnerId"')} ${link('coalesce(s."linkId", k."linkId")')}
         GROUP BY 1, 2, 3, 4
     ) parts
     GROUP BY day, "partnerId", "linkId", test`;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { reportStats } from "@/lib/reports/stats";
 
 export interface TopPartner {
   id: string;
@@ -8,12 +9,15 @@ export interface TopPartner {
   revenue: number;
 }
 
-/** Partners ranked by net revenue of their sales since `from`. */
-export async function getTopPartners(programId: string, from: Date, limit = 5): Promise<TopPartner[]> {
-  const rows = await db.$queryRaw<Array<{ id: string; name: string; code: string; sales: bigint; revenue: bigint }>>`
-    SELECT p.id, p.name, p.code, count(s.id) AS sales, coalesce(sum(s.amount - s."refundedAmount"), 0)::bigint AS revenue
-    FROM "Sale" s JOIN "Partner" p ON p.id = s."partnerId"
-    WHERE s."programId" = ${programId} AND s."occurredAt" >= ${from} AND NOT s.test
-    GROUP BY p.id, p.name, p.code ORDER BY revenue DESC LIMIT ${limit}`;
-  return rows.map((r) => ({ ...r, sales: Number(r.sales), revenue: Number(r.revenue) }));
+/** Partners ranked by net revenue of their sales since `from` (the report figures, per partner). */
+export async function getTopPartners(programId: string, from: Date, limit = 5, now = new Date()): Promise<TopPartner[]> {
+  const rows = await reportStats(programId, { from, to: new Date(now.getTime() + 60_000), groupBy: "partner" });
+  const top = rows.filter((r) => r.sales > 0).sort((a, b) => b.revenue - a.revenue || b.sales - a.sales).slice(0, limit);
+  const partners = new Map(
+    (await db.partner.findMany({ where: { id: { in: top.map((r) => r.key) } }, select: { id: true, name: true, code: true } })).map((p) => [p.id, p]),
+  );
+  return top.flatMap((r) => {
+    const partner = partners.get(r.key);
+    return partner ? [{ ...partner, sales: r.sales, revenue: r.revenue }] : [];
+  });
 }

@@ -10,7 +10,7 @@ import { requireOwnerUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { formatMoney } from "@/lib/money/currency";
 import { requireProgramRole } from "@/lib/programs/access";
-import { getRecentActivity } from "@/lib/reports/activity";
+import { listActivity } from "@/lib/activity/list-activity";
 import { getOverview } from "@/lib/reports/overview";
 import { getTopPartners } from "@/lib/reports/top-partners";
 
@@ -23,7 +23,7 @@ export default async function ProgramOverview({ params }: { params: Promise<{ pr
   const user = await requireOwnerUser(`/dashboard/${programId}`);
   await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
   const program = await db.program.findUniqueOrThrow({ where: { id: programId }, include: { defaultRule: true, _count: { select: { partners: true } } } });
-  const [overview, activity] = await Promise.all([getOverview(programId, { days: 30 }), getRecentActivity(programId)]);
+  const [overview, activity] = await Promise.all([getOverview(programId, { days: 30 }), listActivity(programId, { kinds: ["click", "lead", "sale"], limit: 8 })]);
   const top = await getTopPartners(programId, overview.from);
   const { totals } = overview;
   const money = (n: number) => formatMoney(n, program.currency);

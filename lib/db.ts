@@ -1,24 +1,54 @@
 // One Prisma client per process, created on first use. Both the embedded database (PGlite served
-// over the wire protocol by scripts/serve.mjs) and real PostgreSQL are reached through the same
-// node-postgres adapter: one code path.
+// over the wire protocol by scripts/serve.ts) and real PostgreSQL are reached through the same
+// node-postgres pool: Prisma uses it through its adapter, and the few hottest statements (the
+// tracking ingest, see lib/db/batch.ts) use it directly, skipping Prisma's per-query work.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 
-const globalForDb = globalThis as unknown as { partnerloopDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { partnerloopDb?: PrismaClient; partnerloopPool?: pg.Pool };
 
-export function createDbClient(databaseUrl: string, poolMax = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolMax });
+function createPool(databaseUrl: string, poolMax: number): pg.Pool {
+  // allowExitOnIdle: a script that is done does not wait for idle connections to time out
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, allowExitOnIdle: true });
+  // An idle connection the server dropped (restart, outage) is discarded by the pool; without a
+  // listener its 'error' event would end the process. The next query opens a new connection.
+  pool.on("error", (error) => log.warn("database connection lost (idle); it will be reopened", { cause: error.message }));
+  return pool;
+}
+
+function clientOn(pool: pg.Pool, ownsPool: boolean): PrismaClient {
   // Generous transaction waits: under bursts, requests queue for a pooled connection rather than fail.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: ownsPool }), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+}
+
+/** A client with its own pool ($disconnect closes it): scripts, tests. */
+export function createDbClient(databaseUrl: string, poolMax = 10): PrismaClient {
+  return clientOn(createPool(databaseUrl, poolMax), true);
+}
+
+/** The process's connection pool (shared with `db`). */
+export function getPool(): pg.Pool {
+  if (!globalForDb.partnerloopPool) {
+    const config = databaseEnv();
+    globalForDb.partnerloopPool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+  }
+  return globalForDb.partnerloopPool;
 }
 
 export function getDb(): PrismaClient {
-  if (!globalForDb.partnerloopDb) {
-    const config = databaseEnv();
-    globalForDb.partnerloopDb = createDbClient(config.DATABASE_URL, config.DATABASE_POOL_MAX);
-  }
+  globalForDb.partnerloopDb ??= clientOn(getPool(), false);
   return globalForDb.partnerloopDb;
+}
+
+/**
+ * A parameterised statement straight on the pool, for the few statements that run on every
+ * tracking request. Rows come back as node-postgres parses them (int8 and numeric as strings).
+ */
+export async function sqlRows<T>(text: string, values: unknown[]): Promise<T[]> {
+  return (await getPool().query(text, values)).rows as T[];
 }
 
 const globalForReports = globalThis as unknown as { partnerloopReportsDb?: PrismaClient };

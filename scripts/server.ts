@@ -8,12 +8,19 @@ import http from "node:http";
 import next from "next";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteModule = { POST: RouteHandler; OPTIONS?: (request: Request) => Response };
 
-const FAST_ROUTES: Record<string, () => Promise<{ POST: RouteHandler; OPTIONS?: (request: Request) => Response }>> = {
-  "/api/v1/track/click": () => import("../app/api/v1/track/click/route"),
-  "/api/v1/track/sale": () => import("../app/api/v1/track/sale/route"),
-  "/api/v1/track/lead": () => import("../app/api/v1/track/lead/route"),
-  "/api/v1/track/verify": () => import("../app/api/v1/track/verify/route"),
+/** Each route module is imported once: a dynamic import() per request goes through the loader every time. */
+function once(load: () => Promise<RouteModule>): () => Promise<RouteModule> {
+  let module: Promise<RouteModule> | undefined;
+  return () => (module ??= load());
+}
+
+const FAST_ROUTES: Record<string, () => Promise<RouteModule>> = {
+  "/api/v1/track/click": once(() => import("../app/api/v1/track/click/route")),
+  "/api/v1/track/sale": once(() => import("../app/api/v1/track/sale/route")),
+  "/api/v1/track/lead": once(() => import("../app/api/v1/track/lead/route")),
+  "/api/v1/track/verify": once(() => import("../app/api/v1/track/verify/route")),
 };
 
 const MAX_BODY = 64 * 1024 + 1; // the handler answers 413 itself; read one byte past the limit at most
@@ -49,7 +56,7 @@ async function main() {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  http
+  const server = http
     .createServer((req, res) => {
       const path = (req.url ?? "/").split("?")[0]!;
       const fast = FAST_ROUTES[path];
@@ -64,6 +71,17 @@ async function main() {
       void handle(req, res);
     })
     .listen(port, hostname, () => console.log(`▲ Partnerloop ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+  // Graceful stop: no new connections, answer what is in flight, then exit (at most 10 s).
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return; // a repeated signal does not cut the stop short
+    stopping = true;
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 main().catch((error: unknown) => {

@@ -50,10 +50,13 @@ export const decimalAmount = z.union([z.number().finite().nonnegative("must not 
   error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a number"),
 });
 
-/** A unique constraint decided (Prisma's P2002, or SQLSTATE 23505 from a raw statement: P2010). */
+/**
+ * A unique constraint decided: Prisma's P2002, SQLSTATE 23505 from a raw Prisma statement (P2010),
+ * or 23505 itself from a statement sent on the pool directly (lib/db.ts `sqlRows`).
+ */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
-  return e?.code === "P2002" || (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.originalCode === "23505");
+  return e?.code === "P2002" || e?.code === "23505" || (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.originalCode === "23505");
 }
 
 /**

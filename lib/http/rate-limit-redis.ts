@@ -1,6 +1,8 @@
 // Fixed-window counters in Redis (REDIS_URL): one INCR + PEXPIRE per check, no row locks, shared
-// by every app instance. The connection is made once per process.
+// by every app instance. The connection is made once per process; the checks of concurrent
+// requests go to Redis as one pipeline (lib/db/batch.ts).
 import Redis from "ioredis";
+import { createBatcher } from "@/lib/db/batch";
 import type { RateLimitResult, RateLimitRule } from "@/lib/http/rate-limit";
 
 const state = globalThis as unknown as { partnerloopRedis?: Redis };
@@ -15,11 +17,29 @@ function windowOf(rule: RateLimitRule, now: Date) {
   return { windowMs, start: Math.floor(now.getTime() / windowMs) * windowMs };
 }
 
+const incrementers = new Map<string, (item: { key: string; ttlMs: number }) => Promise<number>>();
+
+/** INCR + PEXPIRE of each key, the keys of concurrent checks in one pipeline. */
+function incrementer(url: string) {
+  let increment = incrementers.get(url);
+  if (!increment) {
+    increment = createBatcher<{ key: string; ttlMs: number }, number>(async (items) => {
+      const pipeline = redisClient(url).pipeline();
+      for (const { key, ttlMs } of items) pipeline.incr(key).pexpire(key, ttlMs);
+      const results = (await pipeline.exec()) ?? [];
+      return items.map((_, i) => {
+        const [error, count] = results[2 * i] ?? [new Error("no reply from Redis"), null];
+        return error ? error : Number(count);
+      });
+    }, { maxBatch: 500, maxInFlight: 1, retryAlone: () => false });
+    incrementers.set(url, increment);
+  }
+  return increment;
+}
+
 export async function consumeRedis(url: string, key: string, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
   const { windowMs, start } = windowOf(rule, now);
-  const redisKey = `pl:rl:${key}:${start}`;
-  const results = await redisClient(url).multi().incr(redisKey).pexpire(redisKey, windowMs + 1_000).exec();
-  const count = Number(results?.[0]?.[1] ?? 1);
+  const count = await incrementer(url)({ key: `pl:rl:${key}:${start}`, ttlMs: windowMs + 1_000 });
   return {
     allowed: count <= rule.limit,
     remaining: Math.max(0, rule.limit - count),

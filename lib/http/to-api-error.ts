@@ -16,7 +16,7 @@ const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EP
 // driver adapter error kinds (Prisma 7) that mean "the database cannot be reached right now"
 const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
 
-function unreachable(error: unknown): boolean {
+export function databaseUnreachable(error: unknown): boolean {
   const code = errorCodeOf(error);
   if (code && CONNECTION_CODES.has(code)) return true;
   const kind = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string } } } }).meta?.driverAdapterError?.cause?.kind;
@@ -35,7 +35,9 @@ function errorCodeOf(error: unknown): string | undefined {
 /** Fields of the violated unique constraint, from Prisma's meta or the index name `Model_a_b_key`. */
 export function uniqueFields(error: unknown): string[] {
   type Cause = { constraint?: { fields?: string[]; index?: string }; table?: string };
-  const meta = (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: Cause } } }).meta;
+  const raw = error as { code?: string; constraint?: string; table?: string };
+  // node-postgres itself (statements sent on the pool directly): the index name and its table
+  const meta = raw.code === "23505" ? { driverAdapterError: { cause: { constraint: { index: raw.constraint }, table: raw.table } as Cause } } : (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: Cause } } }).meta;
   const cause = meta?.driverAdapterError?.cause;
   if (cause?.constraint?.fields?.length) return cause.constraint.fields;
   if (Array.isArray(meta?.target)) return meta.target.map(String);
@@ -53,7 +55,7 @@ export function toApiError(error: unknown, validationCode: "unprocessable_entity
     return new ApiError(validationCode, message, { details });
   }
   const code = errorCodeOf(error);
-  if (code === "P2002") {
+  if (code === "P2002" || code === "23505") {
     // The tenant column is implied; name only the fields the caller chose.
     const fields = uniqueFields(error).filter((f) => f !== "programId");
     return new ApiError("conflict", fields.length ? `A record with this ${fields.join(" and ")} already exists` : "Duplicate record", {
@@ -61,7 +63,7 @@ export function toApiError(error: unknown, validationCode: "unprocessable_entity
     });
   }
   if (code === "P2025") return new ApiError("not_found", "Record not found");
-  if (unreachable(error)) {
+  if (databaseUnreachable(error)) {
     return new ApiError("service_unavailable", "The database is unavailable; retry shortly", {
       headers: { "Retry-After": "5" },
       internal: String(error),

@@ -1,10 +1,12 @@
 // Records a click on a referral link: resolves the link, checks the calling site, creates or
-// reuses the customer (status CLICK) and stores the click — in one SQL statement, so it is atomic
-// and takes one round trip. The link's and partner's figures are not bumped here: a counter row
+// reuses the customer (status CLICK) and stores the click — in one SQL statement, so it is atomic;
+// concurrent first clicks share that statement (lib/db/batch.ts). The link's and partner's figures are not bumped here: a counter row
 // would be one lock every click of a viral link queues on. They are derived from the clicks by
 // the rollup job (lib/reports/rollup.ts) and reports read rollups + live rows.
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, sqlRows } from "@/lib/db";
+import { createBatcher } from "@/lib/db/batch";
+import { databaseUnreachable } from "@/lib/http/to-api-error";
 import { newClickToken } from "@/lib/ids";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import type { RequestContext } from "@/lib/tracking/context";
@@ -86,33 +88,18 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
   const firstClickWins = program.attributionModel === "FIRST_CLICK";
 
   // Without consent nothing identifying is kept: no IP hash, user agent or session id.
-  const rows = await db.$queryRaw<Array<{ id: bigint }>>`
-    WITH ids AS (SELECT nextval(pg_get_serial_sequence('"Click"', 'id')) AS click_id),
-    new_customer AS (
-      INSERT INTO "Customer" (id, "programId", "partnerId", "clickId", status, test, "createdAt", "updatedAt")
-      SELECT ${customerId}, ${program.id}, ${link.partner.id}, ids.click_id, 'CLICK'::"CustomerStatus", ${test}, now(), now()
-      FROM ids WHERE ${existingCustomerId === null}
-    ),
-    reused_customer AS (
-      UPDATE "Customer" SET "partnerId" = ${link.partner.id}, "clickId" = (SELECT click_id FROM ids), "updatedAt" = now()
-      WHERE id = ${customerId} AND ${existingCustomerId !== null} AND NOT (${firstClickWins} AND "partnerId" IS NOT NULL)
-    ),
-    click AS (
-      INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
-        "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
-      SELECT ids.click_id, ${token}, ${program.id}, ${link.partner.id}, ${link.id}, ${customerId}, ${input.externalClickId ?? null},
-        ${consent ? (input.sessionId ?? null) : null}, ${input.affiliateUrl || null}, ${input.pageUrl ?? null}, ${input.pageTitle ?? null}, ${input.referrerUrl ?? null},
-        ${consent ? userAgent : null}, ${device}, ${browser}, ${os}, ${context.country}, ${consent ? context.ipHash : null},
-        ${input.language ?? null}, ${input.timezone ?? null}, ${input.screen ?? null}, ${input.viewport ?? null}, ${consent}, ${test},
-        ${input.source}::"TrackingSource", now()
-      FROM ids
-      RETURNING id
-    )
-    SELECT id FROM click`;
+  const row: ClickRow = {
+    token, programId: program.id, partnerId: link.partner.id, linkId: link.id, customerId, externalClickId: input.externalClickId ?? null,
+    sessionId: consent ? (input.sessionId ?? null) : null, landingUrl: input.affiliateUrl || null, pageUrl: input.pageUrl ?? null,
+    pageTitle: input.pageTitle ?? null, referrerUrl: input.referrerUrl ?? null, userAgent: consent ? userAgent : null, device, browser, os,
+    country: context.country, ipHash: consent ? context.ipHash : null, language: input.language ?? null, timezone: input.timezone ?? null,
+    screen: input.screen ?? null, viewport: input.viewport ?? null, consent, test, source: input.source,
+  };
+  const id = existingCustomerId === null ? await insertNewVisitorClick(row) : await insertReturningVisitorClick(row, firstClickWins);
 
   return {
     status: "tracked",
-    id: rows[0]!.id,
+    id,
     token,
     partnerCode: link.partner.code,
     linkCode: link.code,
@@ -122,4 +109,75 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
     test,
     cleanupParams: program.cleanupParams ? programParams(program) : [],
   };
+}
+
+interface ClickRow {
+  token: string; programId: string; partnerId: string; linkId: string; customerId: string; externalClickId: string | null;
+  sessionId: string | null; landingUrl: string | null; pageUrl: string | null; pageTitle: string | null; referrerUrl: string | null;
+  userAgent: string | null; device: string | null; browser: string | null; os: string | null; country: string | null; ipHash: string | null;
+  language: string | null; timezone: string | null; screen: string | null; viewport: string | null; consent: boolean; test: boolean; source: TrackingSource;
+}
+
+const TEXT_COLUMNS = ["token", "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl", "pageTitle",
+  "referrerUrl", "userAgent", "device", "browser", "os", "country", "ipHash", "language", "timezone", "screen", "viewport", "source"] as const;
+
+/**
+ * A first click of a new visitor: its customer (status CLICK) and the click, for every click of
+ * the batch in one statement (concurrent clicks share it, lib/db/batch.ts).
+ */
+const insertNewVisitorClicks = createBatcher<ClickRow, bigint>(
+  async (rows) => {
+    const columns = TEXT_COLUMNS.map((name) => rows.map((r) => r[name]));
+    const inserted = await sqlRows<{ id: string; token: string }>(
+      `WITH input AS (
+        SELECT * FROM unnest(${TEXT_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ")}, $${TEXT_COLUMNS.length + 1}::boolean[], $${TEXT_COLUMNS.length + 2}::boolean[])
+          AS t(${TEXT_COLUMNS.map((c) => `"${c}"`).join(", ")}, consent, test)
+      ),
+      ids AS (SELECT nextval(pg_get_serial_sequence('"Click"', 'id')) AS click_id, input.* FROM input),
+      new_customer AS (
+        INSERT INTO "Customer" (id, "programId", "partnerId", "clickId", status, test, "createdAt", "updatedAt")
+        SELECT "customerId", "programId", "partnerId", click_id, 'CLICK'::"CustomerStatus", test, now(), now() FROM ids
+      ),
+      click AS (
+        INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
+          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
+        SELECT click_id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
+          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test,
+          source::"TrackingSource", now()
+        FROM ids
+        RETURNING id, token
+      )
+      SELECT id::text AS id, token FROM click`,
+      [...columns, rows.map((r) => r.consent), rows.map((r) => r.test)],
+    );
+    const ids = new Map(inserted.map((r) => [r.token, BigInt(r.id)]));
+    return rows.map((r) => ids.get(r.token) ?? new Error("click was not stored"));
+  },
+  { maxBatch: 200, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
+);
+
+function insertNewVisitorClick(row: ClickRow): Promise<bigint> {
+  return insertNewVisitorClicks(row);
+}
+
+/** A returning visitor (the tracker sent the previous click's id): the click, and the customer moved to it unless first-click keeps it. */
+async function insertReturningVisitorClick(row: ClickRow, firstClickWins: boolean): Promise<bigint> {
+  const rows = await db.$queryRaw<Array<{ id: bigint }>>`
+    WITH ids AS (SELECT nextval(pg_get_serial_sequence('"Click"', 'id')) AS click_id),
+    reused_customer AS (
+      UPDATE "Customer" SET "partnerId" = ${row.partnerId}, "clickId" = (SELECT click_id FROM ids), "updatedAt" = now()
+      WHERE id = ${row.customerId} AND NOT (${firstClickWins} AND "partnerId" IS NOT NULL)
+    ),
+    click AS (
+      INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
+        "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
+      SELECT ids.click_id, ${row.token}, ${row.programId}, ${row.partnerId}, ${row.linkId}, ${row.customerId}, ${row.externalClickId},
+        ${row.sessionId}, ${row.landingUrl}, ${row.pageUrl}, ${row.pageTitle}, ${row.referrerUrl}, ${row.userAgent}, ${row.device}, ${row.browser},
+        ${row.os}, ${row.country}, ${row.ipHash}, ${row.language}, ${row.timezone}, ${row.screen}, ${row.viewport}, ${row.consent}, ${row.test},
+        ${row.source}::"TrackingSource", now()
+      FROM ids
+      RETURNING id
+    )
+    SELECT id FROM click`;
+  return rows[0]!.id;
 }

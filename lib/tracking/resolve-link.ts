@@ -1,7 +1,9 @@
 // Finds the referral link an affiliate URL points at: its query parameters are matched against
 // link codes, keeping only pairs whose parameter name is the link's program's referral parameter
-// or one of its aliases. One indexed query (ReferralLink.code).
-import { db, Prisma } from "@/lib/db";
+// or one of its aliases. One indexed query (ReferralLink.code), shared by concurrent clicks.
+import { sqlRows } from "@/lib/db";
+import { createBatcher } from "@/lib/db/batch";
+import { databaseUnreachable } from "@/lib/http/to-api-error";
 import { ApiError } from "@/lib/http/errors";
 import { hostMatches, hostOf } from "@/lib/http/origin";
 
@@ -33,20 +35,14 @@ interface LinkRow {
   cookie_window_days: number; test_mode: boolean; attribution_model: ResolvedLink["program"]["attributionModel"]; cleanup_params: boolean;
 }
 
-/** Link, partner and program in one round trip: this runs on every click. */
-async function findLinks(codes: string[], programFilter: { id?: string; clientId?: number }): Promise<ResolvedLink[]> {
-  const rows = await db.$queryRaw<LinkRow[]>`
-    SELECT l.id, l.code, l.status::text AS status,
-      pa.id AS partner_id, pa.code AS partner_code, pa.status::text AS partner_status, pa.email AS partner_email,
-      pr.id AS program_id, pr."clientId" AS client_id, pr."allowedDomains" AS allowed_domains, pr."referralParam" AS referral_param,
-      pr."referralParamAliases" AS referral_param_aliases, pr."cookieWindowDays" AS cookie_window_days, pr."testMode" AS test_mode,
-      pr."attributionModel"::text AS attribution_model, pr."cleanupParams" AS cleanup_params
-    FROM "ReferralLink" l JOIN "Partner" pa ON pa.id = l."partnerId" JOIN "Program" pr ON pr.id = l."programId"
-    WHERE l.code = ANY(${codes})
-      ${programFilter.id ? Prisma.sql`AND pr.id = ${programFilter.id}` : Prisma.empty}
-      ${programFilter.clientId ? Prisma.sql`AND pr."clientId" = ${programFilter.clientId}` : Prisma.empty}
-    LIMIT 20`;
-  return rows.map((r) => ({
+const LINK_COLUMNS = `l.id, l.code, l.status::text AS status,
+  pa.id AS partner_id, pa.code AS partner_code, pa.status::text AS partner_status, pa.email AS partner_email,
+  pr.id AS program_id, pr."clientId" AS client_id, pr."allowedDomains" AS allowed_domains, pr."referralParam" AS referral_param,
+  pr."referralParamAliases" AS referral_param_aliases, pr."cookieWindowDays" AS cookie_window_days, pr."testMode" AS test_mode,
+  pr."attributionModel"::text AS attribution_model, pr."cleanupParams" AS cleanup_params`;
+
+function toResolved(r: LinkRow): ResolvedLink {
+  return {
     id: r.id,
     code: r.code,
     status: r.status,
@@ -55,7 +51,38 @@ async function findLinks(codes: string[], programFilter: { id?: string; clientId
       id: r.program_id, clientId: r.client_id, allowedDomains: r.allowed_domains, referralParam: r.referral_param, referralParamAliases: r.referral_param_aliases,
       cookieWindowDays: r.cookie_window_days, testMode: r.test_mode, attributionModel: r.attribution_model, cleanupParams: r.cleanup_params,
     },
-  }));
+  };
+}
+
+type LinkLookup = { codes: string[]; programFilter: { id?: string; clientId?: number } };
+const MAX_LINKS_PER_LOOKUP = 20;
+
+/**
+ * Link, partner and program in one round trip; this runs on every click, so the lookups of
+ * concurrent clicks share one statement (lib/db/batch.ts) and each keeps the rows it asked for.
+ */
+const lookupLinks = createBatcher<LinkLookup, ResolvedLink[]>(
+  async (lookups) => {
+    const codes = [...new Set(lookups.flatMap((l) => l.codes))];
+    const rows = await sqlRows<LinkRow>(
+      `SELECT ${LINK_COLUMNS}
+       FROM "ReferralLink" l JOIN "Partner" pa ON pa.id = l."partnerId" JOIN "Program" pr ON pr.id = l."programId"
+       WHERE l.code = ANY($1::text[])
+       LIMIT $2`,
+      [codes, MAX_LINKS_PER_LOOKUP * lookups.length],
+    );
+    return lookups.map(({ codes: wanted, programFilter }) =>
+      rows
+        .filter((r) => wanted.includes(r.code) && (!programFilter.id || r.program_id === programFilter.id) && (!programFilter.clientId || r.client_id === programFilter.clientId))
+        .slice(0, MAX_LINKS_PER_LOOKUP)
+        .map(toResolved),
+    );
+  },
+  { maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
+);
+
+async function findLinks(codes: string[], programFilter: { id?: string; clientId?: number }): Promise<ResolvedLink[]> {
+  return lookupLinks({ codes, programFilter });
 }
 
 export function programParams(program: { referralParam: string; referralParamAliases: string[] }): string[] {

@@ -12,7 +12,7 @@ export function windowStart(cookieWindowDays: number, now = new Date()): Date {
 }
 
 /** A click can credit a conversion at `at` if it happened before it, inside the cookie window. */
-function creditable(click: { createdAt: Date }, cookieWindowDays: number, at: Date): boolean {
+export function creditable(click: { createdAt: Date }, cookieWindowDays: number, at: Date): boolean {
   return click.createdAt >= windowStart(cookieWindowDays, at) && click.createdAt.getTime() <= at.getTime() + 60_000;
 }
 

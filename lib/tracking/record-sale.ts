@@ -1,15 +1,20 @@
 // Records a sale and its commission. Attribution: the click of `click_id`, else the latest click
 // of the `customer_key` customer within the cookie window, else (renewals) the earlier payments
 // of the same subscription. A sale nobody can be credited for is still recorded, unattributed.
-// The sale, its commission and the figures are written by one SQL statement whose
+// The sale, its commission and the customer's status are written by one SQL statement whose
 // `ON CONFLICT DO NOTHING` on (programId, transactionId) makes a reused transaction id write
-// nothing at all, however many identical requests race.
-import { db } from "@/lib/db";
+// nothing at all, however many identical requests race. Every sale is hot path (API, Stripe,
+// dialects): what it reads and writes is shared by concurrent sales, two reads and one write
+// per batch (lib/tracking/sale-context.ts, lib/db/batch.ts).
+import { db, sqlRows } from "@/lib/db";
+import { createBatcher } from "@/lib/db/batch";
 import { ApiError } from "@/lib/http/errors";
+import { databaseUnreachable } from "@/lib/http/to-api-error";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { computeCommission, resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
-import { attributedClickOfCustomer, clickByToken, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
-import { saleFlags } from "@/lib/tracking/sale-flags";
+import { clickByToken, creditable, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
+import { loadCommissionFacts, loadSaleFacts, type FoundClick, type SaleFacts } from "@/lib/tracking/sale-context";
+import { REPEATED_IP_WINDOW_MS, reviewFlags } from "@/lib/tracking/sale-flags";
 import { publishSaleEvents } from "@/lib/webhooks/payloads";
 
 export interface SaleInput {
@@ -65,15 +70,21 @@ async function clickById(scope: AttributionScope, id: bigint) {
   return row && row.programId === scope.programId ? clickByToken(db, scope, row.token) : null;
 }
 
-async function attribute(input: SaleInput, scope: AttributionScope): Promise<Attribution> {
+/** A click found by the shared lookup, if it may credit this sale (same program, test/live, window). */
+function usable(click: FoundClick | null, scope: AttributionScope): FoundClick | null {
+  if (!click || click.programId !== scope.programId || click.test !== scope.test) return null;
+  return creditable(click, scope.cookieWindowDays, scope.at ?? new Date()) ? click : null;
+}
+
+async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleFacts): Promise<Attribution> {
   const click = input.clickToken
-    ? await clickByToken(db, scope, input.clickToken)
+    ? usable(facts.click, scope)
     : input.clickRowId !== undefined
       ? await clickById(scope, input.clickRowId)
       : null;
   // Only live customers hold customer keys (test customers never do).
   const customer = input.customerKey && !scope.test
-    ? await db.customer.findUnique({ where: { programId_customerKey: { programId: input.programId, customerKey: input.customerKey } }, select: { id: true, clickId: true } })
+    ? facts.keyCustomer
     : input.customerRowId
       ? await db.customer.findFirst({ where: { id: input.customerRowId, programId: input.programId, test: scope.test }, select: { id: true, clickId: true } })
       : null;
@@ -84,7 +95,8 @@ async function attribute(input: SaleInput, scope: AttributionScope): Promise<Att
   }
   if (click) return { click, partnerId: click.partnerId, customerId: customer?.id ?? click.customerId };
   if (customer) {
-    const attributed = await attributedClickOfCustomer(db, scope, customer);
+    // the customer's attributed click (Customer.clickId): record-click and record-lead keep it per the program's model
+    const attributed = customer === facts.keyCustomer ? usable(facts.keyCustomer.attributedClick, scope) : await attributedClick(scope, customer.clickId);
     if (attributed) return { click: attributed, partnerId: attributed.partnerId, customerId: customer.id };
   }
   if (input.subscriptionId) {
@@ -101,37 +113,41 @@ async function attribute(input: SaleInput, scope: AttributionScope): Promise<Att
   return { click: null, partnerId: null, customerId: customer?.id ?? null };
 }
 
+async function attributedClick(scope: AttributionScope, clickId: bigint | null): Promise<AttributionClick | null> {
+  if (clickId === null) return null;
+  const click = await db.click.findUnique({ where: { id: clickId }, select: { id: true, partnerId: true, linkId: true, customerId: true, createdAt: true, ipHash: true, test: true, programId: true } });
+  return usable(click, scope);
+}
+
 export async function recordSale(input: SaleInput): Promise<SaleResult> {
-  const program = await db.program.findUniqueOrThrow({
-    where: { id: input.programId },
-    select: { currency: true, cookieWindowDays: true, holdDays: true, defaultRuleId: true, testMode: true },
-  });
+  const facts = await loadSaleFacts({ programId: input.programId, clickToken: input.clickToken, customerKey: input.customerKey });
+  const program = facts.program;
+  if (!program) throw new ApiError("not_found", "Program not found");
   const occurredAt = input.occurredAt ?? new Date();
   const currency = (input.currency ?? program.currency).toUpperCase();
   const test = Boolean(input.testMode || program.testMode);
-  const { click, partnerId, customerId } = await attribute(input, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt });
+  const { click, partnerId, customerId } = await attribute(input, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt }, facts);
 
-  let commission: { amount: number; snapshot: object; flags: string[] } | null = null;
+  let commission: SaleRow["commission"] = null;
   let reason: string | null = partnerId ? null : "unattributed";
   let partnerCode: string | null = null;
   if (partnerId) {
-    const [partner, rules, prior] = await Promise.all([
-      db.partner.findUniqueOrThrow({ where: { id: partnerId }, select: { code: true, email: true, status: true } }),
-      db.commissionRule.findMany({ where: { programId: input.programId, OR: [{ partnerId }, { partnerId: null }] } }),
-      input.subscriptionId
-        ? db.sale.aggregate({ where: { programId: input.programId, subscriptionId: input.subscriptionId }, _count: true, _min: { occurredAt: true } })
-        : null,
-    ]);
+    const found = await loadCommissionFacts({
+      programId: input.programId, partnerId, subscriptionId: input.subscriptionId, customerId, ipHash: click?.ipHash ?? null,
+      since: new Date(Date.now() - REPEATED_IP_WINDOW_MS),
+    });
+    if (!found.partner) throw new ApiError("not_found", "The partner to credit is not a partner of this program");
+    const partner = found.partner;
     partnerCode = partner.code;
-    const chosen = resolveRule(rules, { partnerId, productId: input.productId, defaultRuleId: program.defaultRuleId });
+    const chosen = resolveRule(found.rules, { partnerId, productId: input.productId, defaultRuleId: program.defaultRuleId });
     if (chosen) {
-      const decision = computeCommission(chosen.rule, { amount: input.amount, priorPayments: prior?._count ?? 0, firstPaymentAt: prior?._min.occurredAt ?? null, occurredAt, sameCurrency: currency === program.currency });
+      const decision = computeCommission(chosen.rule, { amount: input.amount, priorPayments: input.subscriptionId ? found.prior.count : 0, firstPaymentAt: input.subscriptionId ? found.prior.firstAt : null, occurredAt, sameCurrency: currency === program.currency });
       reason = decision.reason;
       if (decision.amount > 0) {
         const flags = [
           ...(input.flags ?? []),
           ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
-          ...(await saleFlags({ programId: input.programId, partnerEmail: partner.email, customerId, email: input.email, ipHash: click?.ipHash ?? null })),
+          ...reviewFlags({ partnerEmail: partner.email, customerEmail: input.email ?? found.customerEmail, clicksFromIp: found.clicksFromIp }),
         ];
         commission = { amount: decision.amount, snapshot: ruleSnapshot(chosen.rule, chosen.scope), flags };
       }
@@ -140,36 +156,106 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     }
   }
 
-  const holdUntil = new Date(occurredAt.getTime() + program.holdDays * 86_400_000);
-  const lineItems = input.lineItems ? JSON.stringify(input.lineItems) : null;
-  const rows = await db.$queryRaw<Array<{ sale_id: number | null; commission_id: number | null }>>`
-    WITH sale AS (
-      INSERT INTO "Sale" ("programId", "transactionId", "customerId", "partnerId", "clickId", "linkId", amount, currency, type, "isRecurring",
-        "subscriptionId", "subscriptionInterval", "productId", "lineItems", source, test, "occurredAt", "paymentReference", "chargeReference", "createdAt")
-      VALUES (${input.programId}, ${input.transactionId}, ${customerId}, ${partnerId}, ${click?.id ?? null}, ${click?.linkId ?? null}, ${input.amount},
-        ${currency}, ${input.type}::"SaleType", ${input.isRecurring}, ${input.subscriptionId ?? null}, ${input.subscriptionInterval ?? null},
-        ${input.productId ?? null}, ${lineItems}::jsonb, ${input.source}::"TrackingSource", ${test}, ${occurredAt},
-        ${input.paymentReference ?? null}, ${input.chargeReference ?? null}, now())
-      ON CONFLICT ("programId", "transactionId") DO NOTHING
-      RETURNING id
-    ),
-    commission AS (
-      INSERT INTO "Commission" ("programId", "partnerId", kind, "saleId", status, amount, "originalAmount", currency, "holdUntil", flags, "ruleSnapshot", test, "createdAt", "updatedAt")
-      SELECT ${input.programId}, ${partnerId}, 'SALE'::"CommissionKind", sale.id, 'PENDING'::"CommissionStatus", ${commission?.amount ?? 0}, ${commission?.amount ?? 0},
-        ${currency}, ${holdUntil}, ${commission?.flags ?? []}::text[], ${JSON.stringify(commission?.snapshot ?? {})}::jsonb, ${test}, now(), now()
-      FROM sale WHERE ${commission !== null}
-      RETURNING id
-    ),
-    customer AS (
-      UPDATE "Customer" SET status = 'CUSTOMER'::"CustomerStatus", "convertedAt" = COALESCE("convertedAt", now()), "updatedAt" = now(),
-        -- a sale naming a new customer_key teaches it to the click's customer, for later renewals
-        "customerKey" = COALESCE("customerKey", (SELECT k.key FROM (SELECT ${test ? null : (input.customerKey ?? null)}::text AS key) k
-          WHERE NOT EXISTS (SELECT 1 FROM "Customer" o WHERE o."programId" = ${input.programId} AND o."customerKey" = k.key)))
-      WHERE id = ${customerId} AND test = ${test} AND EXISTS (SELECT 1 FROM sale)
-    )
-    SELECT (SELECT id FROM sale) AS sale_id, (SELECT id FROM commission) AS commission_id`;
-  const row = rows[0];
-  if (!row?.sale_id) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
-  await publishSaleEvents(input.programId, row.sale_id, row.commission_id); // a cached no-op unless the program has webhook endpoints
-  return { saleId: row.sale_id, commissionId: row.commission_id, partnerId, partnerCode, commissionAmount: commission?.amount ?? 0, reason };
+  const written = await writeSale({
+    programId: input.programId, transactionId: input.transactionId, customerId, partnerId, clickId: click?.id ?? null, linkId: click?.linkId ?? null,
+    amount: input.amount, currency, type: input.type, isRecurring: input.isRecurring, subscriptionId: input.subscriptionId ?? null,
+    subscriptionInterval: input.subscriptionInterval ?? null, productId: input.productId ?? null, lineItems: input.lineItems ? JSON.stringify(input.lineItems) : null,
+    source: input.source, test, occurredAt, paymentReference: input.paymentReference ?? null, chargeReference: input.chargeReference ?? null,
+    holdUntil: new Date(occurredAt.getTime() + program.holdDays * 86_400_000),
+    // a sale naming a new customer_key teaches it to the click's customer, for later renewals
+    teachCustomerKey: test ? null : (input.customerKey ?? null),
+    commission,
+  });
+  if (!written) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
+  await publishSaleEvents(input.programId, written.saleId, written.commissionId); // a cached no-op unless the program has webhook endpoints
+  return { saleId: written.saleId, commissionId: written.commissionId, partnerId, partnerCode, commissionAmount: commission?.amount ?? 0, reason };
+}
+
+interface SaleRow {
+  programId: string; transactionId: string; customerId: string | null; partnerId: string | null; clickId: bigint | null; linkId: string | null;
+  amount: number; currency: string; type: "PAYMENT" | "SUBSCRIPTION"; isRecurring: boolean; subscriptionId: string | null; subscriptionInterval: string | null;
+  productId: string | null; lineItems: string | null; source: TrackingSource; test: boolean; occurredAt: Date; paymentReference: string | null;
+  chargeReference: string | null; holdUntil: Date; teachCustomerKey: string | null;
+  commission: { amount: number; snapshot: object; flags: string[] } | null;
+}
+
+type Written = { saleId: number; commissionId: number | null } | null;
+
+const SALE_COLUMNS: Array<[string, string, (r: SaleRow) => unknown]> = [
+  ["program_id", "text", (r) => r.programId], ["transaction_id", "text", (r) => r.transactionId], ["customer_id", "text", (r) => r.customerId],
+  ["partner_id", "text", (r) => r.partnerId], ["click_id", "bigint", (r) => r.clickId?.toString() ?? null], ["link_id", "text", (r) => r.linkId],
+  ["amount", "int", (r) => r.amount], ["currency", "text", (r) => r.currency], ["type", "text", (r) => r.type], ["is_recurring", "boolean", (r) => r.isRecurring],
+  ["subscription_id", "text", (r) => r.subscriptionId], ["subscription_interval", "text", (r) => r.subscriptionInterval], ["product_id", "text", (r) => r.productId],
+  ["line_items", "text", (r) => r.lineItems], ["source", "text", (r) => r.source], ["test", "boolean", (r) => r.test],
+  ["occurred_at", "text", (r) => r.occurredAt.toISOString()], ["payment_reference", "text", (r) => r.paymentReference],
+  ["charge_reference", "text", (r) => r.chargeReference], ["hold_until", "text", (r) => r.holdUntil.toISOString()],
+  ["teach_key", "text", (r) => r.teachCustomerKey], ["has_commission", "boolean", (r) => r.commission !== null],
+  ["commission_amount", "int", (r) => r.commission?.amount ?? 0], ["flags", "text", (r) => JSON.stringify(r.commission?.flags ?? [])],
+  ["snapshot", "text", (r) => JSON.stringify(r.commission?.snapshot ?? {})],
+];
+
+const utc = (column: string) => `(${column}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * Sales of one batch in one statement: a transaction id already recorded (or repeated within the
+ * batch: the first one wins) writes nothing and answers null.
+ */
+const writeSales = createBatcher<SaleRow, Written>(
+  async (rows) => {
+    const seen = new Set<string>();
+    const unique = rows.filter((r) => {
+      const key = `${r.programId}\u0000${r.transactionId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const inserted = await sqlRows<{ program_id: string; transaction_id: string; sale_id: number; commission_id: number | null }>(
+      `WITH input AS (
+        SELECT * FROM unnest(${SALE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ")}) WITH ORDINALITY
+          AS t(${SALE_COLUMNS.map(([name]) => name).join(", ")}, n)
+      ),
+      sale AS (
+        INSERT INTO "Sale" ("programId", "transactionId", "customerId", "partnerId", "clickId", "linkId", amount, currency, type, "isRecurring",
+          "subscriptionId", "subscriptionInterval", "productId", "lineItems", source, test, "occurredAt", "paymentReference", "chargeReference", "createdAt")
+        SELECT program_id, transaction_id, customer_id, partner_id, click_id, link_id, amount, currency, type::"SaleType", is_recurring,
+          subscription_id, subscription_interval, product_id, line_items::jsonb, source::"TrackingSource", test, ${utc("occurred_at")},
+          payment_reference, charge_reference, now()
+        FROM input ORDER BY n
+        ON CONFLICT ("programId", "transactionId") DO NOTHING
+        RETURNING id, "programId", "transactionId"
+      ),
+      written AS (SELECT sale.id AS sale_id, input.* FROM sale JOIN input ON input.program_id = sale."programId" AND input.transaction_id = sale."transactionId"),
+      commission AS (
+        INSERT INTO "Commission" ("programId", "partnerId", kind, "saleId", status, amount, "originalAmount", currency, "holdUntil", flags, "ruleSnapshot", test, "createdAt", "updatedAt")
+        SELECT program_id, partner_id, 'SALE'::"CommissionKind", sale_id, 'PENDING'::"CommissionStatus", commission_amount, commission_amount,
+          currency, ${utc("hold_until")}, ARRAY(SELECT jsonb_array_elements_text(flags::jsonb)), snapshot::jsonb, test, now(), now()
+        FROM written WHERE has_commission
+        RETURNING id, "saleId"
+      ),
+      customer AS (
+        UPDATE "Customer" c SET status = 'CUSTOMER'::"CustomerStatus", "convertedAt" = COALESCE(c."convertedAt", now()), "updatedAt" = now(),
+          "customerKey" = COALESCE(c."customerKey", (SELECT w.teach_key WHERE NOT EXISTS (SELECT 1 FROM "Customer" o WHERE o."programId" = w.program_id AND o."customerKey" = w.teach_key)))
+        FROM written w
+        WHERE c.id = w.customer_id AND c.test = w.test
+      )
+      SELECT written.program_id, written.transaction_id, written.sale_id, commission.id AS commission_id
+      FROM written LEFT JOIN commission ON commission."saleId" = written.sale_id`,
+      SALE_COLUMNS.map(([, , value]) => unique.map(value)),
+    );
+    const byKey = new Map(inserted.map((r) => [`${r.program_id}\u0000${r.transaction_id}`, r]));
+    const answered = new Set<string>();
+    return rows.map((r) => {
+      const key = `${r.programId}\u0000${r.transactionId}`;
+      const hit = byKey.get(key);
+      if (!hit || answered.has(key)) return null; // recorded before, or by an earlier item of this batch
+      answered.add(key);
+      return { saleId: hit.sale_id, commissionId: hit.commission_id };
+    });
+  },
+  // a failed batch (a deadlock between batches, a customer key two sales teach at once) is retried sale by sale
+  { maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
+);
+
+function writeSale(row: SaleRow): Promise<Written> {
+  return writeSales(row);
 }

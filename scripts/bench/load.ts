@@ -26,8 +26,8 @@ function cpuTicks(pid: string): number {
   }
 }
 
-/** CPU ticks used so far by a process tree, and by every postgres process on the machine. */
-function cpuSnapshot(rootPid?: number): { app: number; db: number } {
+/** CPU ticks used so far by a process tree, and by each postgres process on the machine. */
+function cpuSnapshot(rootPid?: number): { app: number; db: Map<string, number> } {
   const parents = new Map<string, string>();
   const names = new Map<string, string>();
   for (const entry of readdirSync("/proc")) {
@@ -42,12 +42,19 @@ function cpuSnapshot(rootPid?: number): { app: number; db: number } {
   }
   const inTree = (pid: string): boolean => pid === String(rootPid) || (parents.has(pid) && pid !== "1" && inTree(parents.get(pid)!));
   let app = 0;
-  let db = 0;
+  const db = new Map<string, number>();
   for (const pid of parents.keys()) {
-    if (names.get(pid) === "postgres") db += cpuTicks(pid);
+    if (names.get(pid) === "postgres") db.set(pid, cpuTicks(pid));
     else if (rootPid && inTree(pid)) app += cpuTicks(pid);
   }
   return { app, db };
+}
+
+/** Ticks postgres used between two snapshots (a process that ended meanwhile is not counted: a lower bound). */
+function dbTicks(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, ticks] of after) total += ticks - (before.get(pid) ?? 0);
+  return total;
 }
 
 function rssKb(pid: number): number {
@@ -112,6 +119,6 @@ export async function load(options: { url: string; seconds?: number; amount?: nu
     peakRssMb: Math.round(peak / 1024),
     // postgres backends that exit during the run take their ticks with them: a lower bound
     appCpuMs: answered ? Number((((cpuAfter.app - cpuBefore.app) * TICK_MS) / answered).toFixed(3)) : undefined,
-    dbCpuMs: answered ? Number((((cpuAfter.db - cpuBefore.db) * TICK_MS) / answered).toFixed(3)) : undefined,
+    dbCpuMs: answered ? Number(((dbTicks(cpuBefore.db, cpuAfter.db) * TICK_MS) / answered).toFixed(3)) : undefined,
   };
 }

@@ -3,6 +3,7 @@
 // node-postgres pool: Prisma uses it through its adapter, and the few hottest statements (the
 // tracking ingest, see lib/db/batch.ts) use it directly, skipping Prisma's per-query work.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseEnv } from "@/lib/env";
@@ -43,12 +44,27 @@ export function getDb(): PrismaClient {
   return globalForDb.partnerloopDb;
 }
 
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name per text: each connection parses and plans it once, then only binds. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `pl_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * A parameterised statement straight on the pool, for the few statements that run on every
- * tracking request. Rows come back as node-postgres parses them (int8 and numeric as strings).
+ * tracking request, prepared once per connection (DATABASE_PREPARED_STATEMENTS=false turns that
+ * off, e.g. behind a pooler that cannot keep them). Rows come back as node-postgres parses them
+ * (int8 and numeric as strings).
  */
 export async function sqlRows<T>(text: string, values: unknown[]): Promise<T[]> {
-  return (await getPool().query(text, values)).rows as T[];
+  const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== "false";
+  return (await getPool().query(prepared ? { name: statementName(text), text, values } : { text, values })).rows as T[];
 }
 
 const globalForReports = globalThis as unknown as { partnerloopReportsDb?: PrismaClient };

@@ -1,6 +1,7 @@
 // `npm run dev` / `npm start`: starts the app, on the embedded database when DATABASE_URL is unset.
 // Order: database → configuration check → migrations → demo data (embedded only, first start)
 // → Next.js. Prints the demo login once the app answers.
+import { productionServerArgs } from "./server-command";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   // production: our server (Next + a fast path for tracking ingest, scripts/server.ts); dev: next dev
   const next =
     mode === "start"
-      ? spawn(process.execPath, [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 384}`, "--import", "tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
+      ? spawn(process.execPath, productionServerArgs(), { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } })
       : spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "--port", port], { stdio: "inherit", env });
   const shutdown = (signal: NodeJS.Signals) => next.kill(signal);
   process.on("SIGINT", shutdown);

@@ -1,11 +1,13 @@
 // Production HTTP server: Next.js for every page and route, with a fast path for the tracking
 // ingest endpoints. Those are called by every visitor and backend, and Next's request pipeline
 // costs about as much CPU as the tracking itself (measured: ~2× the click throughput without it).
-// The fast path calls the very same route handlers (app/api/v1/track/*/route.ts) with a Web
-// Request, so behaviour, validation and errors are identical; everything else goes to Next.
+// The fast path calls the very same route handlers (app/api/v1/track/*/route.ts), so behaviour,
+// validation and errors are identical; it hands them a request made from Node's own without Web
+// streams (lib/http/node-request.ts). Everything else goes to Next.
 //   tsx scripts/server.ts   (PORT, HOSTNAME; started by `npm start`)
 import http from "node:http";
 import next from "next";
+import { bodyText, nodeRequest } from "../lib/http/node-request";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = { POST: RouteHandler; OPTIONS?: (request: Request) => Response };
@@ -25,17 +27,6 @@ const FAST_ROUTES: Record<string, () => Promise<RouteModule>> = {
 
 const MAX_BODY = 64 * 1024 + 1; // the handler answers 413 itself; read one byte past the limit at most
 
-function toWebRequest(req: http.IncomingMessage, body: Buffer): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-  }
-  const remote = req.socket.remoteAddress;
-  if (remote && !headers.has("x-forwarded-for")) headers.set("x-forwarded-for", remote); // as Next does
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: req.method === "POST" ? new Uint8Array(body) : undefined });
-}
-
 async function fastPath(req: http.IncomingMessage, res: http.ServerResponse, load: (typeof FAST_ROUTES)[string]): Promise<void> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -44,10 +35,13 @@ async function fastPath(req: http.IncomingMessage, res: http.ServerResponse, loa
     size += chunk.length;
   }
   const route = await load();
-  const request = toWebRequest(req, Buffer.concat(chunks));
+  const headers = req.headers;
+  const remote = req.socket.remoteAddress;
+  if (remote && headers["x-forwarded-for"] === undefined) headers["x-forwarded-for"] = remote; // as Next does
+  const request = nodeRequest({ method: req.method ?? "POST", url: `http://${headers.host ?? "localhost"}${req.url}`, headers, body: Buffer.concat(chunks) });
   const response = req.method === "OPTIONS" && route.OPTIONS ? route.OPTIONS(request) : await route.POST(request, { params: Promise.resolve({}) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  res.end(bodyText(response) ?? Buffer.from(await response.arrayBuffer()));
 }
 
 async function main() {

@@ -1,12 +1,18 @@
 // Request body parsing: size limit before parsing (413), malformed JSON (400), schema (422).
 import type { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
+import { bufferedBody } from "@/lib/http/node-request";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export async function readText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
+  const buffered = bufferedBody(request);
+  if (buffered) {
+    if (buffered.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return buffered.toString("utf8");
+  }
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

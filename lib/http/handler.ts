@@ -5,6 +5,7 @@ import { ApiError, type ErrorBody } from "@/lib/http/errors";
 import { toApiError } from "@/lib/http/to-api-error";
 import { corsHeaders } from "@/lib/http/cors";
 import { log } from "@/lib/log";
+import { BODY_TEXT } from "@/lib/http/node-request";
 
 export interface RouteContext<P extends Record<string, string> = Record<string, string>> {
   params: Promise<P>;
@@ -23,15 +24,21 @@ export interface HandlerOptions {
 
 type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
 
+/** `Response.json`, remembering its text for the production server's fast path (lib/http/node-request.ts). */
 export function json(data: unknown, init: ResponseInit = {}): Response {
-  return Response.json(data, init);
+  const text = JSON.stringify(data);
+  const headers = new Headers(init.headers);
+  if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  const response = new Response(text, { ...init, headers });
+  (response as unknown as { [BODY_TEXT]: string })[BODY_TEXT] = text;
+  return response;
 }
 
 export function errorResponse(error: ApiError, request: Request, options: HandlerOptions = {}): Response {
   const body: unknown = options.errorBody ? options.errorBody(error) : (error.toBody() satisfies ErrorBody);
   const headers = new Headers(error.options.headers);
   if (options.cors) for (const [k, v] of Object.entries(corsHeaders(request))) headers.set(k, v);
-  return Response.json(body, { status: error.status, headers });
+  return json(body, { status: error.status, headers });
 }
 
 export function apiRoute<P extends Record<string, string> = Record<string, string>>(

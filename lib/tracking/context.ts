@@ -21,11 +21,23 @@ function countryFrom(headers: Headers): string | null {
   return null;
 }
 
+const ipHashes = new WeakMap<Request, string | null>();
+
+/** The caller's hashed IP (null when unknown), computed once per request (rate limit and click both need it). */
+export function requestIpHash(request: Request): string | null {
+  let hash = ipHashes.get(request);
+  if (hash === undefined) {
+    const ip = clientIp(request.headers);
+    hash = ip ? hashIp(ip) : null;
+    ipHashes.set(request, hash);
+  }
+  return hash;
+}
+
 export function requestContext(request: Request): RequestContext {
-  const ip = clientIp(request.headers);
   return {
     sourceHost: requestSourceHost(request),
-    ipHash: ip ? hashIp(ip) : null,
+    ipHash: requestIpHash(request),
     country: countryFrom(request.headers),
     userAgent: request.headers.get("user-agent"),
   };

@@ -3,8 +3,7 @@
 // the program is known. 429 with Retry-After. Limits come from RATE_LIMIT_IP_PER_MINUTE and
 // RATE_LIMIT_PROGRAM_PER_MINUTE (0 = off); the store is Redis when REDIS_URL is set.
 import { env } from "@/lib/env";
-import { hashIp } from "@/lib/crypto";
-import { clientIp } from "@/lib/http/client-ip";
+import { requestIpHash } from "@/lib/tracking/context";
 import { enforceRateLimits, rateLimitBackend } from "@/lib/http/rate-limit";
 
 const MINUTE = 60;
@@ -14,9 +13,9 @@ const PG_PROGRAM_SLOTS = 16;
 
 export async function limitPublicCaller(request: Request): Promise<void> {
   const limit = env().RATE_LIMIT_IP_PER_MINUTE;
-  const ip = clientIp(request.headers);
-  if (!limit || !ip) return; // unknown address: never one shared bucket
-  await enforceRateLimits([{ key: `pub:ip:${hashIp(ip)}`, rule: { limit, windowSeconds: MINUTE } }]);
+  const ipHash = requestIpHash(request);
+  if (!limit || !ipHash) return; // unknown address: never one shared bucket
+  await enforceRateLimits([{ key: `pub:ip:${ipHash}`, rule: { limit, windowSeconds: MINUTE } }]);
 }
 
 export async function limitProgramTraffic(programId: string): Promise<void> {

@@ -1,5 +1,6 @@
 // Shared pieces of the resilience checks: a throw-away database with a program ready to sell,
 // app instances (`next start`), and a TCP proxy that can cut the database off.
+import { productionServerArgs } from "../server-command";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import net from "node:net";
@@ -83,7 +84,7 @@ export async function startApp(port: number, databaseUrl: string): Promise<Child
     if (i > 50) throw new Error(`port ${port} is still in use`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.SERVER_HEAP_MB || 384}`, "--import", "tsx", "scripts/server.ts"], {
+  const child = spawn(process.execPath, productionServerArgs(), {
     detached: true,
     env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, AUTH_SECRET: `resilience-${randomUUID()}${randomUUID()}`, JOBS_ENABLED: "false", LOG_LEVEL: "error" },
     stdio: ["ignore", "ignore", "ignore"],

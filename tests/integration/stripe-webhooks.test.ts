@@ -4,6 +4,7 @@ import { POST as click } from "@/app/api/v1/track/click/route";
 import { POST as lead } from "@/app/api/v1/track/lead/route";
 import { POST as sale } from "@/app/api/v1/track/sale/route";
 import { db } from "@/lib/db";
+import { addMonths } from "@/lib/commissions/rules";
 import { SITE, call, fromSite, makeTrackingProgram, rowCounts, withKey } from "../helpers/tracking";
 import { chargeRefundedEvent, connectStripe, deliver, paidInvoice, paymentCheckout, refundEvent, stripeEvent, fixture, subscriptionCheckout } from "../helpers/stripe";
 
@@ -118,7 +119,9 @@ describe("Stripe subscriptions and refunds", () => {
     expect((await deliver(fx.program.id, subscriptionCheckout(subscription, { agentref_cid: await clickOf(fx), agentref_pid: fx.program.id }), secret)).body.status).toBe("processed");
 
     const start = new Date();
-    const month = (n: number) => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + n, Math.min(start.getUTCDate(), 28), 12));
+    // monthly billing from a minute after the click (a fixed hour of the day would put the first
+    // invoice before the click for half of every day)
+    const month = (n: number) => addMonths(new Date(start.getTime() + 60_000), n);
     // first invoice (newer API shape: no metadata on the invoice), then three renewals; one in the older shape
     const invoices = [
       paidInvoice(subscription, 2000, month(0), { renewal: false }),

@@ -9,7 +9,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 
-const globalForDb = globalThis as unknown as { partnerloopDb?: PrismaClient; partnerloopPool?: pg.Pool };
+const globalForDb = globalThis as unknown as { partnerloopDb?: PrismaClient; partnerloopPool?: pg.Pool; partnerloopPrepared?: boolean };
 
 function createPool(databaseUrl: string, poolMax: number): pg.Pool {
   // allowExitOnIdle: a script that is done does not wait for idle connections to time out
@@ -35,6 +35,7 @@ export function getPool(): pg.Pool {
   if (!globalForDb.partnerloopPool) {
     const config = databaseEnv();
     globalForDb.partnerloopPool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+    globalForDb.partnerloopPrepared = config.DATABASE_PREPARED_STATEMENTS;
   }
   return globalForDb.partnerloopPool;
 }
@@ -63,8 +64,8 @@ function statementName(text: string): string {
  * (int8 and numeric as strings).
  */
 export async function sqlRows<T>(text: string, values: unknown[]): Promise<T[]> {
-  const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== "false";
-  return (await getPool().query(prepared ? { name: statementName(text), text, values } : { text, values })).rows as T[];
+  const pool = getPool();
+  return (await pool.query(globalForDb.partnerloopPrepared ? { name: statementName(text), text, values } : { text, values })).rows as T[];
 }
 
 const globalForReports = globalThis as unknown as { partnerloopReportsDb?: PrismaClient };

@@ -10,6 +10,11 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // The tracking statements sent on the pool directly are prepared per connection (lib/db.ts).
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
   ENCRYPTION_KEY: z
     .string()
@@ -54,7 +59,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new EnvError(problems);
 }
 
-const databaseSchema = envSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true });
+const databaseSchema = envSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATABASE_PREPARED_STATEMENTS: true });
 
 let cached: Env | undefined;
 

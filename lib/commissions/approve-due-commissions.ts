@@ -7,7 +7,7 @@ import { systemActor } from "@/lib/audit/actor";
 import { db, Prisma } from "@/lib/db";
 import { statusChangeRows } from "@/lib/commissions/audit";
 import { commissionEvent } from "@/lib/webhooks/payloads";
-import { programHasEndpoints } from "@/lib/webhooks/endpoint-cache";
+import { programHasEndpoints } from "@/lib/webhooks/has-endpoints";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
 
 const BATCH = 500;

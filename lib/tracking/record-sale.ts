@@ -167,7 +167,7 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     commission,
   });
   if (!written) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
-  await publishSaleEvents(input.programId, written.saleId, written.commissionId); // a cached no-op unless the program has webhook endpoints
+  await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints); // nothing to do unless an endpoint listens
   return { saleId: written.saleId, commissionId: written.commissionId, partnerId, partnerCode, commissionAmount: commission?.amount ?? 0, reason };
 }
 

@@ -10,6 +10,8 @@ import type { Rule } from "@/lib/commissions/rules";
 import type { AttributionClick } from "@/lib/tracking/attribution";
 
 export interface SaleProgram {
+  /** An enabled webhook endpoint listens to the program's events. */
+  hasWebhookEndpoints: boolean;
   currency: string;
   cookieWindowDays: number;
   holdDays: number;
@@ -55,13 +57,15 @@ function clickOf<P extends "c" | "kc">(row: ClickColumns<P>, p: P): FoundClick |
 type FactsRow = ClickColumns<"c"> & ClickColumns<"kc"> & {
   n: string;
   has_program: boolean;
+  has_endpoints: boolean;
   currency: string; cookie_window_days: number; hold_days: number; default_rule_id: string | null; test_mode: boolean;
   k_id: string | null; k_click_id: string | null;
 };
 
 export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: string; customerKey?: string }, SaleFacts>(async (items) => {
   const rows = await sqlRows<FactsRow>(
-    `SELECT t.n, pr.id IS NOT NULL AS has_program, pr.currency, pr."cookieWindowDays" AS cookie_window_days, pr."holdDays" AS hold_days,
+    `SELECT t.n, pr.id IS NOT NULL AS has_program,
+       EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."programId" = pr.id AND w.enabled) AS has_endpoints, pr.currency, pr."cookieWindowDays" AS cookie_window_days, pr."holdDays" AS hold_days,
        pr."defaultRuleId" AS default_rule_id, pr."testMode" AS test_mode,
        ${clickColumns("c")},
        k.id AS k_id, k."clickId"::text AS k_click_id,
@@ -78,7 +82,7 @@ export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: str
     const r = byN.get(i + 1);
     if (!r) return new Error("sale facts missing");
     return {
-      program: r.has_program ? { currency: r.currency, cookieWindowDays: r.cookie_window_days, holdDays: r.hold_days, defaultRuleId: r.default_rule_id, testMode: r.test_mode } : null,
+      program: r.has_program ? { hasWebhookEndpoints: r.has_endpoints, currency: r.currency, cookieWindowDays: r.cookie_window_days, holdDays: r.hold_days, defaultRuleId: r.default_rule_id, testMode: r.test_mode } : null,
       click: clickOf(r, "c"),
       keyCustomer: r.k_id ? { id: r.k_id, clickId: r.k_click_id === null ? null : BigInt(r.k_click_id), attributedClick: clickOf(r, "kc") } : null,
     };

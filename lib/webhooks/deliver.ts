@@ -1,9 +1,12 @@
 // One delivery attempt: claim the row (a lease, so two workers never send it at once), POST the
-// signed payload, record the answer. A failure schedules the next attempt with backoff; after
+// signed payload (to public addresses only, see lib/webhooks/post-webhook.ts), record the answer.
+// A failure, a refused private address included, schedules the next attempt with backoff; after
 // MAX_ATTEMPTS the delivery is FAILED (it can still be re-sent by hand).
 import { db, Prisma } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
 import { log } from "@/lib/log";
+import { postWebhook, RequestTimeoutError } from "@/lib/webhooks/post-webhook";
+import { PrivateAddressError } from "@/lib/webhooks/private-addresses";
 import { SIGNATURE_HEADER, signatureHeader } from "@/lib/webhooks/signature";
 
 /** Wait after the n-th failed attempt (index n-1): 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h. */
@@ -39,27 +42,25 @@ async function claim(deliveryId: string, now: Date): Promise<Claimed | null> {
 
 async function post(url: string, secret: string, delivery: Claimed): Promise<{ status: number | null; body: string }> {
   const body = JSON.stringify(delivery.payload);
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "Partnerloop-Webhooks/1",
+    [SIGNATURE_HEADER]: signatureHeader(secret, body, new Date()),
+    "Partnerloop-Event": delivery.event,
+    "Partnerloop-Delivery": delivery.id,
+  };
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      redirect: "manual", // a redirect is an answer, not a delivery
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Partnerloop-Webhooks/1",
-        [SIGNATURE_HEADER]: signatureHeader(secret, body, new Date()),
-        "Partnerloop-Event": delivery.event,
-        "Partnerloop-Delivery": delivery.id,
-      },
-      body,
-    });
-    const text = await response.text().catch(() => "");
-    return { status: response.status, body: text.slice(0, KEEP_BODY_CHARS) };
+    return await postWebhook(url, { headers, body }, { timeoutMs: TIMEOUT_MS, keepChars: KEEP_BODY_CHARS });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const message = (error as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : `request failed: ${cause ?? (error as Error).message}`;
-    return { status: null, body: message };
+    return { status: null, body: failureMessage(error) };
   }
+}
+
+/** What the delivery log shows for an attempt without an answer. */
+function failureMessage(error: unknown): string {
+  if (error instanceof PrivateAddressError) return `request refused: ${error.message}`;
+  if (error instanceof RequestTimeoutError) return `no answer within ${TIMEOUT_MS / 1000} s`;
+  return `request failed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
 }
 
 export async function deliverWebhook(deliveryId: string, options: { now?: Date } = {}): Promise<DeliveryOutcome | null> {

@@ -1,11 +1,10 @@
 // Owners' webhook endpoints: create (the signing secret is returned once, stored encrypted),
-// change, delete. Each change is audited and refreshes this process's endpoint cache.
+// change, delete. Each change is audited; deliveries ask for enabled endpoints afresh (lib/webhooks/has-endpoints.ts).
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import type { WebhookEndpoint } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
-import { invalidateEndpointCache } from "@/lib/webhooks/endpoint-cache";
 import { createEndpointSchema, updateEndpointSchema, type CreateEndpointInput, type UpdateEndpointInput } from "@/lib/webhooks/schemas";
 import { newWebhookSecret } from "@/lib/webhooks/signature";
 
@@ -43,7 +42,6 @@ export async function createWebhookEndpoint(programId: string, input: CreateEndp
     });
     return created;
   });
-  invalidateEndpointCache(programId);
   return { endpoint: endpointView(endpoint), secret };
 }
 
@@ -66,7 +64,6 @@ export async function updateWebhookEndpoint(programId: string, endpointId: strin
     });
     return row;
   });
-  invalidateEndpointCache(programId);
   return endpointView(updated);
 }
 
@@ -79,7 +76,6 @@ export async function deleteWebhookEndpoint(programId: string, endpointId: strin
       data: auditRow(actor, { programId, action: "webhook_endpoint.deleted", entityType: "webhook_endpoint", entityId: endpointId, before: { url: before.url, events: before.events } }),
     }),
   ]);
-  invalidateEndpointCache(programId);
 }
 
 export async function listWebhookEndpoints(programId: string): Promise<EndpointView[]> {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Commission, Lead, Payout, Prisma, Sale } from "@/lib/generated/prisma/client";
 import { serializeCommission } from "@/lib/commissions/serialize";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
-import { programHasEndpoints } from "@/lib/webhooks/endpoint-cache";
+import { programHasEndpoints } from "@/lib/webhooks/has-endpoints";
 import type { WebhookEvent } from "@/lib/webhooks/events";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -63,8 +63,9 @@ export async function recordLeadEvents(tx: Client, programId: string, leadId: nu
 }
 
 /** sale.created (+ commission.created) after the sale's statement; costs one cached lookup when nobody listens. */
-export async function publishSaleEvents(programId: string, saleId: number, commissionId: number | null): Promise<void> {
-  if (!(await programHasEndpoints(programId))) return;
+/** `hasEndpoints`: the caller already knows (record-sale reads it with the sale's facts). */
+export async function publishSaleEvents(programId: string, saleId: number, commissionId: number | null, hasEndpoints?: boolean): Promise<void> {
+  if (!(hasEndpoints ?? (await programHasEndpoints(programId)))) return;
   try {
     const [sale, commission] = await Promise.all([
       db.sale.findUniqueOrThrow({ where: { id: saleId } }),

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
-import { programHasEndpoints } from "@/lib/webhooks/endpoint-cache";
+import { programHasEndpoints } from "@/lib/webhooks/has-endpoints";
 import { envelope, type WebhookEvent } from "@/lib/webhooks/events";
 
 type Client = Prisma.TransactionClient | typeof db;

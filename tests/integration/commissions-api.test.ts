@@ -20,6 +20,7 @@ import { moneyOperations } from "@/lib/openapi/money";
 import { routeFileOf } from "@/lib/openapi/registry";
 import { call, makeMember, makeTokenUser } from "../helpers/management";
 import { attributedSale, makeTrackingProgram } from "../helpers/commissions";
+import { withEnv } from "../helpers/env";
 
 async function fixture() {
   const fx = await makeTrackingProgram();
@@ -114,5 +115,22 @@ describe("management API: money", () => {
     expect((await call(deleteEndpointRoute, "DELETE", { token: fx.viewer, params: endpointParams })).status).toBe(403);
     expect((await call(deleteEndpointRoute, "DELETE", { token: fx.admin, params: endpointParams })).status).toBe(204);
     expect(await db.webhookDelivery.count({ where: { endpointId: created.body.id } })).toBe(0);
+  });
+
+  it("answers 422 naming the url for webhook endpoints on private addresses", async () => {
+    const fx = await fixture();
+    const params = { id: fx.program.id };
+    await withEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: undefined }, async () => {
+      for (const url of ["http://169.254.169.254/", "http://localhost:8080/", "http://[::ffff:127.0.0.1]/hook"]) {
+        const refused = await call(createEndpointRoute, "POST", { token: fx.admin, params, body: { url, events: ["sale.created"] } });
+        expect(refused.status, url).toBe(422);
+        expect(refused.body.error.message).toMatch(/^url: must be a public address/);
+      }
+      const created = await call(createEndpointRoute, "POST", { token: fx.admin, params, body: { url: "https://hooks.example.com/x", events: ["sale.created"] } });
+      expect(created.status).toBe(201);
+      const moved = await call(updateEndpointRoute, "PATCH", { token: fx.admin, params: { ...params, endpointId: created.body.id }, body: { url: "http://10.1.2.3/x" } });
+      expect(moved.status).toBe(422);
+      expect(moved.body.error.message).toMatch(/^url: /);
+    });
   });
 });

@@ -1,6 +1,7 @@
 // Outgoing webhooks against a local HTTP receiver: events recorded at the points they happen,
 // signed deliveries, retries with backoff on a controllable clock, giving up, re-sending, and a
-// delivery that goes out through the real pg-boss queue.
+// delivery that goes out through the real pg-boss queue; and the guard that keeps deliveries off
+// private addresses (these files run with WEBHOOK_ALLOW_PRIVATE_URLS=true, tests/helpers/env.ts).
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveDueCommissions } from "@/lib/commissions/approve-due-commissions";
@@ -17,6 +18,7 @@ import { resendDelivery, listDeliveries } from "@/lib/webhooks/deliveries";
 import { createWebhookEndpoint, updateWebhookEndpoint } from "@/lib/webhooks/manage-endpoints";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { at, attributedSale, makeTrackingProgram, ownerActor, startReceiver } from "../helpers/commissions";
+import { withEnv } from "../helpers/env";
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 let receiver: Receiver;
@@ -156,5 +158,63 @@ describe("outgoing webhooks", () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe("outgoing webhooks to private addresses", () => {
+  const guarded = <T>(use: () => Promise<T>) => withEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: undefined }, use);
+
+  /** An endpoint on the local receiver under another host name, saved while private URLs were allowed. */
+  async function endpointAt(host: string) {
+    const fx = await makeTrackingProgram();
+    const url = receiver.url.replace("127.0.0.1", host);
+    const { endpoint } = await createWebhookEndpoint(fx.program.id, { url, events: ["sale.created"] }, ownerActor(fx.owner.id));
+    await attributedSale(fx, 1_000);
+    return { ...fx, endpoint };
+  }
+
+  const lastBody = async (programId: string, endpointId: string) => (await listDeliveries(programId, endpointId, { limit: 1 })).items[0]!.responseBody;
+
+  it("refuses an IP literal in a private range without connecting, as a failed attempt; the hatch lets it through", async () => {
+    const fx = await endpointAt("127.0.0.1");
+    const t0 = new Date();
+    const [outcome] = await guarded(() => deliverDueWebhooks({ programId: fx.program.id, now: t0 }));
+    expect(outcome).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: null, nextAttemptAt: new Date(t0.getTime() + 30_000) });
+    expect(await lastBody(fx.program.id, fx.endpoint.id)).toBe("request refused: 127.0.0.1 resolves to a private address (127.0.0.1)");
+    expect(received(fx.program.id)).toEqual([]);
+
+    // The same delivery with WEBHOOK_ALLOW_PRIVATE_URLS=true: it was the guard, not the receiver.
+    const [retried] = await deliverDueWebhooks({ programId: fx.program.id, now: new Date(t0.getTime() + 30_000) });
+    expect(retried).toMatchObject({ status: "SUCCEEDED", attempts: 2, responseStatus: 200 });
+    expect(received(fx.program.id)).toHaveLength(1);
+  });
+
+  it("checks the address a name resolves to when connecting: localhost is refused and nothing is sent", async () => {
+    const fx = await endpointAt("localhost");
+    const [outcome] = await guarded(() => deliverDueWebhooks({ programId: fx.program.id }));
+    expect(outcome).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: null });
+    expect(await lastBody(fx.program.id, fx.endpoint.id)).toMatch(/^request refused: localhost resolves to a private address \((127\.0\.0\.1|::1)\)$/);
+    expect(received(fx.program.id)).toEqual([]);
+  });
+
+  it("refuses an IPv4-mapped IPv6 literal of a private address", async () => {
+    const fx = await endpointAt("[::ffff:127.0.0.1]");
+    const [outcome] = await guarded(() => deliverDueWebhooks({ programId: fx.program.id }));
+    expect(outcome).toMatchObject({ status: "PENDING", responseStatus: null });
+    expect(await lastBody(fx.program.id, fx.endpoint.id)).toBe("request refused: ::ffff:7f00:1 resolves to a private address (::ffff:7f00:1)");
+    expect(received(fx.program.id)).toEqual([]);
+  });
+
+  it("refuses private URLs when an endpoint is created or changed", async () => {
+    const fx = await makeTrackingProgram();
+    const actor = ownerActor(fx.owner.id);
+    await guarded(async () => {
+      for (const url of ["http://169.254.169.254/latest/meta-data/", "http://localhost:8080/", "http://[::ffff:10.0.0.1]/", "http://0x7f.1/hook"]) {
+        await expect(createWebhookEndpoint(fx.program.id, { url, events: ["sale.created"] }, actor), url).rejects.toThrow(/must be a public address/);
+      }
+      // Names are resolved at delivery, not here: what they resolve to can change.
+      const { endpoint } = await createWebhookEndpoint(fx.program.id, { url: "https://hooks.example.com/partnerloop", events: ["sale.created"] }, actor);
+      await expect(updateWebhookEndpoint(fx.program.id, endpoint.id, { url: "http://192.168.1.10/hook" }, actor)).rejects.toThrow(/must be a public address/);
+    });
   });
 });

@@ -5,11 +5,16 @@
 // 2020-12, zod's default target. Schemas carrying `.meta({ id })` become shared components.
 import { z } from "zod";
 import { ERROR_STATUS } from "@/lib/http/errors";
+import type { HandlerOptions } from "@/lib/http/handler";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
-/** `userToken`: personal API token (management); `programKey`: program API key (tracking). */
-export type SecurityName = "userToken" | "programKey" | "none";
+/**
+ * `userToken`: personal API token (management); `programKey`: program API key (tracking);
+ * `optionalProgramKey`: anonymous or with a program API key (public dialect calls);
+ * `refersionKeys`: a program API key as Refersion's public + secret key headers.
+ */
+export type SecurityName = "userToken" | "programKey" | "optionalProgramKey" | "refersionKeys" | "none";
 
 export interface ApiResponseSpec {
   description: string;
@@ -24,6 +29,8 @@ export interface ApiOperation {
   summary: string;
   description?: string;
   tag: string;
+  /** Further tags, e.g. the dialect an endpoint of ours also serves. */
+  moreTags?: readonly string[];
   security: SecurityName;
   /** Path parameters as an object schema; default: every `{name}` of the path as a string. */
   params?: z.ZodObject;
@@ -32,21 +39,25 @@ export interface ApiOperation {
   body?: z.ZodType;
   /** Success responses by status. */
   responses: Record<number, ApiResponseSpec>;
-  /** Error statuses beyond the derived ones (401 when secured, 400/413/422 with a body, 422 with a query). */
+  /**
+   * Error statuses beyond the derived ones (401 when a key is required, 400/413 and the
+   * validation status with a body, the validation status with a query).
+   */
   errors?: readonly number[];
   /** Body of those errors when a dialect answers in its own shape; default `errorBodySchema`. */
   errorSchema?: z.ZodType;
+  /** The handler's `validationCode`: status of input failing its schema (422 unless a dialect documents 400). */
+  validationCode?: HandlerOptions["validationCode"];
 }
 
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...Array<keyof typeof ERROR_STATUS>]),
-      message: z.string().describe("What is wrong, in words a caller can act on; validation errors name the field"),
-      details: z.unknown().optional(),
-    }),
-  })
-  .meta({ id: "Error", description: "The one error body of the API" });
+/** Our error object; the dialects' error bodies carry it beside their own fields. */
+export const errorObjectSchema = z.object({
+  code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...Array<keyof typeof ERROR_STATUS>]),
+  message: z.string().describe("What is wrong, in words a caller can act on; validation errors name the field"),
+  details: z.unknown().optional(),
+});
+
+export const errorBodySchema = z.object({ error: errorObjectSchema }).meta({ id: "Error", description: "The one error body of the API" });
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request (e.g. the body is not JSON)",
@@ -58,6 +69,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: "Validation failed; the message names the field",
   429: "Rate limited; see Retry-After",
 };
+const BAD_INPUT = "Malformed request or input failing validation (the message names the field)";
 
 export const SECURITY_SCHEMES = {
   userToken: {
@@ -72,7 +84,33 @@ export const SECURITY_SCHEMES = {
     bearerFormat: "pl_sk_…",
     description: "Secret API key of one program (POST /api/v1/programs/{id}/api-keys); tracking API",
   },
+  refersionPublicKey: {
+    type: "apiKey",
+    in: "header",
+    name: "Refersion-Public-Key",
+    description: "Public key (`pl_pk_…`, `public_key` of POST /api/v1/programs/{id}/api-keys) of the program API key whose secret is Refersion-Secret-Key",
+  },
+  refersionSecretKey: {
+    type: "apiKey",
+    in: "header",
+    name: "Refersion-Secret-Key",
+    description: "Secret (`pl_sk_…`) of the program API key named by Refersion-Public-Key",
+  },
 } as const;
+
+type SecurityRequirement = Partial<Record<keyof typeof SECURITY_SCHEMES, []>>;
+
+/** OpenAPI `security` of each kind: requirements are alternatives; schemes inside one are all needed. */
+const SECURITY_REQUIREMENTS: Record<SecurityName, SecurityRequirement[]> = {
+  userToken: [{ userToken: [] }],
+  programKey: [{ programKey: [] }],
+  optionalProgramKey: [{}, { programKey: [] }],
+  refersionKeys: [{ refersionPublicKey: [], refersionSecretKey: [] }],
+  none: [],
+};
+
+/** Kinds that refuse a call without valid credentials (401). */
+const KEY_REQUIRED = new Set<SecurityName>(["userToken", "programKey", "refersionKeys"]);
 
 type JsonSchema = Record<string, unknown>;
 
@@ -144,9 +182,10 @@ class SchemaConverter {
 
 function errorStatuses(operation: ApiOperation): number[] {
   const statuses = new Set(operation.errors ?? []);
-  if (operation.security !== "none") statuses.add(401);
-  if (operation.body) [400, 413, 422].forEach((s) => statuses.add(s));
-  if (operation.query) statuses.add(422);
+  const invalid = ERROR_STATUS[operation.validationCode ?? "unprocessable_entity"];
+  if (KEY_REQUIRED.has(operation.security)) statuses.add(401);
+  if (operation.body) [400, 413, invalid].forEach((s) => statuses.add(s));
+  if (operation.query) statuses.add(invalid);
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -167,14 +206,15 @@ function buildOperation(operation: ApiOperation, converter: SchemaConverter): Js
   }
   const errorSchema = converter.convert(operation.errorSchema ?? errorBodySchema, "output");
   for (const status of errorStatuses(operation)) {
-    responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: { "application/json": { schema: errorSchema } } };
+    const description = status === 400 && operation.validationCode === "bad_request" ? BAD_INPUT : (ERROR_DESCRIPTIONS[status] ?? "Error");
+    responses[status] = { description, content: { "application/json": { schema: errorSchema } } };
   }
   return {
     operationId: operation.operationId,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    tags: [operation.tag],
-    security: operation.security === "none" ? [] : [{ [operation.security]: [] }],
+    tags: [operation.tag, ...(operation.moreTags ?? [])],
+    security: SECURITY_REQUIREMENTS[operation.security].map((requirement) => ({ ...requirement })),
     parameters: [...pathParameters, ...converter.parameters(operation.query, "query")],
     ...(operation.body
       ? { requestBody: { required: true, content: { "application/json": { schema: converter.convert(operation.body, "input") } } } }
@@ -189,7 +229,8 @@ export interface OpenApiInfo {
   description?: string;
 }
 
-export function buildOpenApiDocument(operations: readonly ApiOperation[], info: OpenApiInfo) {
+/** `tagDescriptions`: descriptions of tags, by name (a tag without one is listed by name only). */
+export function buildOpenApiDocument(operations: readonly ApiOperation[], info: OpenApiInfo, tagDescriptions: Record<string, string> = {}) {
   const converter = new SchemaConverter();
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const seenIds = new Set<string>();
@@ -204,7 +245,9 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], info: 
     openapi: "3.1.0",
     info,
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
-    tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
+    tags: [...new Set([...operations.map((o) => o.tag), ...operations.flatMap((o) => o.moreTags ?? [])])].map((name) =>
+      tagDescriptions[name] ? { name, description: tagDescriptions[name] } : { name },
+    ),
     paths,
     components: { schemas: converter.components, securitySchemes: SECURITY_SCHEMES },
   };

@@ -1,5 +1,6 @@
 // OpenAPI entries of the tracking API (app/api/v1/track/*, app/api/v1/tracking/status).
 import { z } from "zod";
+import { DIALECT_TAGS } from "@/lib/openapi/dialects";
 import type { ApiOperation } from "@/lib/openapi/registry";
 import {
   checkoutBodySchema, checkoutResponseSchema, clickBodySchema, clickInactiveResponseSchema, clickResponseSchema, clickTestResponseSchema,
@@ -57,8 +58,10 @@ export const trackingOperations: ApiOperation[] = [
   },
   {
     ...common, method: "get", path: "/api/v1/tracking/status/{sessionId}", operationId: "trackingStatus", security: "none",
+    moreTags: [DIALECT_TAGS.affy], // AFFY's status endpoint too: its fields first, then ours
     summary: "Whether a browser session is attributed, to which link and click, and when",
-    params: z.object({ sessionId: z.string().max(200) }), errors: [422],
+    description: "AFFY's documented fields (`sessionId`, `hasAffiliate`, `affiliateReference`, `clickId`, `clickedAt`), then ours. Rate limited per IP (429).",
+    params: z.object({ sessionId: z.string().max(200) }), errors: [422, 429],
     responses: { 200: { description: "Attribution of the session", schema: sessionStatusResponseSchema } },
   },
 ];

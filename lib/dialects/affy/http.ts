@@ -3,11 +3,12 @@
 // and makes the call trusted (see lib/dialects/affy/caller.ts).
 import { ApiError } from "@/lib/http/errors";
 import type { HandlerOptions } from "@/lib/http/handler";
+import type { AffyError } from "@/lib/dialects/affy/schemas";
 import { dialectContext, limitDialectCaller } from "@/lib/dialects/shared";
 import { bearerToken, findProgramKey } from "@/lib/http/auth";
 import type { ClickCaller } from "@/lib/tracking/record-click";
 
-export const affyErrorBody = (error: ApiError) => ({ success: false, message: error.message, ...error.toBody() });
+export const affyErrorBody = (error: ApiError): AffyError => ({ success: false, message: error.message, ...error.toBody() });
 
 export const affyRoute: HandlerOptions = { cors: true, errorBody: affyErrorBody, validationCode: "bad_request", before: limitDialectCaller };
 

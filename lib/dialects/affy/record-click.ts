@@ -3,16 +3,9 @@
 // the click's external id: unique per program, so a repeat answers the click already recorded.
 import { db } from "@/lib/db";
 import { affyTrust } from "@/lib/dialects/affy/caller";
-import type { AffyClickBody } from "@/lib/dialects/affy/schemas";
+import type { AffyClickBody, AffyClickResponse } from "@/lib/dialects/affy/schemas";
 import { dialectProgram, isUniqueViolation } from "@/lib/dialects/shared";
 import { recordClick, type ClickCaller } from "@/lib/tracking/record-click";
-
-export interface AffyClickResponse {
-  success: boolean;
-  clickId: number | null;
-  sessionId: string | null;
-  message: string;
-}
 
 export async function affyClick(body: AffyClickBody, caller: ClickCaller): Promise<AffyClickResponse> {
   const program = await dialectProgram(body.clientId, "clientId");

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { UNVERIFIED_SOURCE, affyTrust } from "@/lib/dialects/affy/caller";
 import { clickOfReference } from "@/lib/dialects/affy/click-reference";
-import type { AffyLeadBody } from "@/lib/dialects/affy/schemas";
+import type { AffyLeadBody, AffyLeadResponse } from "@/lib/dialects/affy/schemas";
 import { dialectProgram } from "@/lib/dialects/shared";
 import { ApiError } from "@/lib/http/errors";
 import { fromMinorUnits, toMinorUnits } from "@/lib/money/currency";
@@ -48,7 +48,7 @@ export function paymentKey(body: AffyLeadBody, clientId: number, amount: number,
   return `affy_${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32)}`;
 }
 
-export async function affyLead(body: AffyLeadBody, caller: ClickCaller) {
+export async function affyLead(body: AffyLeadBody, caller: ClickCaller): Promise<AffyLeadResponse> {
   const program = await dialectProgram(body.clientId, "clientId");
   const { keyed } = affyTrust(program, caller);
   const clickToken = await clickTokenOf(body, program);

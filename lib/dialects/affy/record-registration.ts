@@ -2,12 +2,12 @@
 // names, through recordLead (one lead per customer; a repeat answers the same lead).
 import { affyTrust } from "@/lib/dialects/affy/caller";
 import { clickOfReference } from "@/lib/dialects/affy/click-reference";
-import type { AffyRegistrationBody } from "@/lib/dialects/affy/schemas";
+import type { AffyRegistrationBody, AffyRegistrationResponse } from "@/lib/dialects/affy/schemas";
 import { dialectProgram } from "@/lib/dialects/shared";
 import { recordLead } from "@/lib/tracking/record-lead";
 import type { ClickCaller } from "@/lib/tracking/record-click";
 
-export async function affyRegistration(body: AffyRegistrationBody, caller: ClickCaller) {
+export async function affyRegistration(body: AffyRegistrationBody, caller: ClickCaller): Promise<AffyRegistrationResponse> {
   const programId = body.clientId !== undefined ? (await dialectProgram(body.clientId, "clientId")).id : undefined;
   const click = await clickOfReference(body.clickId, programId);
   const { keyed } = affyTrust(click.program, caller);

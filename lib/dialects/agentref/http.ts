@@ -3,8 +3,9 @@
 // limit unless keyed.
 import type { ApiError } from "@/lib/http/errors";
 import type { HandlerOptions } from "@/lib/http/handler";
+import type { AgentrefError } from "@/lib/dialects/agentref/schemas";
 import { limitDialectCaller } from "@/lib/dialects/shared";
 
-export const agentrefErrorBody = (error: ApiError) => ({ status: "error", message: error.message, ...error.toBody() });
+export const agentrefErrorBody = (error: ApiError): AgentrefError => ({ status: "error", message: error.message, ...error.toBody() });
 
 export const agentrefRoute: HandlerOptions = { cors: true, errorBody: agentrefErrorBody, validationCode: "bad_request", before: limitDialectCaller };

@@ -2,24 +2,13 @@
 // calling site checked against its domains (403), the referral code from `referralCode` or from
 // `pageUrl`'s referral parameters (`via`, `ref`, `r`, `a`, the program's own), then recordClick.
 import { dialectProgram } from "@/lib/dialects/shared";
-import type { AgentrefClickBody } from "@/lib/dialects/agentref/schemas";
+import type { AgentrefClickBody, AgentrefClickResponse } from "@/lib/dialects/agentref/schemas";
 import { hostOf } from "@/lib/http/origin";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
 import { recordClick, type ClickCaller } from "@/lib/tracking/record-click";
 
 export const CONSENT_WARNING = "consent_not_granted: the click was recorded without identifying data (no IP hash, user agent or referrer)";
 export const TEST_MODE_WARNING = "test_mode: the program is in test mode, so this is a test click that credits no one";
-
-export interface AgentrefClickResponse {
-  status: "ok" | "ignored";
-  affiliateCode: string | null;
-  programId: string;
-  clickToken: string | null;
-  cookieDurationDays: number;
-  cookieDomain: string | null;
-  cleanupParams: string[];
-  warnings: string[];
-}
 
 /** The site's registrable host for the first-party cookie: the program's website without `www.`. */
 export function cookieDomainOf(websiteUrl: string): string | null {

@@ -5,24 +5,10 @@
 // transaction id, unique per program: a repeat answers the recorded order and changes nothing.
 import { db } from "@/lib/db";
 import { orderAmount } from "@/lib/dialects/refersion/order-amount";
-import type { RefersionOrder } from "@/lib/dialects/refersion/schemas";
+import type { RefersionOrder, RefersionOrderResponse } from "@/lib/dialects/refersion/schemas";
 import { ApiError } from "@/lib/http/errors";
 import { fromMinorUnits } from "@/lib/money/currency";
 import { recordSale } from "@/lib/tracking/record-sale";
-
-export interface RefersionOrderResponse {
-  success: true;
-  message: string;
-  order_id: string;
-  sale_id: number | null;
-  commission_id: number | null;
-  attributed: boolean;
-  affiliate_code: string | null;
-  commission_base: string;
-  commission_amount: string;
-  currency_code: string;
-  duplicate: boolean;
-}
 
 async function partnerToCredit(programId: string, idOrCode: string): Promise<string> {
   const partner = await db.partner.findFirst({ where: { programId, OR: [{ id: idOrCode }, { code: idOrCode }] }, select: { id: true } });

@@ -10,14 +10,14 @@ import {
 
 const TRACK = "/api/v1/track";
 const common = { tag: "Tracking", errorSchema: trackingErrorSchema } as const;
-const ORIGIN = "Public: `Origin` (else `Referer`) must be one of the program's allowed domains (403 otherwise), unless the program's API key is sent.";
+const ORIGIN = "Public: `Origin` (else `Referer`) must be one of the program's allowed domains (403 otherwise), unless the program's API key is sent. Rate limited per caller IP and per program (429 with `Retry-After`).";
 
 export const trackingOperations: ApiOperation[] = [
   {
     ...common, method: "post", path: `${TRACK}/click`, operationId: "trackClick", security: "none",
     summary: "Record a click on a referral link (?aff=CODE in affiliate_url)",
     description: `${ORIGIN} Bad input answers 400 as Affitor documents; an inactive link 200 with success:false.`,
-    body: clickBodySchema, errors: [400, 403],
+    body: clickBodySchema, errors: [400, 403, 429],
     responses: { 200: { description: "Click recorded, test click recorded, or link inactive (success:false)", schema: z.union([clickResponseSchema, clickTestResponseSchema, clickInactiveResponseSchema]) } },
   },
   {
@@ -41,19 +41,19 @@ export const trackingOperations: ApiOperation[] = [
   {
     ...common, method: "post", path: `${TRACK}/verify`, operationId: "trackVerify", security: "none",
     summary: "Install-verification heartbeat of a page", description: ORIGIN,
-    body: verifyBodySchema, errors: [403, 404],
+    body: verifyBodySchema, errors: [403, 404, 429],
     responses: { 200: { description: "Heartbeat recorded", schema: verifyResponseSchema } },
   },
   {
     ...common, method: "post", path: `${TRACK}/signup`, operationId: "trackSignup", security: "none",
     summary: "Browser-side lead of the tracker's signup(customerKey, email)", description: ORIGIN,
-    body: signupBodySchema, errors: [403, 404],
+    body: signupBodySchema, errors: [403, 404, 429],
     responses: { 200: { description: "Lead recorded", schema: leadResponseSchema } },
   },
   {
     ...common, method: "post", path: `${TRACK}/checkout`, operationId: "trackCheckout", security: "none",
     summary: "Bind a cart id to the visitor's click (tracker checkout(cartId))", description: `${ORIGIN} A cart already bound to another click is 409.`,
-    body: checkoutBodySchema, errors: [403, 404, 409],
+    body: checkoutBodySchema, errors: [403, 404, 409, 429],
     responses: { 200: { description: "Cart bound", schema: checkoutResponseSchema } },
   },
   {

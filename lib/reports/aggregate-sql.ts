@@ -6,6 +6,9 @@
 //   sales        every sale ("" partner when unattributed); revenue net of refunds
 //   commissions  pending + approved + paid (adjustments included), by the day they were created
 // Money sums only the program's currency (docs/decisions.md #13).
+// A lead's or commission's link is looked up row by row (scalar subqueries on primary keys), never
+// by joining whole tables: PostgreSQL cannot tell a small program's rows of today from a big
+// program's, and on that misestimate it hashed all of Sale and Lead for a report of 300 rows.
 import { Prisma } from "@/lib/db";
 
 export interface RawRange {
@@ -32,9 +35,9 @@ export function rawAggregateSql({ programId, currency, from, to, partnerId, link
         FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
-      SELECT ${day('l."createdAt"')}, coalesce(l."partnerId", ''), coalesce(k."linkId", ''), l.test, 0, count(*), 0, 0, 0
-        FROM "Lead" l LEFT JOIN "Click" k ON k.id = l."clickId"
-        WHERE l."programId" = ${programId} AND l."createdAt" >= ${from} AND l."createdAt" < ${to} ${partner('l."partnerId"')} ${link('k."linkId"')}
+      SELECT ${day('l."createdAt"')}, coalesce(l."partnerId", ''), coalesce(lk."linkId", ''), l.test, 0, count(*), 0, 0, 0
+        FROM "Lead" l LEFT JOIN LATERAL (SELECT (SELECT k."linkId" FROM "Click" k WHERE k.id = l."clickId") AS "linkId") lk ON true
+        WHERE l."programId" = ${programId} AND l."createdAt" >= ${from} AND l."createdAt" < ${to} ${partner('l."partnerId"')} ${link('lk."linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT ${day('"occurredAt"')}, coalesce("partnerId", ''), coalesce("linkId", ''), test, 0, 0, count(*),
@@ -42,11 +45,13 @@ export function rawAggregateSql({ programId, currency, from, to, partnerId, link
         FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
-      SELECT ${day('c."createdAt"')}, c."partnerId", coalesce(s."linkId", k."linkId", ''), c.test, 0, 0, 0, 0, sum(c.amount)
-        FROM "Commission" c LEFT JOIN "Sale" s ON s.id = c."saleId"
-          LEFT JOIN "Lead" d ON d.id = c."leadId" LEFT JOIN "Click" k ON k.id = d."clickId" -- a lead commission's link
+      SELECT ${day('c."createdAt"')}, c."partnerId", coalesce(lk."linkId", ''), c.test, 0, 0, 0, 0, sum(c.amount)
+        FROM "Commission" c LEFT JOIN LATERAL (
+          SELECT coalesce((SELECT s."linkId" FROM "Sale" s WHERE s.id = c."saleId"),
+            (SELECT k."linkId" FROM "Lead" d JOIN "Click" k ON k.id = d."clickId" WHERE d.id = c."leadId")) AS "linkId" -- a lead commission's link
+        ) lk ON true
         WHERE c."programId" = ${programId} AND c."createdAt" >= ${from} AND c."createdAt" < ${to}
-          AND c.status IN ('PENDING', 'APPROVED', 'PAID') AND c.currency = ${currency} ${partner('c."partnerId"')} ${link('coalesce(s."linkId", k."linkId")')}
+          AND c.status IN ('PENDING', 'APPROVED', 'PAID') AND c.currency = ${currency} ${partner('c."partnerId"')} ${link('lk."linkId"')}
         GROUP BY 1, 2, 3, 4
     ) parts
     GROUP BY day, "partnerId", "linkId", test`;

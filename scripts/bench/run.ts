@@ -1,6 +1,6 @@
 // `npm run bench`: ingest and report benchmarks against a production build on real PostgreSQL,
 // beside a minimal node:http + INSERT baseline, printed as one table with the machine it ran on.
-// Options (env): BENCH_REQUESTS (15000 per run), BENCH_ROUNDS (3 alternating rounds of baseline and ours), BENCH_DATABASE_ADMIN_URL (local PostgreSQL), BENCH_CLICKS
+// Options (env): BENCH_REQUESTS (15000 per run), BENCH_ROUNDS (5 alternating rounds of baseline and ours), BENCH_DATABASE_ADMIN_URL (local PostgreSQL), BENCH_CLICKS
 // (1000000; reports data, doubled for the second pass), WRITE_README=1 (put the table in README.md),
 // BENCH_ONLY=ingest (skip the reports part) or click (clicks only), BENCH_PROFILE=<dir> (CPU profile of the server, for `node --cpu-prof`).
 import { productionServerArgs } from "../server-command";
@@ -16,7 +16,7 @@ import { timeReports, type ReportTimes } from "./reports";
 import { portFree } from "../resilience/support";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 15000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
 const APP_PORT = 3390;
 const BASELINE_PORT = 3391;

@@ -17,12 +17,6 @@ function createPool(databaseUrl: string, poolMax: number): pg.Pool {
   // An idle connection the server dropped (restart, outage) is discarded by the pool; without a
   // listener its 'error' event would end the process. The next query opens a new connection.
   pool.on("error", (error) => log.warn("database connection lost (idle); it will be reopened", { cause: error.message }));
-  // No JIT compilation: our statements are short, and PostgreSQL's estimate for a small program's
-  // rows of today (beside a big program's) can cross jit_above_cost and add 150 ms of compiling to
-  // a 20 ms report (measured in `npm run bench`). Queued before the connection's first statement.
-  pool.on("connect", (client) => {
-    client.query("SET jit = off").catch((error: Error) => log.warn("could not turn JIT off on a database connection", { cause: error.message }));
-  });
   return pool;
 }
 

@@ -116,16 +116,15 @@ async function main() {
     const tokens = (await client.query(`SELECT token FROM "Click" WHERE "programId" = $1 LIMIT 5000`, [ingest])).rows.map((r) => r.token as string);
     const saleRun = randomUUID().slice(0, 8);
     let t = 0;
-    const saleLoad = (amount: number, watchPid?: number) => load({
-      url: `http://127.0.0.1:${APP_PORT}/api/v1/track/sale`, amount, watchPid,
+    const saleRequests = {
+      path: "/api/v1/track/sale",
       body: () => JSON.stringify({ transaction_id: `bench_${saleRun}_${t}`, click_id: tokens[t++ % tokens.length], amount_cents: 4900, currency: "USD" }),
       headers: () => ({ authorization: `Bearer ${apiKey}` }),
-    });
-    await saleLoad(2000);
+    };
+    await load({ url: `http://127.0.0.1:${APP_PORT}${saleRequests.path}`, amount: 2000, body: saleRequests.body, headers: saleRequests.headers });
     await client.query(`ANALYZE`);
 
     const rows: Array<{ name: string; result: LoadResult; stored: number; baseline?: LoadResult }> = [];
-    const baseline = () => load({ url: `http://127.0.0.1:${BASELINE_PORT}/`, amount: REQUESTS, watchPid: baselineServer.pid, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[0]}` }), headers: () => ({}) });
     await load({ url: `http://127.0.0.1:${BASELINE_PORT}/`, amount: 4000, body: () => "{}", headers: () => ({}) }); // its warm-up too
     const countClicks = () => count(`SELECT count(*) n FROM "Click" WHERE "programId" = $1`, [ingest]);
     const countSales = async () => ({
@@ -135,11 +134,17 @@ async function main() {
     /**
      * ROUNDS rounds of (baseline run, our run), alternating so that drift on a shared machine hits
      * both alike; the row shows the median round (by our req/s) and the rows stored in all rounds.
+     * The baseline gets the very same requests (bodies, headers) as ours, so the load generator
+     * does the same work for both.
      */
-    const measure = async (name: string, ours: () => Promise<LoadResult>, stored: () => Promise<number>) => {
+    type Requests = { path: string; body: () => string; headers: () => Record<string, string> };
+    const measure = async (name: string, requests: Requests, stored: () => Promise<number>) => {
       const rounds: Array<{ ours: LoadResult; baseline: LoadResult }> = [];
+      const run = (url: string, watchPid?: number) => load({ url, amount: REQUESTS, watchPid, body: requests.body, headers: requests.headers });
       const before = await stored();
-      for (let round = 0; round < ROUNDS; round++) rounds.push({ baseline: await baseline(), ours: await ours() });
+      for (let round = 0; round < ROUNDS; round++) {
+        rounds.push({ baseline: await run(`http://127.0.0.1:${BASELINE_PORT}/`, baselineServer.pid), ours: await run(`http://127.0.0.1:${APP_PORT}${requests.path}`, app.pid) });
+      }
       const written = (await stored()) - before;
       const median = <T>(values: T[], by: (v: T) => number) => [...values].sort((a, b) => by(a) - by(b))[Math.floor(values.length / 2)]!;
       const mid = median(rounds, (r) => r.ours.rps);
@@ -152,11 +157,12 @@ async function main() {
       });
     };
     let n = 0;
-    await measure("click, one hot link", () => load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, amount: REQUESTS, watchPid: app.pid, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/pricing?aff=${codes[0]}`, session_id: randomUUID() }), headers: clientHeaders }), countClicks);
-    await measure("click, 1,000 links", () => load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, amount: REQUESTS, watchPid: app.pid, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[n++ % codes.length]}`, session_id: randomUUID() }), headers: clientHeaders }), countClicks);
+    const clickPath = "/api/v1/track/click";
+    await measure("click, one hot link", { path: clickPath, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/pricing?aff=${codes[0]}`, session_id: randomUUID() }), headers: clientHeaders }, countClicks);
+    await measure("click, 1,000 links", { path: clickPath, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[n++ % codes.length]}`, session_id: randomUUID() }), headers: clientHeaders }, countClicks);
     if (process.env.BENCH_ONLY !== "click") {
       // one sale and one commission per 2xx: counts that differ from each other show as NO
-      await measure("sale + commission", () => saleLoad(REQUESTS, app.pid), async () => {
+      await measure("sale + commission", saleRequests, async () => {
         const { sales, commissions } = await countSales();
         return sales === commissions ? sales : Number.NaN;
       });

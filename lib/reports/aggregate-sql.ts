@@ -59,6 +59,17 @@ export function rawAggregateSql({ programId, currency, from, to, partnerId, link
 
 export const DAY_MS = 86_400_000;
 
+export const HOUR_MS = 3_600_000;
+
 export function startOfUtcDay(date: Date): Date {
   return new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
+}
+
+export function startOfUtcHour(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / HOUR_MS) * HOUR_MS);
+}
+
+/** The end of the UTC day `date` falls in, unless `date` is a day's start already. */
+export function endOfUtcDay(date: Date): Date {
+  return new Date(Math.ceil(date.getTime() / DAY_MS) * DAY_MS);
 }

@@ -1,10 +1,10 @@
-// Report figures for any period, grouped by day, partner or link: closed, rolled-up days come
-// from DailyStat, everything else (today, days not rolled yet, partial days at the edges of the
-// period) from the raw tables — through the same SQL definition (lib/reports/aggregate-sql.ts),
+// Report figures for any period, grouped by day, partner or link: rolled-up days (today up to the
+// last full hour) come from DailyStat, everything else (the current hour, days not rolled yet,
+// partial days at the edges of the period) from the raw tables — through the same SQL definition (lib/reports/aggregate-sql.ts),
 // in one query. Leads, sales and money count only when credited to a partner, so conversion
 // rates compare like with like.
 import { getReportsDb, Prisma } from "@/lib/db";
-import { DAY_MS, rawAggregateSql, startOfUtcDay } from "@/lib/reports/aggregate-sql";
+import { endOfUtcDay, rawAggregateSql, startOfUtcDay } from "@/lib/reports/aggregate-sql";
 
 export interface StatsQuery {
   from: Date;
@@ -29,10 +29,14 @@ interface Segments {
   raw: Array<{ from: Date; to: Date }>;
 }
 
-/** Whole days inside the period that are rolled up; the rest is read raw. */
+/**
+ * The part of the period the rollups answer, and the rest, read raw. Rollup rows are per day;
+ * the day `rolledUntil` falls in is rolled up to that hour, so that day counts as rolled only when
+ * the period covers it from its start to at least `rolledUntil`.
+ */
 export function splitPeriod(from: Date, to: Date, rolledUntil: Date | null): Segments {
-  const fullFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
-  const fullTo = new Date(Math.min(startOfUtcDay(to).getTime(), rolledUntil?.getTime() ?? 0));
+  const fullFrom = endOfUtcDay(from);
+  const fullTo = rolledUntil && to >= rolledUntil ? rolledUntil : startOfUtcDay(to);
   if (!rolledUntil || fullFrom >= fullTo) return { rolled: null, raw: from < to ? [{ from, to }] : [] };
   const raw = [
     ...(from < fullFrom ? [{ from, to: fullFrom }] : []),
@@ -60,11 +64,11 @@ export async function reportStats(programId: string, query: StatsQuery): Promise
   const parts: Prisma.Sql[] = [
     ...(rolled && programLevel
       ? [Prisma.sql`SELECT day, '*' AS "partnerId", '*' AS "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyProgramStat"
-          WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${rolled.to}::date`]
+          WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${endOfUtcDay(rolled.to)}::date`]
       : []),
     ...(rolled && !programLevel
       ? [Prisma.sql`SELECT day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyStat"
-          WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${rolled.to}::date
+          WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${endOfUtcDay(rolled.to)}::date
           ${query.partnerId ? Prisma.sql`AND "partnerId" = ${query.partnerId}` : Prisma.empty}`]
       : []),
     ...raw.map((segment) => rawAggregateSql({ programId, currency: program.currency, ...segment, partnerId: query.partnerId, linkId: query.linkId })),

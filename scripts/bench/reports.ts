@@ -36,8 +36,10 @@ export async function timeReports(databaseUrl: string, programId: string): Promi
   await rollupProgram(program);
   const rollupSeconds = (performance.now() - started) / 1000;
   const partner = await db.partner.findFirstOrThrow({ where: { programId }, select: { id: true }, orderBy: { id: "asc" } });
-  const to = new Date();
-  const from = new Date(to.getTime() - 90 * 86_400_000);
+  // the last 90 days through today, in whole UTC days, as the dashboard asks (lib/reports/report-query.ts)
+  const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+  const from = new Date(today - 89 * 86_400_000);
+  const to = new Date(today + 86_400_000);
   return {
     rollupSeconds,
     summaryProgram: await p50(() => getSummary(programId, { from, to })),

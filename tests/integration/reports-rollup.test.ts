@@ -3,7 +3,7 @@
 import "../helpers/env";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { DAY_MS, startOfUtcDay } from "@/lib/reports/aggregate-sql";
+import { DAY_MS, HOUR_MS, startOfUtcDay, startOfUtcHour } from "@/lib/reports/aggregate-sql";
 import { rollupProgram } from "@/lib/reports/rollup";
 import { reportStats, splitPeriod, type StatsQuery } from "@/lib/reports/stats";
 import { newClickToken } from "@/lib/ids";
@@ -79,7 +79,34 @@ describe("report rollups", () => {
     const once = await db.dailyStat.findMany({ where: { programId: fx.program.id }, orderBy: [{ day: "asc" }, { test: "asc" }] });
     await rollupProgram(program);
     expect(await db.dailyStat.findMany({ where: { programId: fx.program.id }, orderBy: [{ day: "asc" }, { test: "asc" }] })).toEqual(once);
-    expect((await db.rollupState.findUniqueOrThrow({ where: { programId: fx.program.id } })).rolledUntil.getTime()).toBe(today.getTime());
+    expect((await db.rollupState.findUniqueOrThrow({ where: { programId: fx.program.id } })).rolledUntil.getTime()).toBe(startOfUtcHour(new Date()).getTime());
+  });
+
+  it("rolls today up to the last full hour, and reports still equal the raw rows", async () => {
+    const fx = await makeTrackingProgram();
+    const program = { id: fx.program.id, currency: "USD" };
+    const base = new Date(startOfUtcHour(new Date()).getTime() - 2 * HOUR_MS); // two hours ago, on the hour
+    const at = (minutes: number) => new Date(base.getTime() + minutes * 60_000);
+    await db.click.createMany({
+      data: [10, 50, 70, 90].map((m) => ({ token: newClickToken(), programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, createdAt: at(m) })),
+    });
+    const day = startOfUtcDay(base);
+    const views = () => Promise.all((["total", "day", "link"] as const).map((groupBy) => reportStats(fx.program.id, { from: day, to: new Date(day.getTime() + 2 * DAY_MS), groupBy })));
+    const truth = await views();
+    expect(truth[0]).toEqual([expect.objectContaining({ clicks: 4 })]);
+
+    await rollupProgram(program, at(65)); // the job an hour ago: rolls [.., base + 60 min)
+    expect((await db.rollupState.findUniqueOrThrow({ where: { programId: fx.program.id } })).rolledUntil).toEqual(at(60));
+    const rolled = await db.dailyStat.aggregate({ where: { programId: fx.program.id }, _sum: { clicks: true } });
+    expect(rolled._sum.clicks).toBe(2); // the two clicks before the hour; the later two stay raw
+    expect(await views()).toEqual(truth);
+
+    await db.click.create({ data: { token: newClickToken(), programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, createdAt: at(30) } }); // late row in a rolled hour
+    await db.sale.create({ data: { programId: fx.program.id, transactionId: `h_${fx.link.code}`, partnerId: fx.partner.id, linkId: fx.link.id, amount: 900, currency: "USD", occurredAt: at(20) } });
+    await rollupProgram(program); // now: the day is re-rolled from its start up to this hour
+    const [total] = await reportStats(fx.program.id, { from: day, to: new Date(day.getTime() + 2 * DAY_MS), groupBy: "total" });
+    expect(total).toMatchObject({ clicks: 5, sales: 1, revenue: 900 });
+    expect((await db.referralLink.findUniqueOrThrow({ where: { id: fx.link.id } })).clickCount).toBe(5);
   });
 
   it("splits a period into rolled whole days and live edges", () => {
@@ -93,5 +120,18 @@ describe("report rollups", () => {
       raw: [{ from: today, to: new Date(today.getTime() + DAY_MS) }],
     });
     expect(splitPeriod(dayAgo(3, 0), dayAgo(2, 0), null)).toEqual({ rolled: null, raw: [{ from: dayAgo(3, 0), to: dayAgo(2, 0) }] });
+    // today rolled up to 14:00: a period through today reads rollups up to 14:00 and raw after
+    const at14 = dayAgo(0, 14);
+    expect(splitPeriod(dayAgo(3, 0), new Date(today.getTime() + DAY_MS), at14)).toEqual({
+      rolled: { from: dayAgo(3, 0), to: at14 },
+      raw: [{ from: at14, to: new Date(today.getTime() + DAY_MS) }],
+    });
+    // a period ending before 14:00 today cannot use today's partial row
+    expect(splitPeriod(dayAgo(3, 0), dayAgo(0, 12), at14)).toEqual({
+      rolled: { from: dayAgo(3, 0), to: today },
+      raw: [{ from: today, to: dayAgo(0, 12) }],
+    });
+    // a period starting inside today: all raw
+    expect(splitPeriod(dayAgo(0, 2), new Date(today.getTime() + DAY_MS), at14)).toEqual({ rolled: null, raw: [{ from: dayAgo(0, 2), to: new Date(today.getTime() + DAY_MS) }] });
   });
 });

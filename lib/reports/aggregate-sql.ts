@@ -1,6 +1,6 @@
 // The one definition of the report figures, as SQL over the raw tables: per UTC day, partner and
-// link. The rollup job stores it for closed days (lib/reports/rollup.ts); reports run it live for
-// the days not rolled yet (lib/reports/stats.ts). Keep both on this function.
+// link. The rollup job stores it for closed hours (lib/reports/rollup.ts); reports run it live for
+// the hours not rolled yet (lib/reports/stats.ts). Keep both on this function.
 //   clicks       every click
 //   leads        every lead ("" partner when nobody is credited)
 //   sales        every sale ("" partner when unattributed); revenue net of refunds

@@ -1,6 +1,6 @@
 // Figures for the owner overview (and the partner portal when `partnerId` is given): totals and a
 // daily series over the last `days` days, test-mode events excluded. Read through reportStats,
-// so closed days come from the rollups (lib/reports/stats.ts).
+// so all but the current hour comes from the rollups (lib/reports/stats.ts).
 import { DAY_MS } from "@/lib/reports/aggregate-sql";
 import { reportStats } from "@/lib/reports/stats";
 

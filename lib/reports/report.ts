@@ -1,6 +1,6 @@
 // The owner's report: totals, the previous period's totals, daily series of both periods and
 // per-partner and per-link tables for a period, optionally narrowed to one partner or link.
-// The figures come from reportStats (lib/reports/stats.ts): rollups for closed days, live rows
+// The figures come from reportStats (lib/reports/stats.ts): rollups up to the last full hour, live rows
 // for the rest, one definition of every figure (lib/reports/aggregate-sql.ts). Conventions: leads
 // and sales count only when credited to a partner; revenue is net of refunds; money sums only the
 // program's currency (decisions #13); commissions exclude rejected and reversed ones; days are

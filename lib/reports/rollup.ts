@@ -10,6 +10,14 @@ import { db, Prisma, type PrismaClient } from "@/lib/db";
 import { DAY_MS, endOfUtcDay, rawAggregateSql, startOfUtcDay, startOfUtcHour } from "@/lib/reports/aggregate-sql";
 
 const LOCK_NAMESPACE = 7_301; // pg_advisory_xact_lock(namespace, hash(programId))
+// A row stamped just before the hour may still be in a transaction that commits after it: the
+// hour is rolled once it is this far behind (the job runs every minute).
+const SETTLE_MS = 2 * 60_000;
+
+/** Where a run at `now` rolls up to: the start of the hour, once that hour has settled. */
+export function rollupBoundary(now: Date): Date {
+  return startOfUtcHour(new Date(now.getTime() - SETTLE_MS));
+}
 
 export interface RollupRun {
   programs: number;
@@ -53,7 +61,7 @@ export function rollupProgram(program: { id: string; currency: string }, now = n
 
 /** Same, through a given client (the demo seeder runs before the app's own client exists). */
 export async function rollupWith(client: PrismaClient, program: { id: string; currency: string }, now = new Date()): Promise<number> {
-  const hour = startOfUtcHour(now);
+  const hour = rollupBoundary(now);
   return client.$transaction(async (tx) => {
     const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${program.id})) AS locked`;
     if (!lock?.locked) return 0; // another instance is on it

@@ -4,7 +4,7 @@ import "../helpers/env";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DAY_MS, HOUR_MS, startOfUtcDay, startOfUtcHour } from "@/lib/reports/aggregate-sql";
-import { rollupProgram } from "@/lib/reports/rollup";
+import { rollupBoundary, rollupProgram } from "@/lib/reports/rollup";
 import { reportStats, splitPeriod, type StatsQuery } from "@/lib/reports/stats";
 import { newClickToken } from "@/lib/ids";
 import { makeTrackingProgram } from "../helpers/tracking";
@@ -79,7 +79,7 @@ describe("report rollups", () => {
     const once = await db.dailyStat.findMany({ where: { programId: fx.program.id }, orderBy: [{ day: "asc" }, { test: "asc" }] });
     await rollupProgram(program);
     expect(await db.dailyStat.findMany({ where: { programId: fx.program.id }, orderBy: [{ day: "asc" }, { test: "asc" }] })).toEqual(once);
-    expect((await db.rollupState.findUniqueOrThrow({ where: { programId: fx.program.id } })).rolledUntil.getTime()).toBe(startOfUtcHour(new Date()).getTime());
+    expect((await db.rollupState.findUniqueOrThrow({ where: { programId: fx.program.id } })).rolledUntil.getTime()).toBe(rollupBoundary(new Date()).getTime());
   });
 
   it("rolls today up to the last full hour, and reports still equal the raw rows", async () => {
@@ -95,7 +95,7 @@ describe("report rollups", () => {
     const truth = await views();
     expect(truth[0]).toEqual([expect.objectContaining({ clicks: 4 })]);
 
-    await rollupProgram(program, at(65)); // the job an hour ago: rolls [.., base + 60 min)
+    await rollupProgram(program, at(65)); // the job an hour ago: rolls [.., base + 60 min) (that hour has settled)
     expect((await db.rollupState.findUniqueOrThrow({ where: { programId: fx.program.id } })).rolledUntil).toEqual(at(60));
     const rolled = await db.dailyStat.aggregate({ where: { programId: fx.program.id }, _sum: { clicks: true } });
     expect(rolled._sum.clicks).toBe(2); // the two clicks before the hour; the later two stay raw

@@ -80,11 +80,14 @@ export async function reportStats(programId: string, query: StatsQuery): Promise
     ...(query.partnerId ? [Prisma.sql`"partnerId" = ${query.partnerId}`] : []),
     ...(query.linkId ? [Prisma.sql`"linkId" = ${query.linkId}`] : []),
   ];
-  // Without JIT: PostgreSQL cannot tell a small program's rows of today from a big program's, and
-  // on that misestimate it compiled a 20 ms report for 150 ms (docs/decisions.md #21). SET LOCAL,
-  // not a connection option, so that it also holds behind PgBouncer.
-  const [, rows] = await db.$transaction([
+  // PostgreSQL cannot tell a small program's rows of this hour from a big program's, and on that
+  // misestimate (40×) it compiled a 20 ms report for 150 ms and scanned all of Commission
+  // (docs/decisions.md #21). Every part of a report reads by program and period, which indexes
+  // serve, so within this transaction: no JIT and no sequential scans. SET LOCAL, not a connection
+  // option, so that it also holds behind PgBouncer.
+  const [, , rows] = await db.$transaction([
     db.$executeRaw`SET LOCAL jit = off`,
+    db.$executeRaw`SET LOCAL enable_seqscan = off`,
     db.$queryRaw<Array<{ key: string; clicks: bigint; leads: bigint; sales: bigint; revenue: bigint; commissions: bigint }>>`
       SELECT ${KEY[query.groupBy]} AS key, sum(clicks)::bigint AS clicks, sum(leads)::bigint AS leads, sum(sales)::bigint AS sales,
         sum(revenue)::bigint AS revenue, sum(commissions)::bigint AS commissions

@@ -12,7 +12,7 @@ export function windowStart(cookieWindowDays: number, now = new Date()): Date {
 }
 
 /** A click can credit a conversion at `at` if it happened before it, inside the cookie window. */
-export function creditable(click: { createdAt: Date }, cookieWindowDays: number, at: Date): boolean {
+function creditable(click: { createdAt: Date }, cookieWindowDays: number, at: Date): boolean {
   return click.createdAt >= windowStart(cookieWindowDays, at) && click.createdAt.getTime() <= at.getTime() + 60_000;
 }
 
@@ -23,11 +23,15 @@ export interface AttributionScope {
   at?: Date;
 }
 
-/** The click behind a click token, if it belongs to the program, matches test/live, and can credit at `at`. */
-export async function clickByToken(tx: Tx, scope: AttributionScope, token: string): Promise<AttributionClick | null> {
-  const click = await tx.click.findUnique({ where: { token }, select: { ...attributionClickSelect, programId: true, test: true } });
+/** A click however found, if it belongs to the program, matches test/live, and can credit at `at`. */
+export function creditableInScope<C extends { programId: string; test: boolean; createdAt: Date }>(click: C | null, scope: AttributionScope): C | null {
   if (!click || click.programId !== scope.programId || click.test !== scope.test) return null;
   return creditable(click, scope.cookieWindowDays, scope.at ?? new Date()) ? click : null;
+}
+
+/** The click behind a click token, if it can credit a conversion of the scope. */
+export async function clickByToken(tx: Tx, scope: AttributionScope, token: string): Promise<AttributionClick | null> {
+  return creditableInScope(await tx.click.findUnique({ where: { token }, select: { ...attributionClickSelect, programId: true, test: true } }), scope);
 }
 
 /**
@@ -37,7 +41,5 @@ export async function clickByToken(tx: Tx, scope: AttributionScope, token: strin
  */
 export async function attributedClickOfCustomer(tx: Tx, scope: AttributionScope, customer: { clickId: bigint | null }): Promise<AttributionClick | null> {
   if (customer.clickId === null) return null;
-  const click = await tx.click.findUnique({ where: { id: customer.clickId }, select: { ...attributionClickSelect, test: true } });
-  if (!click || click.test !== scope.test) return null;
-  return creditable(click, scope.cookieWindowDays, scope.at ?? new Date()) ? click : null;
+  return creditableInScope(await tx.click.findUnique({ where: { id: customer.clickId }, select: { ...attributionClickSelect, programId: true, test: true } }), scope);
 }

@@ -95,7 +95,7 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
     country: context.country, ipHash: consent ? context.ipHash : null, language: input.language ?? null, timezone: input.timezone ?? null,
     screen: input.screen ?? null, viewport: input.viewport ?? null, consent, test, source: input.source,
   };
-  const id = existingCustomerId === null ? await insertNewVisitorClick(row) : await insertReturningVisitorClick(row, firstClickWins);
+  const id = existingCustomerId === null ? await insertNewVisitorClicks(row) : await insertReturningVisitorClick(row, firstClickWins);
 
   return {
     status: "tracked",
@@ -155,10 +155,6 @@ const insertNewVisitorClicks = createBatcher<ClickRow, bigint>(
   },
   { maxBatch: 200, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );
-
-function insertNewVisitorClick(row: ClickRow): Promise<bigint> {
-  return insertNewVisitorClicks(row);
-}
 
 /** A returning visitor (the tracker sent the previous click's id): the click, and the customer moved to it unless first-click keeps it. */
 async function insertReturningVisitorClick(row: ClickRow, firstClickWins: boolean): Promise<bigint> {

@@ -12,8 +12,8 @@ import { ApiError } from "@/lib/http/errors";
 import { databaseUnreachable } from "@/lib/http/to-api-error";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { computeCommission, resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
-import { clickByToken, creditable, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
-import { loadCommissionFacts, loadSaleFacts, type FoundClick, type SaleFacts } from "@/lib/tracking/sale-context";
+import { attributedClickOfCustomer, clickByToken, creditableInScope, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
+import { loadCommissionFacts, loadSaleFacts, type SaleFacts } from "@/lib/tracking/sale-context";
 import { REPEATED_IP_WINDOW_MS, reviewFlags } from "@/lib/tracking/sale-flags";
 import { publishSaleEvents } from "@/lib/webhooks/payloads";
 
@@ -70,15 +70,9 @@ async function clickById(scope: AttributionScope, id: bigint) {
   return row && row.programId === scope.programId ? clickByToken(db, scope, row.token) : null;
 }
 
-/** A click found by the shared lookup, if it may credit this sale (same program, test/live, window). */
-function usable(click: FoundClick | null, scope: AttributionScope): FoundClick | null {
-  if (!click || click.programId !== scope.programId || click.test !== scope.test) return null;
-  return creditable(click, scope.cookieWindowDays, scope.at ?? new Date()) ? click : null;
-}
-
 async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleFacts): Promise<Attribution> {
   const click = input.clickToken
-    ? usable(facts.click, scope)
+    ? creditableInScope(facts.click, scope)
     : input.clickRowId !== undefined
       ? await clickById(scope, input.clickRowId)
       : null;
@@ -96,7 +90,7 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
   if (click) return { click, partnerId: click.partnerId, customerId: customer?.id ?? click.customerId };
   if (customer) {
     // the customer's attributed click (Customer.clickId): record-click and record-lead keep it per the program's model
-    const attributed = customer === facts.keyCustomer ? usable(facts.keyCustomer.attributedClick, scope) : await attributedClick(scope, customer.clickId);
+    const attributed = customer === facts.keyCustomer ? creditableInScope(facts.keyCustomer.attributedClick, scope) : await attributedClickOfCustomer(db, scope, customer);
     if (attributed) return { click: attributed, partnerId: attributed.partnerId, customerId: customer.id };
   }
   if (input.subscriptionId) {
@@ -111,12 +105,6 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
     }
   }
   return { click: null, partnerId: null, customerId: customer?.id ?? null };
-}
-
-async function attributedClick(scope: AttributionScope, clickId: bigint | null): Promise<AttributionClick | null> {
-  if (clickId === null) return null;
-  const click = await db.click.findUnique({ where: { id: clickId }, select: { id: true, partnerId: true, linkId: true, customerId: true, createdAt: true, ipHash: true, test: true, programId: true } });
-  return usable(click, scope);
 }
 
 export async function recordSale(input: SaleInput): Promise<SaleResult> {
@@ -156,7 +144,7 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     }
   }
 
-  const written = await writeSale({
+  const written = await writeSales({
     programId: input.programId, transactionId: input.transactionId, customerId, partnerId, clickId: click?.id ?? null, linkId: click?.linkId ?? null,
     amount: input.amount, currency, type: input.type, isRecurring: input.isRecurring, subscriptionId: input.subscriptionId ?? null,
     subscriptionInterval: input.subscriptionInterval ?? null, productId: input.productId ?? null, lineItems: input.lineItems ? JSON.stringify(input.lineItems) : null,
@@ -255,7 +243,3 @@ const writeSales = createBatcher<SaleRow, Written>(
   // a failed batch (a deadlock between batches, a customer key two sales teach at once) is retried sale by sale
   { maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );
-
-function writeSale(row: SaleRow): Promise<Written> {
-  return writeSales(row);
-}

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { signInSchema } from "@/lib/users/schemas";
 import { clientIp } from "@/lib/http/client-ip";
+import { recordSignInNetwork } from "@/lib/abuse/network";
 import { beginSignIn } from "@/lib/auth/sign-in-guard";
 import { hashPassword } from "@/lib/auth/passwords";
 
@@ -27,8 +28,12 @@ class InvalidLogin extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
-class TooManyAttempts extends CredentialsSignin {
+/** The sign-in guard's refusal (lib/auth/sign-in-guard.ts); the server action reads the wait from it. */
+export class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -42,13 +47,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
         const { email, password } = parsed.data;
-        const attempt = await beginSignIn(email, clientIp(request.headers));
-        if (!attempt.allowed) throw new TooManyAttempts();
+        const ip = clientIp(request.headers);
+        const attempt = await beginSignIn(email, ip);
+        if (!attempt.allowed) throw new TooManyAttempts(attempt.retryAfterSeconds);
         const user = await db.user.findUnique({ where: { email } });
         dummyHash ??= hashPassword("timing-equaliser-not-a-password");
         const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
         if (!user?.passwordHash || !valid) throw new InvalidLogin();
         await attempt.succeeded();
+        await recordSignInNetwork(user.id, ip); // for the partners' self-referral guard (kept 48 h)
         return { id: user.id, email: user.email, name: user.name, kind: user.kind };
       },
     }),

@@ -1,6 +1,7 @@
 // Validated configuration. Parsed lazily on first use (never at import: `next build` imports
 // modules without a runtime environment), and the error names every variable that is wrong.
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/http/trust-proxy";
 
 const postgresUrl = z
   .string()
@@ -21,10 +22,16 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/=_-]{43,}$/, "must be 32 random bytes, base64 encoded")
     .optional(),
   APP_URL: z.url().default("http://localhost:3000"),
+  // Off by default: the client is the TCP peer. lib/http/trust-proxy.ts lists the values.
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((v) => v === "true" || v === "1"),
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if ("ok" in parsed) return parsed.ok;
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    }),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Public tracking endpoints, per minute; 0 turns a limit off.

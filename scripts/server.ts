@@ -7,7 +7,7 @@
 //   tsx scripts/server.ts   (PORT, HOSTNAME; started by `npm start`)
 import http from "node:http";
 import next from "next";
-import { bodyText, nodeRequest } from "../lib/http/node-request";
+import { bodyText, nodeRequest, stampRemoteAddress } from "../lib/http/node-request";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = { POST: RouteHandler; OPTIONS?: (request: Request) => Response };
@@ -36,9 +36,8 @@ async function fastPath(req: http.IncomingMessage, res: http.ServerResponse, loa
   }
   const route = await load();
   const headers = req.headers;
-  const remote = req.socket.remoteAddress;
-  if (remote && headers["x-forwarded-for"] === undefined) headers["x-forwarded-for"] = remote; // as Next does
-  const request = nodeRequest({ method: req.method ?? "POST", url: `http://${headers.host ?? "localhost"}${req.url}`, headers, body: Buffer.concat(chunks) });
+  const url = `http://${headers.host ?? "localhost"}${req.url}`;
+  const request = nodeRequest({ method: req.method ?? "POST", url, headers, remoteAddress: req.socket.remoteAddress, body: Buffer.concat(chunks) });
   const response = req.method === "OPTIONS" && route.OPTIONS ? route.OPTIONS(request) : await route.POST(request, { params: Promise.resolve({}) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(bodyText(response) ?? Buffer.from(await response.arrayBuffer()));
@@ -52,6 +51,8 @@ async function main() {
   await app.prepare();
   const server = http
     .createServer((req, res) => {
+      // the peer's address for clientIp, on both paths; a client's own value is overwritten
+      stampRemoteAddress(req.headers, req.socket.remoteAddress);
       const path = (req.url ?? "/").split("?")[0]!;
       const fast = FAST_ROUTES[path];
       if (fast && (req.method === "POST" || req.method === "OPTIONS")) {

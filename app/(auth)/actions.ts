@@ -1,10 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
-import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@/lib/auth";
+import { AuthError } from "next-auth";
+import { TooManyAttempts, signIn, signOut } from "@/lib/auth";
 import { createUser } from "@/lib/users/create-user";
 import { signUpSchema } from "@/lib/users/schemas";
+import { safeParseInput } from "@/lib/http/text";
 import { isApiError } from "@/lib/http/errors";
 import { hashIp } from "@/lib/crypto";
 import { clientIp } from "@/lib/http/client-ip";
@@ -22,15 +23,20 @@ function safeNext(value: FormDataEntryValue | null): string {
   return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
+/** "1 second", "40 seconds", "3 minutes" (rounded up). */
+function waitText(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 120) return s === 1 ? "1 second" : `${s} seconds`;
+  return `${Math.ceil(s / 60)} minutes`;
+}
+
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
   const email = String(form.get("email") ?? "");
   try {
     await signIn("credentials", { email, password: String(form.get("password") ?? ""), redirectTo: safeNext(form.get("next")) });
     return {};
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { error: "Too many sign-in attempts. Wait 15 minutes and try again.", values: { email } };
-    }
+    if (error instanceof TooManyAttempts) return { error: `Too many sign-in attempts. Try again in ${waitText(error.retryAfterSeconds)}.`, values: { email } };
     if (error instanceof AuthError) return { error: "Wrong e-mail or password.", values: { email } };
     throw error; // the redirect after a successful sign-in travels as an exception
   }
@@ -39,7 +45,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
   const raw = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
   const values = { name: raw.name, email: raw.email };
-  const parsed = signUpSchema.safeParse(raw);
+  const parsed = safeParseInput(signUpSchema, raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {

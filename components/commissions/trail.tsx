@@ -47,9 +47,23 @@ export function CommissionTrailView({ trail, audience }: { trail: CommissionTrai
               <p className="text-xs text-slate-500">{[click.device, click.browser, click.country].filter(Boolean).join(" · ") || "No device details (no consent or server-side click)"}</p>
               {click.repeatClicksSameIp !== null && click.repeatClicksSameIp > 1 ? (
                 <p className={`text-xs ${click.repeatClicksSameIp >= click.repeatThreshold ? "font-medium text-red-600" : "text-slate-500"}`}>
-                  {click.repeatClicksSameIp} clicks from the same hashed IP within 24 hours of this one
+                  {click.repeatClicksSameIp} clicks from the same network within 24 hours of this one
                 </p>
               ) : null}
+            </Step>
+          ) : null}
+          {trail.attribution.length || trail.attributionNote ? (
+            <Step title="Who got credit" at={null}>
+              <ul className="space-y-1" data-testid="attribution-changes">
+                {trail.attribution.map((a, i) => (
+                  <li key={i}>
+                    {a.from ? <>Moved from <span className="font-medium text-slate-800">{a.from}</span> to </> : <>Credited to </>}
+                    <span className="font-medium text-slate-800">{a.to ?? "nobody"}</span>
+                    <span className="text-xs text-slate-500"> · {shortDate(a.at)} · by {a.actor}{a.via ? ` (${a.via})` : ""}</span>
+                  </li>
+                ))}
+                {trail.attributionNote ? <li className="text-xs text-slate-600">{trail.attributionNote}</li> : null}
+              </ul>
             </Step>
           ) : null}
           {lead ? (

@@ -25,3 +25,12 @@ export interface AuditEntry {
 export function auditRow(actor: Actor, entry: AuditEntry): Prisma.AuditLogUncheckedCreateInput {
   return { ...entry, actorType: actor.type, actorId: actor.id };
 }
+
+/** A keyless tracking or dialect call: untrusted evidence. */
+export const publicActor: Actor = { type: "PUBLIC", id: null };
+
+/** A call with the program's API key. */
+export const programKeyActor = (apiKeyId: string | null): Actor => ({ type: "API_KEY", id: apiKeyId });
+
+/** A signed payment-provider webhook. */
+export const providerActor = (provider: string): Actor => ({ type: "PROVIDER", id: provider });

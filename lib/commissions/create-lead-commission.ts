@@ -13,6 +13,8 @@ export interface LeadCommissionInput {
   customerId: string;
   clickId: bigint | null;
   email?: string | null;
+  /** Review flags decided by the caller (e.g. UNTRUSTED_ATTRIBUTION for a keyless signup). */
+  flags?: string[];
   at?: Date;
 }
 
@@ -23,12 +25,12 @@ export async function createLeadCommission(tx: Prisma.TransactionClient, input: 
   const chosen = resolveRule(rules, { partnerId: input.partnerId, productId: null, defaultRuleId: program.defaultRuleId });
   const amount = chosen?.rule.leadAmount ?? 0;
   if (!chosen || amount <= 0) return null;
-  const partner = await tx.partner.findUniqueOrThrow({ where: { id: input.partnerId }, select: { email: true, status: true } });
-  const click = input.clickId !== null ? await tx.click.findUnique({ where: { id: input.clickId }, select: { ipHash: true } }) : null;
-  const customer = input.email ? null : await tx.customer.findUnique({ where: { id: input.customerId }, select: { email: true } });
+  const partner = await tx.partner.findUniqueOrThrow({ where: { id: input.partnerId }, select: { status: true } });
+  const click = input.clickId !== null ? await tx.click.findUnique({ where: { id: input.clickId }, select: { networkHash: true } }) : null;
   const flags = [
+    ...(input.flags ?? []),
     ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
-    ...(await saleFlags({ programId: input.programId, partnerEmail: partner.email, customerId: null, email: input.email ?? customer?.email ?? undefined, ipHash: click?.ipHash ?? null })),
+    ...(await saleFlags(tx, { programId: input.programId, partnerId: input.partnerId, customerId: input.customerId, email: input.email ?? undefined, clickNetworkHash: click?.networkHash ?? null })),
   ];
   const at = input.at ?? new Date();
   const holdUntil = new Date(at.getTime() + program.holdDays * 86_400_000);

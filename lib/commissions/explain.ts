@@ -58,8 +58,11 @@ export function explainAmount(c: { kind: string; amount: number; originalAmount:
 }
 
 export const FLAG_DESCRIPTIONS: Record<string, string> = {
-  SELF_REFERRAL: "The customer's e-mail is the partner's own",
-  REPEATED_IP: "The same (hashed) IP address clicked repeatedly within 24 hours",
+  SELF_REFERRAL: "The customer is the partner: the partner's own e-mail or customer key, or a click from the network the partner signed in from",
+  REPEATED_IP: "The same network (IP address) clicked repeatedly within 24 hours",
+  UNTRUSTED_ATTRIBUTION: "The credit rests on a keyless browser call: the customer key or e-mail that matched the payment was given by the visitor's browser, not your server",
+  CART_CONTESTED: "Several visitors' clicks claimed this cart; it was credited to the latest",
+  UNVERIFIED_CART: "The cart was bound from a browser and its id looks guessable (short or sequential); prove carts with a cart token",
   PARTNER_SUSPENDED: "The partner was suspended when the commission was earned",
   UNVERIFIED_SOURCE: "Reported by an unauthenticated source; check it against your records",
 };

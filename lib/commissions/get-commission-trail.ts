@@ -47,24 +47,41 @@ export async function getCommissionTrail(where: { programId: string } | { partne
   const customerId = sale?.customerId ?? commission.lead?.customerId ?? adjusted?.sale?.customerId ?? null;
   const lead = commission.lead ?? (customerId ? await db.lead.findUnique({ where: { customerId }, include: { customer: { select: { id: true, email: true, customerKey: true } } } }) : null);
   const clickId = sale?.clickId ?? lead?.clickId ?? null;
-  const [click, adjustments, audit] = await Promise.all([
+  const [click, adjustments, audit, credits] = await Promise.all([
     clickId ? db.click.findUnique({ where: { id: clickId }, include: { link: { select: { code: true } } } }) : null,
     db.commission.findMany({ where: { adjustsId: commission.id }, orderBy: { createdAt: "asc" }, select: { id: true, amount: true, status: true, createdAt: true, refundId: true } }),
     db.auditLog.findMany({ where: { entityType: "commission", entityId: String(commission.id) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    // every change of who gets credit for the customer (lib/audit/customer-attribution.ts), up to this commission
+    owner && customerId
+      ? db.auditLog.findMany({ where: { entityType: "customer", entityId: customerId, programId: commission.programId, createdAt: { lte: commission.createdAt } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+      : [],
   ]);
-  const repeatClicks = owner && click?.ipHash
-    ? await db.click.count({ where: { programId: commission.programId, ipHash: click.ipHash, createdAt: { gte: new Date(click.createdAt.getTime() - 86_400_000), lte: new Date(click.createdAt.getTime() + 86_400_000) } } })
+  const repeatClicks = owner && click?.networkHash
+    ? await db.click.count({ where: { programId: commission.programId, networkHash: click.networkHash, createdAt: { gte: new Date(click.createdAt.getTime() - 86_400_000), lte: new Date(click.createdAt.getTime() + 86_400_000) } } })
     : null;
-  const names = owner ? await actorNames(audit) : new Map<string, string>();
+  const partnerOf = (v: unknown) => (v && typeof v === "object" && "partner_id" in v ? ((v as { partner_id: string | null }).partner_id ?? null) : null);
+  const creditPartnerIds = [...new Set(credits.flatMap((a) => [partnerOf(a.before), partnerOf(a.after)]).filter((id): id is string => Boolean(id)))];
+  const creditPartners = creditPartnerIds.length
+    ? new Map((await db.partner.findMany({ where: { id: { in: creditPartnerIds } }, select: { id: true, name: true, code: true } })).map((p) => [p.id, `${p.name} (${p.code})`]))
+    : new Map<string, string>();
+  const names = owner ? await actorNames([...audit, ...credits]) : new Map<string, string>();
+  const actorLabel = (a: { actorType: string; actorId: string | null }) =>
+    a.actorType === "SYSTEM" ? "System" : a.actorType === "PUBLIC" ? "a keyless call" : a.actorType === "API_KEY" ? "the program API key"
+      : a.actorType === "PROVIDER" ? `a signed ${a.actorId ?? "provider"} webhook` : (names.get(a.actorId ?? "") ?? a.actorType);
   const status = (v: unknown) => (v && typeof v === "object" && "status" in v ? String((v as { status: unknown }).status) : null);
   const amountOf = (v: unknown) => (v && typeof v === "object" && "amount" in v ? Number((v as { amount: unknown }).amount) : null);
   const history: TrailStep[] = [
     { at: commission.createdAt, action: "commission.created", from: null, to: commission.kind === "ADJUSTMENT" ? "APPROVED" : "PENDING", amount: commission.originalAmount, reason: null, actor: owner ? "System" : null },
     ...audit.map((a) => ({
       at: a.createdAt, action: a.action, from: status(a.before), to: status(a.after), amount: amountOf(a.after), reason: a.reason,
-      actor: owner ? (a.actorType === "SYSTEM" ? "System" : (names.get(a.actorId ?? "") ?? a.actorType)) : null,
+      actor: owner ? actorLabel(a) : null,
     })),
   ];
+  const attribution = credits.map((a) => ({
+    at: a.createdAt, action: a.action, via: a.reason, actor: actorLabel(a),
+    from: partnerOf(a.before) ? (creditPartners.get(partnerOf(a.before)!) ?? "a deleted partner") : null,
+    to: partnerOf(a.after) ? (creditPartners.get(partnerOf(a.after)!) ?? "a deleted partner") : null,
+  }));
   const snapshot = (commission.ruleSnapshot ?? {}) as Snapshot;
   return {
     commission: {
@@ -87,6 +104,9 @@ export async function getCommissionTrail(where: { programId: string } | { partne
       snapshot, scope: ruleScopeLabel(snapshot, sale?.productId), recurring: recurringLabel(snapshot),
       explanation: explainAmount(commission, sale ? { amount: sale.amount, currency: sale.currency } : null),
     },
+    /** Owner only: every change of who got credit for the customer, and why the sale's click was chosen where it had to be. */
+    attribution,
+    attributionNote: owner ? ((snapshot as { attribution_note?: string }).attribution_note ?? null) : null,
     adjusts: adjusted && { id: adjusted.id, amount: adjusted.amount, status: adjusted.status, refundId: commission.refundId },
     adjustments,
     payout: commission.payout,

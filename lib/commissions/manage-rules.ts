@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { CommissionRule, Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
 import { ruleColumns, ruleCreateBody, ruleUpdateBody, serializeRule, type RuleCreateInput, type RuleUpdateInput } from "@/lib/commissions/rule-schemas";
+import { parseInput } from "@/lib/http/text";
 
 async function lockProgram(tx: Prisma.TransactionClient, programId: string): Promise<{ defaultRuleId: string | null }> {
   const [program] = await tx.$queryRaw<Array<{ defaultRuleId: string | null }>>`SELECT "defaultRuleId" FROM "Program" WHERE id = ${programId} FOR UPDATE`;
@@ -25,7 +26,7 @@ export async function listRules(programId: string) {
 }
 
 export async function createRule(programId: string, input: RuleCreateInput, actor: Actor): Promise<CommissionRule> {
-  const data = ruleCreateBody.parse(input);
+  const data = parseInput(ruleCreateBody, input);
   return db.$transaction(async (tx) => {
     await lockProgram(tx, programId);
     if (data.partner_id && !(await tx.partner.findFirst({ where: { id: data.partner_id, programId }, select: { id: true } }))) {
@@ -42,7 +43,7 @@ export async function createRule(programId: string, input: RuleCreateInput, acto
 }
 
 export async function updateRule(programId: string, ruleId: string, input: RuleUpdateInput, actor: Actor): Promise<CommissionRule> {
-  const data = ruleUpdateBody.parse(input);
+  const data = parseInput(ruleUpdateBody, input);
   return db.$transaction(async (tx) => {
     await lockProgram(tx, programId);
     const before = await tx.commissionRule.findFirst({ where: { id: ruleId, programId } });

@@ -5,13 +5,15 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
+import { intId } from "@/lib/http/bounds";
+import { parseInput } from "@/lib/http/text";
 import { statusChangeRows } from "@/lib/commissions/audit";
 import { commissionEvent } from "@/lib/webhooks/payloads";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
 
 export const reviewSchema = z
   .object({
-    ids: z.array(z.number().int().positive()).min(1, "select at least one commission").max(500, "at most 500 at a time"),
+    ids: z.array(intId).min(1, "select at least one commission").max(500, "at most 500 at a time"),
     decision: z.enum(["approve", "reject"]),
     reason: z.string().trim().max(500, "must be at most 500 characters").optional(),
   })
@@ -31,7 +33,7 @@ function whyNot(row: { status: string; kind: string; payoutId: number | null }, 
 }
 
 export async function reviewCommissions(programId: string, input: ReviewInput, actor: Actor, now = new Date()): Promise<ReviewResult> {
-  const { ids, decision, reason } = reviewSchema.parse(input);
+  const { ids, decision, reason } = parseInput(reviewSchema, input);
   const to = decision === "approve" ? "APPROVED" : "REJECTED";
   const { result, deliveries } = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: number; status: string; kind: string; payoutId: number | null }>>`

@@ -43,6 +43,6 @@ export function failure(error: unknown): { ok: false; error: string; fieldErrors
     return { ok: false, error: error.message };
   }
   const mapped = toApiError(error);
-  if (mapped.code === "conflict" || mapped.code === "service_unavailable") return { ok: false, error: mapped.message };
+  if (mapped.code === "conflict" || mapped.code === "service_unavailable" || mapped.code === "bad_request") return { ok: false, error: mapped.message };
   throw error;
 }

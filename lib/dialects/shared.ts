@@ -29,7 +29,7 @@ export async function dialectProgram(programId: string | number, field: string) 
 export function dialectContext(request: Request): RequestContext {
   const context = requestContext(request);
   if (request.headers.has("sec-fetch-mode")) return context;
-  return { sourceHost: context.sourceHost, ipHash: null, country: null, userAgent: null };
+  return { sourceHost: context.sourceHost, ipHash: null, networkHash: null, country: null, userAgent: null };
 }
 
 /** A required string field: a missing one reads "is required", not zod's "expected string, received undefined". */

@@ -1,11 +1,14 @@
-// The wrapper every route handler uses: one error mapping, one error body, optional CORS.
-// Compatibility dialects keep the same mapping but render errors in their own documented shape
-// through `errorBody`.
+// The wrapper every route handler uses: one error mapping, one error body, optional CORS, and
+// path and query parameters holding text no column may hold refused before the handler runs
+// (lib/http/text.ts), as a schema failure of the route. Compatibility dialects keep the same
+// mapping but render errors in their own documented shape through `errorBody`.
+import { z } from "zod";
 import { ApiError, type ErrorBody } from "@/lib/http/errors";
 import { toApiError } from "@/lib/http/to-api-error";
 import { corsHeaders } from "@/lib/http/cors";
 import { log } from "@/lib/log";
 import { BODY_TEXT } from "@/lib/http/node-request";
+import { refuseUnsafeText, unsafeTextProblem } from "@/lib/http/text";
 
 export interface RouteContext<P extends Record<string, string> = Record<string, string>> {
   params: Promise<P>;
@@ -41,6 +44,27 @@ export function errorResponse(error: ApiError, request: Request, options: Handle
   return json(body, { status: error.status, headers });
 }
 
+/** Refuses unsafe text in the query string; the common case (no %00–%1F escape) costs one regex test. */
+function refuseUnsafeQuery(url: string): void {
+  const start = url.indexOf("?");
+  if (start === -1 || !/%[01][0-9a-f]|[\u0000-\u001f]/i.test(url.slice(start))) return;
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [name, value] of new URL(url).searchParams) {
+    if (unsafeTextProblem(name)) issues.push({ code: "custom", path: ["(query)"], message: "parameter names must not contain control characters", input: name });
+    const problem = unsafeTextProblem(value);
+    if (problem) issues.push({ code: "custom", path: [name], message: problem, input: value });
+  }
+  if (issues.length) throw new z.ZodError(issues);
+}
+
+/** The route's context with its path parameters checked (Next has decoded them: %00 arrives as NUL). */
+async function checkedContext<P extends Record<string, string>>(request: Request, context: RouteContext<P> | undefined): Promise<RouteContext<P>> {
+  const params = ((await context?.params) ?? {}) as P;
+  refuseUnsafeText(params);
+  refuseUnsafeQuery(request.url);
+  return { params: Promise.resolve(params) };
+}
+
 export function apiRoute<P extends Record<string, string> = Record<string, string>>(
   handler: Handler<P>,
   options: HandlerOptions = {},
@@ -48,7 +72,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
   return async (request, context) => {
     try {
       if (options.before) await options.before(request);
-      const response = await handler(request, context);
+      const response = await handler(request, await checkedContext(request, context));
       if (options.cors) for (const [k, v] of Object.entries(corsHeaders(request))) response.headers.set(k, v);
       return response;
     } catch (thrown) {

@@ -3,7 +3,10 @@
 // and the headers as Node parsed them, with no Web stream, AbortSignal or header copy — those
 // cost about a tenth of a click's CPU. It offers what handlers of those routes read: `method`,
 // `url`, `headers.get/has` and the body through lib/http/body.ts. Anything else stays a Request.
+// The TCP peer's address travels to clientIp (lib/http/client-ip.ts) in an internal header that
+// `stampRemoteAddress` always overwrites, here and for the requests the server gives to Next.
 import type { IncomingHttpHeaders } from "node:http";
+import { REMOTE_ADDRESS_HEADER } from "@/lib/http/client-ip";
 
 export const BUFFERED_BODY = Symbol.for("partnerloop.bufferedBody");
 export const BODY_TEXT = Symbol.for("partnerloop.bodyText");
@@ -30,7 +33,14 @@ class NodeHeaders {
   }
 }
 
-export function nodeRequest(init: { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }): Request {
+/** Puts the TCP peer's address in the internal header, replacing whatever a client sent under that name. */
+export function stampRemoteAddress(headers: IncomingHttpHeaders, remoteAddress: string | undefined): void {
+  if (remoteAddress) headers[REMOTE_ADDRESS_HEADER] = remoteAddress;
+  else delete headers[REMOTE_ADDRESS_HEADER];
+}
+
+export function nodeRequest(init: { method: string; url: string; headers: IncomingHttpHeaders; remoteAddress: string | undefined; body: Buffer }): Request {
+  stampRemoteAddress(init.headers, init.remoteAddress);
   return { method: init.method, url: init.url, headers: new NodeHeaders(init.headers), body: null, [BUFFERED_BODY]: init.body } as unknown as Request;
 }
 

@@ -3,6 +3,7 @@
 // base64url of the last row's pair, so a page boundary is stable while rows are being inserted
 // (keyset pagination: no OFFSET, no row skipped or repeated).
 import { z } from "zod";
+import { BIGINT_MAX, INT_MAX, isStorableInstant } from "@/lib/http/bounds";
 import { ApiError } from "@/lib/http/errors";
 
 export interface Cursor {
@@ -34,7 +35,7 @@ export function decodeCursor(value: string): Cursor | null {
     const [at, id] = parsed as unknown[];
     if (typeof at !== "string" || typeof id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
     const date = new Date(at);
-    return Number.isNaN(date.getTime()) ? null : { at: date, id };
+    return isStorableInstant(date) ? { at: date, id } : null;
   } catch {
     return null;
   }
@@ -75,14 +76,15 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 
 /** Numeric ids (clicks, sales, commissions) travel as strings inside the cursor. */
 function numericId(cursor: Cursor): bigint {
-  if (!/^\d{1,19}$/.test(cursor.id)) throw new ApiError("unprocessable_entity", "cursor: is not a valid cursor for this list");
-  return BigInt(cursor.id);
+  const id = /^\d{1,19}$/.test(cursor.id) ? BigInt(cursor.id) : null;
+  if (id === null || id > BIGINT_MAX) throw new ApiError("unprocessable_entity", "cursor: is not a valid cursor for this list");
+  return id;
 }
 export const cursorId = {
   string: (cursor: Cursor) => cursor.id,
   int: (cursor: Cursor) => {
     const id = numericId(cursor);
-    if (id > 2_147_483_647n) throw new ApiError("unprocessable_entity", "cursor: is not a valid cursor for this list");
+    if (id > BigInt(INT_MAX)) throw new ApiError("unprocessable_entity", "cursor: is not a valid cursor for this list");
     return Number(id);
   },
   bigint: numericId,

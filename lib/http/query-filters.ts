@@ -1,21 +1,18 @@
 // Query-string filters shared by the lists and reports of the management API.
 import { z } from "zod";
+import { calendarDateOrDateTime, dateOf } from "@/lib/http/bounds";
 import { pageQuery, type Cursor, type PageParams } from "@/lib/http/pagination";
 
 const DAY_MS = 86_400_000;
 
-const isoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
-
-/** `from`: a date (start of that day, UTC) or a date-time, inclusive. */
-export const fromParam = isoDateOrDateTime
-  .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value))
+/** `from`: a date (start of that day, UTC) or a date-time, inclusive; 2000–2099 (lib/http/bounds.ts). */
+export const fromParam = calendarDateOrDateTime
+  .transform(dateOf)
   .describe("Start, inclusive: an ISO date (2026-01-31, UTC) or date-time");
 
 /** `to`: inclusive; a date covers the whole day (UTC). Returned as the exclusive end. */
-export const toParam = isoDateOrDateTime
-  .transform((value) =>
-    value.length === 10 ? new Date(Date.parse(`${value}T00:00:00Z`) + DAY_MS) : new Date(Date.parse(value) + 1),
-  )
+export const toParam = calendarDateOrDateTime
+  .transform((value) => new Date(dateOf(value).getTime() + (value.length === 10 ? DAY_MS : 1)))
   .describe("End, inclusive: an ISO date (the whole day, UTC) or date-time");
 
 /** `true` / `false` in a query string (z.coerce.boolean would read "false" as true). */

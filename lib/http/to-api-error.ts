@@ -1,5 +1,6 @@
 // Maps anything thrown inside a handler to an ApiError: zod → 422 naming the field, Prisma unique
-// violation → 409, unreachable database → 503, everything else → 500 with nothing leaked.
+// violation → 409, text PostgreSQL cannot store → 400, unreachable database → 503, everything else
+// → 500 with nothing leaked.
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/http/errors";
 
@@ -30,6 +31,17 @@ function errorCodeOf(error: unknown): string | undefined {
   const record = error as { code?: unknown; cause?: unknown };
   if (typeof record.code === "string") return record.code;
   return errorCodeOf(record.cause);
+}
+
+/**
+ * PostgreSQL refused text: NUL in text (22021) or `\u0000` in jsonb (22P05), from node-postgres or
+ * inside a Prisma driver adapter error. The edge refuses such text naming the field
+ * (lib/http/text.ts); this is the last line for a path that reaches the database without it.
+ */
+function unstorableText(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  const state = e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.code;
+  return state === "22021" || state === "22P05";
 }
 
 /** Fields of the violated unique constraint, from Prisma's meta or the index name `Model_a_b_key`. */
@@ -63,6 +75,9 @@ export function toApiError(error: unknown, validationCode: "unprocessable_entity
     });
   }
   if (code === "P2025") return new ApiError("not_found", "Record not found");
+  if (unstorableText(error)) {
+    return new ApiError("bad_request", "Text must not contain NUL or other control characters, or unpaired surrogates", { internal: String(error) });
+  }
   if (databaseUnreachable(error)) {
     return new ApiError("service_unavailable", "The database is unavailable; retry shortly", {
       headers: { "Retry-After": "5" },

@@ -6,6 +6,7 @@ import { sha256Hex } from "@/lib/crypto";
 import { ApiError } from "@/lib/http/errors";
 import { toApiError } from "@/lib/http/to-api-error";
 import { acceptInviteSchema, type AcceptInviteInput } from "@/lib/invites/schemas";
+import { parseInput } from "@/lib/http/text";
 
 export interface InviteView {
   id: string;
@@ -60,7 +61,7 @@ export async function acceptInvite(token: string, account: InviteAccount, now = 
   if (invite.acceptedAt) throw new ApiError("conflict", "This invite has already been used. Sign in instead.");
   if (invite.expiresAt <= now) throw new ApiError("conflict", "This invite has expired. Ask the program for a new one.");
   const userKind = invite.kind === "PARTNER" ? "PARTNER" : "OWNER";
-  const newAccount = account.type === "new" ? acceptInviteSchema.parse(account.input) : null;
+  const newAccount = account.type === "new" ? parseInput(acceptInviteSchema, account.input) : null;
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
 
   try {

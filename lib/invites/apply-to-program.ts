@@ -7,6 +7,7 @@ import { toApiError, uniqueFields } from "@/lib/http/to-api-error";
 import { applicationSchema, type ApplicationInput } from "@/lib/invites/schemas";
 import { ensureDefaultLink } from "@/lib/partners/ensure-default-link";
 import { insertWithFreeCode, slugifyCode } from "@/lib/partners/code";
+import { parseInput } from "@/lib/http/text";
 
 export async function getApplicationProgram(programId: string) {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(programId)) return null;
@@ -35,7 +36,7 @@ export async function applyToProgram(programId: string, applicant: Applicant): P
     if (found.kind !== "PARTNER") throw new ApiError("forbidden", "You are signed in with a program owner account. Sign out to apply as a partner.");
     user = found;
   } else {
-    const input = applicationSchema.parse(applicant.input);
+    const input = parseInput(applicationSchema, applicant.input);
     try {
       user = await db.user.create({
         data: { name: input.name, email: input.email, kind: "PARTNER", passwordHash: await hashPassword(input.password) },

@@ -4,10 +4,11 @@ import { ApiError } from "@/lib/http/errors";
 import { inviteUrl, issueInviteToken } from "@/lib/invites/tokens";
 import { memberInviteSchema, type MemberInviteInput } from "@/lib/invites/schemas";
 import { sendMail } from "@/lib/mail/send";
+import { parseInput } from "@/lib/http/text";
 
 /** Invites a team member with a role; only the program's owners may (checked by the caller). */
 export async function inviteMember(programId: string, input: MemberInviteInput, actor: Actor): Promise<{ inviteId: string; url: string; mailPath?: string }> {
-  const data = memberInviteSchema.parse(input);
+  const data = parseInput(memberInviteSchema, input);
   const program = await db.program.findUnique({ where: { id: programId }, select: { name: true } });
   if (!program) throw new ApiError("not_found", "Program not found");
   const member = await db.programMember.findFirst({ where: { programId, user: { email: data.email } }, select: { id: true } });

@@ -6,6 +6,7 @@ import { partnerInviteSchema, type PartnerInviteInput } from "@/lib/invites/sche
 import { ensureDefaultLink } from "@/lib/partners/ensure-default-link";
 import { createPartner } from "@/lib/partners/create-partner";
 import { sendMail } from "@/lib/mail/send";
+import { parseInput } from "@/lib/http/text";
 
 export interface PartnerInviteResult {
   partnerId: string;
@@ -20,12 +21,12 @@ export interface PartnerInviteResult {
  * e-mail that is already a partner without an account sends a fresh link for that partner.
  */
 export async function invitePartner(programId: string, input: PartnerInviteInput, actor: Actor): Promise<PartnerInviteResult> {
-  const data = partnerInviteSchema.parse(input);
+  const data = parseInput(partnerInviteSchema, input);
   const program = await db.program.findUnique({ where: { id: programId }, select: { name: true } });
   if (!program) throw new ApiError("not_found", "Program not found");
   const existing = await db.partner.findUnique({ where: { programId_email: { programId, email: data.email } }, select: { id: true, userId: true } });
   if (existing?.userId) throw new ApiError("conflict", "This partner already has an account connected to the program");
-  const partner = existing ?? (await createPartner(programId, { name: data.name, email: data.email, status: "ACTIVE", code: undefined }));
+  const partner = existing ?? (await createPartner(programId, { name: data.name, email: data.email, status: "ACTIVE", code: undefined, customerKey: undefined }));
   await ensureDefaultLink(programId, partner.id);
 
   const { token, tokenHash, expiresAt } = issueInviteToken();

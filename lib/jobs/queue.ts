@@ -9,6 +9,7 @@ export const QUEUES = {
   deliverWebhook: "webhook-deliver",
   deliverDue: "webhooks-deliver-due",
   rollups: "reports-rollup",
+  expireNetworks: "abuse-network-expiry",
 } as const;
 
 type LocalRunner = (queue: string, data: object) => void;

@@ -6,6 +6,8 @@
 //   webhooks-deliver-due     cron every minute + once at start: every due delivery (the safety net)
 //   reports-rollup           cron every minute + once at start: refreshRollups(now) (report rollups
 //                            of closed days and the link/partner counters; catches up, idempotent)
+//   abuse-network-expiry     cron every 10 minutes + once at start: expireNetworkHashes(now)
+//                            (network hashes of clicks and sign-ins are kept 48 h, lib/abuse/network.ts)
 // On the embedded database (PGlite served over the wire by scripts/serve.ts) pg-boss is not
 // started: PGlite's socket server runs one protocol message at a time from any connection and
 // only keeps a connection's messages together inside a transaction, so pg-boss's constant
@@ -16,6 +18,7 @@
 import PgBoss from "pg-boss";
 import { approveDueCommissions } from "@/lib/commissions/approve-due-commissions";
 import { refreshRollups } from "@/lib/reports/rollup";
+import { expireNetworkHashes } from "@/lib/abuse/network";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -24,6 +27,7 @@ import { deliverDueWebhooks, deliverWebhook } from "@/lib/webhooks/deliver";
 
 const APPROVE_CRON = "*/5 * * * *";
 const DELIVER_DUE_CRON = "* * * * *";
+const EXPIRE_NETWORKS_CRON = "*/10 * * * *";
 const state = globalThis as unknown as { partnerloopJobs?: Promise<JobsMode> };
 
 export type JobsMode = "queue" | "timer" | "disabled";
@@ -42,6 +46,11 @@ async function sweepDeliveries(): Promise<void> {
 async function sweepRollups(): Promise<void> {
   const run = await refreshRollups(new Date());
   if (run.daysRecomputed) log.info("report rollups refreshed", { days: run.daysRecomputed });
+}
+
+async function sweepNetworkHashes(): Promise<void> {
+  const expired = await expireNetworkHashes(new Date());
+  if (expired.clicks || expired.users) log.info("network hashes past their 48 h window removed", expired);
 }
 
 async function deliverOne(deliveryId: string): Promise<void> {
@@ -72,13 +81,16 @@ export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = t
     await boss.work(QUEUES.approveDue, async () => sweepApprovals());
     await boss.work(QUEUES.deliverDue, async () => sweepDeliveries());
     await boss.work(QUEUES.rollups, async () => sweepRollups());
+    await boss.work(QUEUES.expireNetworks, async () => sweepNetworkHashes());
     await boss.schedule(QUEUES.approveDue, APPROVE_CRON);
     await boss.schedule(QUEUES.deliverDue, DELIVER_DUE_CRON);
     await boss.schedule(QUEUES.rollups, DELIVER_DUE_CRON); // every minute
+    await boss.schedule(QUEUES.expireNetworks, EXPIRE_NETWORKS_CRON);
     // Catch up on whatever came due while no instance was running.
     await boss.send(QUEUES.approveDue, {});
     await boss.send(QUEUES.deliverDue, {});
     await boss.send(QUEUES.rollups, {});
+    await boss.send(QUEUES.expireNetworks, {});
   }
   setBoss(boss);
   return boss;
@@ -95,6 +107,7 @@ export function startTimerMode({ sweeps = true }: { sweeps?: boolean } = {}): ()
   if (!sweeps) return () => setLocalRunner(null);
   const timer = setInterval(() => {
     if (++tick % 5 === 0) void run("hold-expiry sweep", sweepApprovals);
+    if (tick % 10 === 0) void run("network-hash expiry", sweepNetworkHashes);
     void run("webhook sweep", sweepDeliveries);
     void run("rollup sweep", sweepRollups);
   }, 60_000);
@@ -102,6 +115,7 @@ export function startTimerMode({ sweeps = true }: { sweeps?: boolean } = {}): ()
   void run("hold-expiry sweep", sweepApprovals);
   void run("webhook sweep", sweepDeliveries);
   void run("rollup sweep", sweepRollups);
+  void run("network-hash expiry", sweepNetworkHashes);
   return () => {
     clearInterval(timer);
     setLocalRunner(null);

@@ -5,7 +5,7 @@ import type { ApiOperation } from "@/lib/openapi/registry";
 import {
   checkoutBodySchema, checkoutResponseSchema, clickBodySchema, clickInactiveResponseSchema, clickResponseSchema, clickTestResponseSchema,
   leadBodySchema, leadResponseSchema, refundBodySchema, refundResponseSchema, saleBodySchema, saleResponseSchema,
-  sessionStatusResponseSchema, signupBodySchema, trackingErrorSchema, verifyBodySchema, verifyResponseSchema,
+  sessionStatusResponseSchema, signupBodySchema, statusQuerySchema, trackingErrorSchema, verifyBodySchema, verifyResponseSchema,
 } from "@/lib/tracking/schemas";
 
 const TRACK = "/api/v1/track";
@@ -46,22 +46,23 @@ export const trackingOperations: ApiOperation[] = [
   },
   {
     ...common, method: "post", path: `${TRACK}/signup`, operationId: "trackSignup", security: "none",
-    summary: "Browser-side lead of the tracker's signup(customerKey, email)", description: ORIGIN,
-    body: signupBodySchema, errors: [403, 404, 429],
+    summary: "Browser-side lead of the tracker's signup(customerKey, email)",
+    description: `${ORIGIN} Untrusted without the key (docs/attribution.md): a customer_key another customer holds is 409; the e-mail is kept unverified and a lead commission waits for review.`,
+    body: signupBodySchema, errors: [403, 404, 409, 429],
     responses: { 200: { description: "Lead recorded", schema: leadResponseSchema } },
   },
   {
     ...common, method: "post", path: `${TRACK}/checkout`, operationId: "trackCheckout", security: "none",
-    summary: "Bind a cart id to the visitor's click (tracker checkout(cartId))", description: `${ORIGIN} A cart already bound to another click is 409.`,
-    body: checkoutBodySchema, errors: [403, 404, 409, 429],
+    summary: "Bind a cart id to the visitor's click (tracker checkout(cartId))", description: `${ORIGIN} With the program key or a \`cart_token\` signed with it the binding is proven and beats browser-only ones; a cart another click also bound, or whose id looks guessable, is kept and its order held for review (docs/attribution.md). A click binds at most 10 carts (429).`,
+    body: checkoutBodySchema, errors: [403, 404, 429],
     responses: { 200: { description: "Cart bound", schema: checkoutResponseSchema } },
   },
   {
     ...common, method: "get", path: "/api/v1/tracking/status/{sessionId}", operationId: "trackingStatus", security: "none",
     moreTags: [DIALECT_TAGS.affy], // AFFY's status endpoint too: its fields first, then ours
     summary: "Whether a browser session is attributed, to which link and click, and when",
-    description: "AFFY's documented fields (`sessionId`, `hasAffiliate`, `affiliateReference`, `clickId`, `clickedAt`), then ours. Rate limited per IP (429).",
-    params: z.object({ sessionId: z.string().max(200) }), errors: [422, 429],
+    description: "AFFY's documented fields (`sessionId`, `hasAffiliate`, `affiliateReference`, `clickId`, `clickedAt`), then ours. Keyless, so nothing replayable (no click token). A call that names its program (`clientId`, `program_id`, or an Origin of the program's domains) sees only that program's sessions. Rate limited per IP (429).",
+    params: z.object({ sessionId: z.string().max(200) }), query: statusQuerySchema, errors: [422, 429],
     responses: { 200: { description: "Attribution of the session", schema: sessionStatusResponseSchema } },
   },
 ];

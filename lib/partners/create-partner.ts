@@ -8,7 +8,7 @@ import { insertWithFreeCode, slugifyCode } from "@/lib/partners/code";
  * code is derived from the name and suffixed until free. A taken e-mail is a conflict too.
  */
 export async function createPartner(programId: string, input: PartnerCreateInput): Promise<Partner> {
-  const data = { programId, name: input.name, email: input.email, status: input.status };
+  const data = { programId, name: input.name, email: input.email, status: input.status, customerKey: input.customerKey ?? null };
   if (input.code) return db.partner.create({ data: { ...data, code: input.code } });
   return insertWithFreeCode(slugifyCode(input.name), (code) => db.partner.create({ data: { ...data, code } }));
 }

@@ -8,6 +8,7 @@ export function serializePartner(partner: Partner): PartnerResponse {
     email: partner.email,
     code: partner.code,
     status: partner.status.toLowerCase() as PartnerResponse["status"],
+    customer_key: partner.customerKey,
     click_count: partner.clickCount,
     lead_count: partner.leadCount,
     sale_count: partner.saleCount,

@@ -1,14 +1,16 @@
 // Wire schemas of payout batches (management API and the dashboard's CSV download).
 import { z } from "zod";
 import { readText } from "@/lib/http/body";
+import { intIdText } from "@/lib/http/bounds";
 import { ApiError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/text";
 import { EXPORT_FORMATS } from "@/lib/payouts/export-payout-batch";
 import type { PayoutBatchView } from "@/lib/payouts/get-payout-batch";
 import type { listPayoutBatches } from "@/lib/payouts/get-payout-batch";
 
 export const payoutBatchParams = z.object({
   id: z.string().min(1).max(64),
-  batchId: z.coerce.number().int().positive().max(2_147_483_647),
+  batchId: intIdText,
 });
 
 export const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS, "must be paypal, wise or generic").default("generic") });
@@ -87,5 +89,5 @@ export async function optionalJsonBody<S extends z.ZodType>(request: Request, sc
   } catch {
     throw new ApiError("bad_request", "Request body is not valid JSON");
   }
-  return schema.parse(value);
+  return parseInput(schema, value);
 }

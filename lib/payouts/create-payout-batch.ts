@@ -6,6 +6,7 @@ import { z } from "zod";
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
 import type { PayoutBatch } from "@/lib/generated/prisma/client";
+import { calendarDate } from "@/lib/http/bounds";
 import { ApiError } from "@/lib/http/errors";
 import { formatMoney } from "@/lib/money/currency";
 import { groupPayable, payableQuery, type PartnerTotal, type PayableRow } from "@/lib/payouts/payable";
@@ -15,7 +16,7 @@ const DAY_MS = 86_400_000;
 
 /** Period as calendar dates (UTC), both inclusive: `periodEnd` covers its whole day. */
 export const batchPeriodSchema = z
-  .object({ period_start: z.iso.date("must be a date (YYYY-MM-DD)"), period_end: z.iso.date("must be a date (YYYY-MM-DD)"), currency: currencySchema.optional() })
+  .object({ period_start: calendarDate, period_end: calendarDate, currency: currencySchema.optional() })
   .refine((v) => v.period_start <= v.period_end, { message: "must not be before period_start", path: ["period_end"] })
   .transform((v) => ({ periodStart: new Date(`${v.period_start}T00:00:00Z`), periodEnd: new Date(Date.parse(`${v.period_end}T00:00:00Z`) + DAY_MS), currency: v.currency }));
 export type BatchPeriodInput = z.input<typeof batchPeriodSchema>;

@@ -5,6 +5,7 @@ import { auditRow } from "@/lib/audit/actor";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/text";
 
 /** ISO 13616: two letters, two check digits, up to 30 alphanumerics; mod-97 of the rearranged number is 1. */
 export function isValidIban(value: string): boolean {
@@ -53,7 +54,7 @@ export function describeDestination(details: PayoutDetails | null, options: { fu
 
 /** The signed-in partner user saves the details of one of their own partner records. */
 export async function savePayoutDetails(userId: string, partnerId: string, input: PayoutDetailsInput): Promise<PayoutDetails> {
-  const details = payoutDetailsSchema.parse(input);
+  const details = parseInput(payoutDetailsSchema, input);
   const partner = await db.partner.findFirst({ where: { id: partnerId, userId }, select: { id: true, programId: true, payoutMethod: true } });
   if (!partner) throw new ApiError("not_found", "Partner not found");
   await db.$transaction([

@@ -1,10 +1,11 @@
 import { db } from "@/lib/db";
 import { hostOf } from "@/lib/http/origin";
 import { commissionToRule, DEFAULT_REFERRAL_PARAMS, createProgramSchema, type CreateProgramInput } from "@/lib/programs/schemas";
+import { parseInput } from "@/lib/http/text";
 
 /** Creates a program with its default commission rule and makes `ownerId` its OWNER, atomically. */
 export async function createProgram(ownerId: string, input: CreateProgramInput) {
-  const data = createProgramSchema.parse(input);
+  const data = parseInput(createProgramSchema, input);
   const [param, ...aliases] = data.referralParams ?? DEFAULT_REFERRAL_PARAMS;
   const websiteHost = hostOf(data.websiteUrl);
   const allowedDomains = data.allowedDomains ?? (websiteHost ? [websiteHost] : []);

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/http/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { commissionToRule, updateProgramSchema, type UpdateProgramInput } from "@/lib/programs/schemas";
 import { serializeProgram, type ProgramWithRule } from "@/lib/programs/serialize";
+import { parseInput } from "@/lib/http/text";
 
 type Settings = ReturnType<typeof updateProgramSchema.parse>;
 
@@ -34,7 +35,7 @@ function programData(data: Settings): Prisma.ProgramUncheckedUpdateInput {
  * created keep their snapshot). One transaction with its audit row; nothing given changes nothing.
  */
 export async function updateProgram(programId: string, input: UpdateProgramInput, actor: Actor): Promise<ProgramWithRule> {
-  const data = updateProgramSchema.parse(input);
+  const data = parseInput(updateProgramSchema, input);
   return db.$transaction(async (tx) => {
     // Row lock: the audit row's "before" is exactly what this update replaced.
     await tx.$queryRaw`SELECT id FROM "Program" WHERE id = ${programId} FOR UPDATE`;

@@ -7,6 +7,7 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
 import { ApiError } from "@/lib/http/errors";
+import { stripUnsafeText } from "@/lib/http/text";
 import { STRIPE_EVENT_HANDLERS, TEST_EVENT_TYPE } from "@/lib/stripe/events";
 import type { EventOutcome } from "@/lib/stripe/events/types";
 import { verifyStripeEvent } from "@/lib/stripe/verify";
@@ -32,8 +33,16 @@ async function remember(programId: string, event: Stripe.Event, outcome: { statu
   });
 }
 
+/**
+ * A signed event is trusted, but its metadata and e-mails may carry what a visitor typed: characters
+ * no column can hold are stripped (refusing would make Stripe retry the event forever).
+ */
+function storable(event: Stripe.Event): Stripe.Event {
+  return JSON.parse(JSON.stringify(event, (_key, value: unknown) => (typeof value === "string" ? stripUnsafeText(value) : value))) as Stripe.Event;
+}
+
 export async function handleStripeWebhook(programId: string, rawBody: string, signature: string | null): Promise<WebhookResult> {
-  const event = verifyStripeEvent(rawBody, signature, await programSecret(programId));
+  const event = storable(verifyStripeEvent(rawBody, signature, await programSecret(programId)));
   const seen = await db.processedWebhookEvent.findUnique({
     where: { programId_provider_eventId: { programId, provider: "stripe", eventId: event.id } },
     select: { status: true, message: true },

@@ -1,11 +1,13 @@
 // A payment seen in Stripe becomes a sale through the same core as the sale API
 // (lib/tracking/record-sale.ts). Attribution, in order: metadata hints (click token, customer
 // key), the subscription remembered at checkout, then the Stripe customer's earlier attribution
-// (by Stripe customer id, else e-mail bound at lead time). The transaction id is the payment
+// (by Stripe customer id, else e-mail bound at lead time; an e-mail only a browser gave credits
+// with a review flag). The transaction id is the payment
 // intent or invoice id, so a sale API call and a webhook for the same payment never double count.
 import { db } from "@/lib/db";
 import { isApiError } from "@/lib/http/errors";
 import { recordSale, type SaleResult } from "@/lib/tracking/record-sale";
+import { UNTRUSTED_ATTRIBUTION } from "@/lib/tracking/sale-flags";
 import type { StripeAttributionHints } from "@/lib/stripe/metadata";
 
 export interface StripeSaleInput {
@@ -26,15 +28,23 @@ export interface StripeSaleInput {
 
 export type StripeSaleOutcome = { status: "recorded"; sale: SaleResult } | { status: "duplicate" };
 
-/** Our customer behind a Stripe customer id, else the latest with that e-mail. */
-export async function customerOfStripe(programId: string, stripeCustomerId?: string | null, email?: string | null) {
+/**
+ * Our customer behind a Stripe customer id, else the latest whose e-mail a trusted call gave,
+ * else the latest whose e-mail only a keyless call gave (`unverified`: the sale is credited
+ * with a review flag, and the Stripe customer is not bound to it; docs/attribution.md).
+ */
+export async function customerOfStripe(programId: string, stripeCustomerId?: string | null, email?: string | null): Promise<{ id: string; unverified: boolean } | null> {
   if (stripeCustomerId) {
     const byId = await db.customer.findUnique({ where: { programId_stripeCustomerId: { programId, stripeCustomerId } }, select: { id: true } });
-    if (byId) return byId.id;
+    if (byId) return { id: byId.id, unverified: false };
   }
   if (email) {
-    const byEmail = await db.customer.findFirst({ where: { programId, email: email.toLowerCase(), test: false }, orderBy: { updatedAt: "desc" }, select: { id: true } });
-    if (byEmail) return byEmail.id;
+    const byEmail = await db.customer.findFirst({
+      where: { programId, email: email.toLowerCase(), test: false },
+      orderBy: [{ emailUnverified: "asc" }, { updatedAt: "desc" }],
+      select: { id: true, emailUnverified: true },
+    });
+    if (byEmail) return { id: byEmail.id, unverified: byEmail.emailUnverified };
   }
   return null;
 }
@@ -53,7 +63,9 @@ export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSa
         select: { clickId: true, customerId: true },
       })
     : null;
-  const fallbackCustomer = input.hints.customerKey ? null : (remembered?.customerId ?? (await customerOfStripe(input.programId, input.stripeCustomerId, input.email)));
+  const fallbackCustomer = input.hints.customerKey
+    ? null
+    : remembered?.customerId ? { id: remembered.customerId, unverified: false } : await customerOfStripe(input.programId, input.stripeCustomerId, input.email);
   try {
     const sale = await recordSale({
       programId: input.programId,
@@ -63,7 +75,8 @@ export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSa
       clickToken: input.hints.clickToken,
       clickRowId: input.hints.clickToken ? undefined : (remembered?.clickId ?? undefined),
       customerKey: input.hints.customerKey,
-      customerRowId: fallbackCustomer ?? undefined,
+      customerRowId: fallbackCustomer?.id,
+      flags: fallbackCustomer?.unverified ? [UNTRUSTED_ATTRIBUTION] : undefined,
       email: input.email ?? undefined,
       type: input.type,
       isRecurring: input.isRecurring,
@@ -74,7 +87,8 @@ export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSa
       source: "STRIPE",
     });
     const row = await db.sale.findUniqueOrThrow({ where: { id: sale.saleId }, select: { customerId: true } });
-    await bindStripeCustomer(input.programId, row.customerId, input.stripeCustomerId);
+    // a credit resting on untrusted evidence is not remembered: the next payment by this Stripe customer is judged afresh
+    if (!sale.untrusted) await bindStripeCustomer(input.programId, row.customerId, input.stripeCustomerId);
     return { status: "recorded", sale };
   } catch (error) {
     if (isApiError(error) && error.code === "conflict") return { status: "duplicate" }; // already recorded (replay, or the sale API got there first)

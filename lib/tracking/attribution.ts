@@ -4,8 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-export const attributionClickSelect = { id: true, partnerId: true, linkId: true, customerId: true, createdAt: true, ipHash: true } as const;
-export type AttributionClick = { id: bigint; partnerId: string; linkId: string; customerId: string | null; createdAt: Date; ipHash: string | null };
+export const attributionClickSelect = { id: true, partnerId: true, linkId: true, customerId: true, createdAt: true, networkHash: true } as const;
+export type AttributionClick = { id: bigint; partnerId: string; linkId: string; customerId: string | null; createdAt: Date; networkHash: string | null };
 
 export function windowStart(cookieWindowDays: number, now = new Date()): Date {
   return new Date(now.getTime() - cookieWindowDays * 86_400_000);

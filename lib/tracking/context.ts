@@ -1,11 +1,14 @@
 // What the tracking core needs to know about the HTTP request, extracted once at the edge.
 import { hashIp } from "@/lib/crypto";
-import { clientIp } from "@/lib/http/client-ip";
+import { networkHash } from "@/lib/abuse/network";
+import { clientIp, fromTrustedProxy } from "@/lib/http/client-ip";
 import { requestSourceHost } from "@/lib/http/origin";
 
 export interface RequestContext {
   sourceHost: string | null; // Origin, else Referer host
   ipHash: string | null;
+  /** The day's hash of the caller's network (lib/abuse/network.ts): abuse checks only, kept 48 h, whatever the consent. */
+  networkHash: string | null;
   country: string | null;
   userAgent: string | null;
 }
@@ -13,7 +16,7 @@ export interface RequestContext {
 const COUNTRY_HEADERS = ["cf-ipcountry", "x-vercel-ip-country", "cloudfront-viewer-country", "x-appengine-country", "x-country-code"];
 
 function countryFrom(headers: Headers): string | null {
-  if (process.env.TRUST_PROXY === "false" || process.env.TRUST_PROXY === "0") return null;
+  if (!fromTrustedProxy(headers)) return null; // only a proxy of ours sets them; otherwise the client's word
   for (const name of COUNTRY_HEADERS) {
     const value = headers.get(name)?.trim().toUpperCase();
     if (value && /^[A-Z]{2}$/.test(value) && value !== "XX" && value !== "T1") return value;
@@ -21,23 +24,33 @@ function countryFrom(headers: Headers): string | null {
   return null;
 }
 
-const ipHashes = new WeakMap<Request, string | null>();
+const ipHashes = new WeakMap<Request, { ip: string | null; network: string | null }>();
+
+function hashesOf(request: Request): { ip: string | null; network: string | null } {
+  let hashes = ipHashes.get(request);
+  if (hashes === undefined) {
+    const ip = clientIp(request.headers);
+    hashes = { ip: ip ? hashIp(ip) : null, network: networkHash(ip) };
+    ipHashes.set(request, hashes);
+  }
+  return hashes;
+}
 
 /** The caller's hashed IP (null when unknown), computed once per request (rate limit and click both need it). */
 export function requestIpHash(request: Request): string | null {
-  let hash = ipHashes.get(request);
-  if (hash === undefined) {
-    const ip = clientIp(request.headers);
-    hash = ip ? hashIp(ip) : null;
-    ipHashes.set(request, hash);
-  }
-  return hash;
+  return hashesOf(request).ip;
+}
+
+/** The day's hash of the caller's network (null when the address is unknown). */
+export function requestNetworkHash(request: Request): string | null {
+  return hashesOf(request).network;
 }
 
 export function requestContext(request: Request): RequestContext {
   return {
     sourceHost: requestSourceHost(request),
     ipHash: requestIpHash(request),
+    networkHash: requestNetworkHash(request),
     country: countryFrom(request.headers),
     userAgent: request.headers.get("user-agent"),
   };

@@ -67,7 +67,8 @@ export interface ClickCaller extends RequestContext {
 }
 
 export async function recordClick(input: ClickInput, context: ClickCaller): Promise<ClickResult> {
-  const link = await resolveReferralLink(input.affiliateUrl, { programId: input.programId, sourceHost: context.sourceHost, referralCode: input.referralCode });
+  // The program is found first (named, else the key's, else by the calling site), so codes other programs use cannot crowd it out.
+  const link = await resolveReferralLink(input.affiliateUrl, { programId: input.programId ?? context.keyProgramId ?? undefined, sourceHost: context.sourceHost, referralCode: input.referralCode });
   const program = link.program;
   assertOriginAllowed(program, context.sourceHost, context.keyProgramId, { allowMissing: context.originOptional });
   await limitProgramTraffic(program.id);
@@ -87,15 +88,17 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
   const customerId = existingCustomerId ?? randomUUID();
   const firstClickWins = program.attributionModel === "FIRST_CLICK";
 
-  // Without consent nothing identifying is kept: no IP hash, user agent or session id.
+  // Without consent nothing identifying is kept: no IP hash, user agent or session id. The network
+  // hash stays: it rotates daily and is removed after 48 h (lib/abuse/network.ts), for abuse checks only.
   const row: ClickRow = {
     token, programId: program.id, partnerId: link.partner.id, linkId: link.id, customerId, externalClickId: input.externalClickId ?? null,
     sessionId: consent ? (input.sessionId ?? null) : null, landingUrl: input.affiliateUrl || null, pageUrl: input.pageUrl ?? null,
     pageTitle: input.pageTitle ?? null, referrerUrl: input.referrerUrl ?? null, userAgent: consent ? userAgent : null, device, browser, os,
-    country: context.country, ipHash: consent ? context.ipHash : null, language: input.language ?? null, timezone: input.timezone ?? null,
+    country: context.country, ipHash: consent ? context.ipHash : null, networkHash: context.networkHash, language: input.language ?? null, timezone: input.timezone ?? null,
     screen: input.screen ?? null, viewport: input.viewport ?? null, consent, test, source: input.source,
   };
-  const id = existingCustomerId === null ? await insertNewVisitorClicks(row) : await insertReturningVisitorClick(row, firstClickWins);
+  const actor = context.keyProgramId === program.id ? "API_KEY" : "PUBLIC";
+  const id = existingCustomerId === null ? await insertNewVisitorClicks(row) : await insertReturningVisitorClick(row, firstClickWins, actor);
 
   return {
     status: "tracked",
@@ -115,11 +118,11 @@ interface ClickRow {
   token: string; programId: string; partnerId: string; linkId: string; customerId: string; externalClickId: string | null;
   sessionId: string | null; landingUrl: string | null; pageUrl: string | null; pageTitle: string | null; referrerUrl: string | null;
   userAgent: string | null; device: string | null; browser: string | null; os: string | null; country: string | null; ipHash: string | null;
-  language: string | null; timezone: string | null; screen: string | null; viewport: string | null; consent: boolean; test: boolean; source: TrackingSource;
+  networkHash: string | null; language: string | null; timezone: string | null; screen: string | null; viewport: string | null; consent: boolean; test: boolean; source: TrackingSource;
 }
 
 const TEXT_COLUMNS = ["token", "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl", "pageTitle",
-  "referrerUrl", "userAgent", "device", "browser", "os", "country", "ipHash", "language", "timezone", "screen", "viewport", "source"] as const;
+  "referrerUrl", "userAgent", "device", "browser", "os", "country", "ipHash", "networkHash", "language", "timezone", "screen", "viewport", "source"] as const;
 
 /**
  * A first click of a new visitor: its customer (status CLICK) and the click, for every click of
@@ -140,9 +143,9 @@ const insertNewVisitorClicks = createBatcher<ClickRow, bigint>(
       ),
       click AS (
         INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
-          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
+          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
         SELECT click_id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
-          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test,
+          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone, screen, viewport, consent, test,
           source::"TrackingSource", now()
         FROM ids
         RETURNING id, token
@@ -156,20 +159,34 @@ const insertNewVisitorClicks = createBatcher<ClickRow, bigint>(
   { maxBatch: 200, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );
 
-/** A returning visitor (the tracker sent the previous click's id): the click, and the customer moved to it unless first-click keeps it. */
-async function insertReturningVisitorClick(row: ClickRow, firstClickWins: boolean): Promise<bigint> {
+/**
+ * A returning visitor (the tracker sent the previous click's id, which only that browser holds): the
+ * click, and the customer moved to it unless first-click keeps it. A move to another partner is
+ * audited (lib/audit/customer-attribution.ts) in the same statement.
+ */
+async function insertReturningVisitorClick(row: ClickRow, firstClickWins: boolean, actor: "API_KEY" | "PUBLIC"): Promise<bigint> {
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     WITH ids AS (SELECT nextval(pg_get_serial_sequence('"Click"', 'id')) AS click_id),
+    prior AS (SELECT id, "partnerId", "clickId" FROM "Customer" WHERE id = ${row.customerId} FOR UPDATE),
     reused_customer AS (
       UPDATE "Customer" SET "partnerId" = ${row.partnerId}, "clickId" = (SELECT click_id FROM ids), "updatedAt" = now()
       WHERE id = ${row.customerId} AND NOT (${firstClickWins} AND "partnerId" IS NOT NULL)
+      RETURNING id
+    ),
+    audit AS (
+      INSERT INTO "AuditLog" ("programId", "actorType", "actorId", action, "entityType", "entityId", before, after, reason, "createdAt")
+      SELECT ${row.programId}, ${actor}::"ActorType", NULL, CASE WHEN prior."partnerId" IS NULL THEN 'customer.attributed' ELSE 'customer.reattributed' END,
+        'customer', prior.id, jsonb_build_object('partner_id', prior."partnerId", 'click_id', prior."clickId"::text),
+        jsonb_build_object('partner_id', ${row.partnerId}::text, 'click_id', (SELECT click_id FROM ids)::text), ${`click (${row.source}) from a returning visitor`}, now()
+      FROM prior JOIN reused_customer ON reused_customer.id = prior.id
+      WHERE prior."partnerId" IS DISTINCT FROM ${row.partnerId}::text
     ),
     click AS (
       INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
-        "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
+        "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
       SELECT ids.click_id, ${row.token}, ${row.programId}, ${row.partnerId}, ${row.linkId}, ${row.customerId}, ${row.externalClickId},
         ${row.sessionId}, ${row.landingUrl}, ${row.pageUrl}, ${row.pageTitle}, ${row.referrerUrl}, ${row.userAgent}, ${row.device}, ${row.browser},
-        ${row.os}, ${row.country}, ${row.ipHash}, ${row.language}, ${row.timezone}, ${row.screen}, ${row.viewport}, ${row.consent}, ${row.test},
+        ${row.os}, ${row.country}, ${row.ipHash}, ${row.networkHash}, ${row.language}, ${row.timezone}, ${row.screen}, ${row.viewport}, ${row.consent}, ${row.test},
         ${row.source}::"TrackingSource", now()
       FROM ids
       RETURNING id

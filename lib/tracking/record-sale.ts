@@ -14,8 +14,10 @@ import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { computeCommission, resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
 import { attributedClickOfCustomer, clickByToken, creditableInScope, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
 import { loadCommissionFacts, loadSaleFacts, type SaleFacts } from "@/lib/tracking/sale-context";
-import { REPEATED_IP_WINDOW_MS, reviewFlags } from "@/lib/tracking/sale-flags";
+import { REPEATED_IP_WINDOW_MS, UNTRUSTED_ATTRIBUTION, reviewFlags } from "@/lib/tracking/sale-flags";
 import { publishSaleEvents } from "@/lib/webhooks/payloads";
+import { programKeyActor, providerActor } from "@/lib/audit/actor";
+import { settleKeyClaim, type KeyClaim } from "@/lib/tracking/key-claims";
 
 export interface SaleInput {
   programId: string;
@@ -48,6 +50,8 @@ export interface SaleInput {
   source: TrackingSource;
   /** Extra review flags decided by the caller (e.g. an unauthenticated dialect). */
   flags?: string[];
+  /** Why the caller chose this click or customer, when it had to choose (kept on the commission's snapshot). */
+  attributionNote?: string;
 }
 
 export interface SaleResult {
@@ -57,18 +61,25 @@ export interface SaleResult {
   partnerCode: string | null;
   commissionAmount: number;
   reason: string | null;
+  /** The credit rests on untrusted evidence: callers must not remember it as trusted (e.g. bind a Stripe customer to it). */
+  untrusted: boolean;
 }
 
 interface Attribution {
-  click: Pick<AttributionClick, "id" | "partnerId" | "linkId" | "ipHash"> | null;
+  click: Pick<AttributionClick, "id" | "partnerId" | "linkId" | "networkHash"> | null;
   partnerId: string | null;
   customerId: string | null;
+  /** The credit rests on untrusted evidence (a customer key only a browser call gave). */
+  untrusted?: boolean;
 }
 
 async function clickById(scope: AttributionScope, id: bigint) {
   const row = await db.click.findUnique({ where: { id }, select: { token: true, programId: true } });
   return row && row.programId === scope.programId ? clickByToken(db, scope, row.token) : null;
 }
+
+/** Flags that say a credit rests on untrusted evidence (docs/attribution.md). */
+const UNTRUSTED_FLAGS = new Set([UNTRUSTED_ATTRIBUTION, "UNVERIFIED_SOURCE", "UNVERIFIED_CART", "CART_CONTESTED"]);
 
 async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleFacts): Promise<Attribution> {
   const click = input.clickToken
@@ -77,11 +88,20 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
       ? await clickById(scope, input.clickRowId)
       : null;
   // Only live customers hold customer keys (test customers never do).
-  const customer = input.customerKey && !scope.test
+  let customer = input.customerKey && !scope.test
     ? facts.keyCustomer
     : input.customerRowId
       ? await db.customer.findFirst({ where: { id: input.customerRowId, programId: input.programId, test: scope.test }, select: { id: true, clickId: true } })
       : null;
+  // A key only a keyless call gave: this (trusted) sale settles it against its click (lib/tracking/key-claims.ts).
+  let keyClaim: KeyClaim = "verified";
+  if (customer && customer === facts.keyCustomer && facts.keyCustomer.keyUnverified) {
+    keyClaim = await settleKeyClaim(db, {
+      programId: input.programId, customerKey: input.customerKey!, holder: { id: customer.id, keyUnverified: true }, clickCustomerId: click?.customerId ?? null,
+      actor: input.source === "STRIPE" ? providerActor("stripe") : programKeyActor(null), via: `sale (${input.source})`,
+    });
+    if (keyClaim === "released") customer = null; // the key goes to the click's customer with this sale
+  }
   if (input.partnerId) {
     const partner = await db.partner.findFirst({ where: { id: input.partnerId, programId: input.programId }, select: { id: true } });
     if (!partner) throw new ApiError("not_found", "The partner to credit is not a partner of this program");
@@ -90,18 +110,22 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
   if (click) return { click, partnerId: click.partnerId, customerId: customer?.id ?? click.customerId };
   if (customer) {
     // the customer's attributed click (Customer.clickId): record-click and record-lead keep it per the program's model
-    const attributed = customer === facts.keyCustomer ? creditableInScope(facts.keyCustomer.attributedClick, scope) : await attributedClickOfCustomer(db, scope, customer);
-    if (attributed) return { click: attributed, partnerId: attributed.partnerId, customerId: customer.id };
+    const byKey = customer === facts.keyCustomer;
+    const attributed = byKey ? creditableInScope(facts.keyCustomer!.attributedClick, scope) : await attributedClickOfCustomer(db, scope, customer);
+    if (attributed) return { click: attributed, partnerId: attributed.partnerId, customerId: customer.id, untrusted: byKey && keyClaim === "unconfirmed" };
   }
   if (input.subscriptionId) {
     const first = await db.sale.findFirst({
       where: { programId: input.programId, subscriptionId: input.subscriptionId, partnerId: { not: null }, test: scope.test },
       orderBy: { occurredAt: "asc" },
-      select: { partnerId: true, customerId: true, clickId: true, linkId: true },
+      select: { partnerId: true, customerId: true, clickId: true, linkId: true, commissions: { where: { kind: "SALE" }, select: { flags: true, status: true }, take: 1 } },
     });
     if (first?.partnerId) {
-      const click = first.clickId && first.linkId ? { id: first.clickId, partnerId: first.partnerId, linkId: first.linkId, ipHash: null } : null;
-      return { click, partnerId: first.partnerId, customerId: customer?.id ?? first.customerId };
+      const click = first.clickId && first.linkId ? { id: first.clickId, partnerId: first.partnerId, linkId: first.linkId, networkHash: null } : null;
+      // a renewal rests on what credited the first payment: untrusted then, untrusted now
+      const firstCommission = first.commissions[0];
+      const untrusted = Boolean(firstCommission && (firstCommission.status === "REJECTED" || firstCommission.flags.some((f) => UNTRUSTED_FLAGS.has(f))));
+      return { click, partnerId: first.partnerId, customerId: customer?.id ?? first.customerId, untrusted };
     }
   }
   return { click: null, partnerId: null, customerId: customer?.id ?? null };
@@ -114,14 +138,14 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   const occurredAt = input.occurredAt ?? new Date();
   const currency = (input.currency ?? program.currency).toUpperCase();
   const test = Boolean(input.testMode || program.testMode);
-  const { click, partnerId, customerId } = await attribute(input, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt }, facts);
+  const { click, partnerId, customerId, untrusted } = await attribute(input, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt }, facts);
 
   let commission: SaleRow["commission"] = null;
   let reason: string | null = partnerId ? null : "unattributed";
   let partnerCode: string | null = null;
   if (partnerId) {
     const found = await loadCommissionFacts({
-      programId: input.programId, partnerId, subscriptionId: input.subscriptionId, customerId, ipHash: click?.ipHash ?? null,
+      programId: input.programId, partnerId, subscriptionId: input.subscriptionId, customerId, networkHash: click?.networkHash ?? null,
       since: new Date(Date.now() - REPEATED_IP_WINDOW_MS),
     });
     if (!found.partner) throw new ApiError("not_found", "The partner to credit is not a partner of this program");
@@ -132,12 +156,17 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
       const decision = computeCommission(chosen.rule, { amount: input.amount, priorPayments: input.subscriptionId ? found.prior.count : 0, firstPaymentAt: input.subscriptionId ? found.prior.firstAt : null, occurredAt, sameCurrency: currency === program.currency });
       reason = decision.reason;
       if (decision.amount > 0) {
-        const flags = [
+        const flags = [...new Set([
           ...(input.flags ?? []),
+          ...(untrusted ? [UNTRUSTED_ATTRIBUTION] : []),
           ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
-          ...reviewFlags({ partnerEmail: partner.email, customerEmail: input.email ?? found.customerEmail, clicksFromIp: found.clicksFromIp }),
-        ];
-        commission = { amount: decision.amount, snapshot: ruleSnapshot(chosen.rule, chosen.scope), flags };
+          ...reviewFlags({
+            partner, customerEmail: input.email ?? found.customerEmail, customerKey: input.customerKey ?? found.customerKey,
+            clickNetworkHash: click?.networkHash ?? null, clicksFromNetwork: found.clicksFromNetwork,
+          }),
+        ])];
+        const snapshot = { ...ruleSnapshot(chosen.rule, chosen.scope), ...(input.attributionNote ? { attribution_note: input.attributionNote } : {}) };
+        commission = { amount: decision.amount, snapshot, flags };
       }
     } else {
       reason = "no_rule";
@@ -156,7 +185,8 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   });
   if (!written) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
   await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints); // nothing to do unless an endpoint listens
-  return { saleId: written.saleId, commissionId: written.commissionId, partnerId, partnerCode, commissionAmount: commission?.amount ?? 0, reason };
+  const resting = Boolean(untrusted) || (input.flags ?? []).some((f) => UNTRUSTED_FLAGS.has(f));
+  return { saleId: written.saleId, commissionId: written.commissionId, partnerId, partnerCode, commissionAmount: commission?.amount ?? 0, reason, untrusted: resting };
 }
 
 interface SaleRow {

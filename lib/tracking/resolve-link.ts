@@ -1,6 +1,7 @@
 // Finds the referral link an affiliate URL points at: its query parameters are matched against
 // link codes, keeping only pairs whose parameter name is the link's program's referral parameter
-// or one of its aliases. One indexed query (ReferralLink.code), shared by concurrent clicks.
+// or one of its aliases. One indexed query (ReferralLink.code), shared by concurrent clicks; the
+// program the caller names (or whose domains accept the calling site) is chosen in SQL first.
 import { sqlRows } from "@/lib/db";
 import { createBatcher } from "@/lib/db/batch";
 import { databaseUnreachable } from "@/lib/http/to-api-error";
@@ -54,42 +55,66 @@ function toResolved(r: LinkRow): ResolvedLink {
   };
 }
 
-type LinkLookup = { codes: string[]; programFilter: { id?: string; clientId?: number } };
+type ProgramFilter = { id?: string; clientId?: number };
+type LinkLookup = { codes: string[]; programFilter: ProgramFilter; hosts: string[] };
 const MAX_LINKS_PER_LOOKUP = 20;
 
 /**
+ * The allowed-domain entries that would accept `host` (lib/http/origin.ts `hostMatches`): the host,
+ * with or without "www.", and each "*.parent" wildcard above it. They let SQL rank the calling
+ * site's program first, before any limit.
+ */
+export function domainEntriesMatching(host: string): string[] {
+  const h = host.toLowerCase();
+  const labels = h.split(".");
+  const entries = new Set([h, `www.${h}`, `*.${h}`]);
+  if (h.startsWith("www.")) entries.add(h.slice(4));
+  for (let i = 1; i < labels.length; i++) entries.add(`*.${labels.slice(i).join(".")}`);
+  return [...entries];
+}
+
+// An allowed-domain entry normalised in SQL as normaliseDomain does (scheme, port, path, case, trailing dot).
+const NORMALISED_DOMAIN = `rtrim(lower(regexp_replace(regexp_replace(trim(d), '^[A-Za-z]+://', ''), '[:/].*$', '')), '.')`;
+
+/**
  * Link, partner and program in one round trip; this runs on every click, so the lookups of
- * concurrent clicks share one statement (lib/db/batch.ts) and each keeps the rows it asked for.
+ * concurrent clicks share one statement (lib/db/batch.ts). Each (lookup, code) pair reads only its
+ * program's links when the caller named one (id, client id, the key's program), else the links of
+ * programs whose domains accept the calling site first, so a code squatted by other programs
+ * cannot push the right link past the limit.
  */
 const lookupLinks = createBatcher<LinkLookup, ResolvedLink[]>(
   async (lookups) => {
-    const codes = [...new Set(lookups.flatMap((l) => l.codes))];
-    const rows = await sqlRows<LinkRow>(
-      `SELECT ${LINK_COLUMNS}
-       FROM "ReferralLink" l JOIN "Partner" pa ON pa.id = l."partnerId" JOIN "Program" pr ON pr.id = l."programId"
-       WHERE l.code = ANY($1::text[])
-       LIMIT $2`,
-      [codes, MAX_LINKS_PER_LOOKUP * lookups.length],
+    const pairs = lookups.flatMap((l, n) => l.codes.map((code) => ({ n, code, l })));
+    const rows = await sqlRows<LinkRow & { n: number }>(
+      `SELECT t.n, found.* FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[]) AS t(n, code, program_id, client_id, hosts)
+       CROSS JOIN LATERAL (
+         SELECT ${LINK_COLUMNS}
+         FROM "ReferralLink" l JOIN "Partner" pa ON pa.id = l."partnerId" JOIN "Program" pr ON pr.id = l."programId"
+         WHERE l.code = t.code AND (t.program_id IS NULL OR l."programId" = t.program_id) AND (t.client_id IS NULL OR pr."clientId" = t.client_id)
+         ORDER BY EXISTS (SELECT 1 FROM unnest(pr."allowedDomains") d WHERE ${NORMALISED_DOMAIN} = ANY(string_to_array(t.hosts, ' '))) DESC, l."createdAt", l.id
+         LIMIT ${MAX_LINKS_PER_LOOKUP}
+       ) found`,
+      [
+        pairs.map((p) => p.n), pairs.map((p) => p.code), pairs.map((p) => p.l.programFilter.id ?? null),
+        pairs.map((p) => p.l.programFilter.clientId ?? null), pairs.map((p) => p.l.hosts.join(" ")),
+      ],
     );
-    return lookups.map(({ codes: wanted, programFilter }) =>
-      rows
-        .filter((r) => wanted.includes(r.code) && (!programFilter.id || r.program_id === programFilter.id) && (!programFilter.clientId || r.client_id === programFilter.clientId))
-        .slice(0, MAX_LINKS_PER_LOOKUP)
-        .map(toResolved),
-    );
+    return lookups.map((_, n) => rows.filter((r) => r.n === n).map(toResolved));
   },
   { maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );
 
-async function findLinks(codes: string[], programFilter: { id?: string; clientId?: number }): Promise<ResolvedLink[]> {
-  return lookupLinks({ codes, programFilter });
+async function findLinks(codes: string[], programFilter: ProgramFilter, hosts: Array<string | null>): Promise<ResolvedLink[]> {
+  const known = hosts.filter((h): h is string => Boolean(h));
+  return lookupLinks({ codes, programFilter, hosts: [...new Set(known.flatMap(domainEntriesMatching))] });
 }
 
 export function programParams(program: { referralParam: string; referralParamAliases: string[] }): string[] {
   return [program.referralParam, ...program.referralParamAliases];
 }
 
-export function programFilterOf(programId: string | number | undefined): { id?: string; clientId?: number } {
+export function programFilterOf(programId: string | number | undefined): ProgramFilter {
   if (programId === undefined) return {};
   if (typeof programId === "number" || /^\d+$/.test(programId)) {
     const clientId = Number(programId);
@@ -112,7 +137,7 @@ function pickByHost(matching: ResolvedLink[], hosts: Array<string | null>): Reso
  * the link with that code, whatever parameter carried it.
  */
 async function resolveByCode(code: string, options: { programId?: string | number; sourceHost: string | null; landingHost: string | null }): Promise<ResolvedLink> {
-  const links = code.length <= 100 ? await findLinks([code], programFilterOf(options.programId)) : [];
+  const links = code.length <= 100 ? await findLinks([code], programFilterOf(options.programId), [options.sourceHost, options.landingHost]) : [];
   if (links.length === 0) throw new ApiError("bad_request", "No referral link found matching the referral code");
   return pickByHost(links, [options.sourceHost, options.landingHost]);
 }
@@ -131,7 +156,7 @@ export async function resolveReferralLink(
   }
   const pairs = [...url.searchParams].filter(([name, value]) => PARAM_NAME.test(name) && value.length > 0 && value.length <= 100).slice(0, 20);
   const codes = [...new Set(pairs.map(([, value]) => value))];
-  const links = codes.length ? await findLinks(codes, programFilterOf(options.programId)) : [];
+  const links = codes.length ? await findLinks(codes, programFilterOf(options.programId), [options.sourceHost, hostOf(affiliateUrl)]) : [];
   const matching = links.filter((link) => programParams(link.program).some((param) => url.searchParams.get(param) === link.code));
 
   if (matching.length === 0) {

@@ -26,18 +26,18 @@ export interface SaleFacts {
   /** The click of the click token, whatever its program (the caller checks). */
   click: FoundClick | null;
   /** The live customer holding the customer key in this program, and its attributed click. */
-  keyCustomer: { id: string; clickId: bigint | null; attributedClick: FoundClick | null } | null;
+  keyCustomer: { id: string; clickId: bigint | null; attributedClick: FoundClick | null; keyUnverified: boolean } | null;
 }
 
 const batchOptions = { maxBatch: 100, maxInFlight: 2, retryAlone: (error: unknown) => !databaseUnreachable(error) };
 
-type ClickColumns<P extends string> = Record<`${P}_id` | `${P}_program_id` | `${P}_partner_id` | `${P}_link_id` | `${P}_customer_id` | `${P}_ip_hash`, string | null> &
+type ClickColumns<P extends string> = Record<`${P}_id` | `${P}_program_id` | `${P}_partner_id` | `${P}_link_id` | `${P}_customer_id` | `${P}_network_hash`, string | null> &
   Record<`${P}_test`, boolean | null> & Record<`${P}_created_ms`, number | null>;
 
 const clickColumns = (alias: string) =>
   `${alias}.id::text AS ${alias}_id, ${alias}."programId" AS ${alias}_program_id, ${alias}.test AS ${alias}_test, ${alias}."partnerId" AS ${alias}_partner_id,
    ${alias}."linkId" AS ${alias}_link_id, ${alias}."customerId" AS ${alias}_customer_id, (extract(epoch FROM ${alias}."createdAt") * 1000)::float8 AS ${alias}_created_ms,
-   ${alias}."ipHash" AS ${alias}_ip_hash`;
+   ${alias}."networkHash" AS ${alias}_network_hash`;
 
 function clickOf<P extends "c" | "kc">(row: ClickColumns<P>, p: P): FoundClick | null {
   const r = row as unknown as Record<string, unknown>;
@@ -50,7 +50,7 @@ function clickOf<P extends "c" | "kc">(row: ClickColumns<P>, p: P): FoundClick |
     linkId: r[`${p}_link_id`] as string,
     customerId: r[`${p}_customer_id`] as string | null,
     createdAt: new Date(r[`${p}_created_ms`] as number),
-    ipHash: r[`${p}_ip_hash`] as string | null,
+    networkHash: r[`${p}_network_hash`] as string | null,
   };
 }
 
@@ -59,7 +59,7 @@ type FactsRow = ClickColumns<"c"> & ClickColumns<"kc"> & {
   has_program: boolean;
   has_endpoints: boolean;
   currency: string; cookie_window_days: number; hold_days: number; default_rule_id: string | null; test_mode: boolean;
-  k_id: string | null; k_click_id: string | null;
+  k_id: string | null; k_click_id: string | null; k_key_unverified: boolean | null;
 };
 
 export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: string; customerKey?: string }, SaleFacts>(async (items) => {
@@ -68,7 +68,7 @@ export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: str
        EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."programId" = pr.id AND w.enabled) AS has_endpoints, pr.currency, pr."cookieWindowDays" AS cookie_window_days, pr."holdDays" AS hold_days,
        pr."defaultRuleId" AS default_rule_id, pr."testMode" AS test_mode,
        ${clickColumns("c")},
-       k.id AS k_id, k."clickId"::text AS k_click_id,
+       k.id AS k_id, k."clickId"::text AS k_click_id, k."customerKeyUnverified" AS k_key_unverified,
        ${clickColumns("kc")}
      FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(program_id, click_token, customer_key, n)
      LEFT JOIN "Program" pr ON pr.id = t.program_id
@@ -84,50 +84,55 @@ export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: str
     return {
       program: r.has_program ? { hasWebhookEndpoints: r.has_endpoints, currency: r.currency, cookieWindowDays: r.cookie_window_days, holdDays: r.hold_days, defaultRuleId: r.default_rule_id, testMode: r.test_mode } : null,
       click: clickOf(r, "c"),
-      keyCustomer: r.k_id ? { id: r.k_id, clickId: r.k_click_id === null ? null : BigInt(r.k_click_id), attributedClick: clickOf(r, "kc") } : null,
+      keyCustomer: r.k_id ? { id: r.k_id, clickId: r.k_click_id === null ? null : BigInt(r.k_click_id), attributedClick: clickOf(r, "kc"), keyUnverified: Boolean(r.k_key_unverified) } : null,
     };
   });
 }, batchOptions);
 
 export interface CommissionFacts {
-  partner: { code: string; email: string; status: "PENDING" | "ACTIVE" | "SUSPENDED" } | null;
+  /** With the facts of the self-referral guard: the partner's own customer key and the network of its latest sign-in. */
+  partner: { code: string; email: string; status: "PENDING" | "ACTIVE" | "SUSPENDED"; customerKey: string | null; networkHash: string | null } | null;
   /** The program's default rules and this partner's own. */
   rules: Rule[];
   /** Earlier payments of the subscription (when the sale names one). */
   prior: { count: number; firstAt: Date | null };
   customerEmail: string | null;
-  /** Clicks of the program from the click's hashed IP in the last 24 h. */
-  clicksFromIp: number;
+  customerKey: string | null;
+  /** Clicks of the program from the click's network in the last 24 h. */
+  clicksFromNetwork: number;
 }
 
 type CommissionRow = {
   n: string; partner_code: string | null; partner_email: string | null; partner_status: "PENDING" | "ACTIVE" | "SUSPENDED" | null;
-  rules: Rule[]; prior_count: string | null; prior_first_ms: number | null; customer_email: string | null; clicks_from_ip: string;
+  partner_customer_key: string | null; partner_network_hash: string | null;
+  rules: Rule[]; prior_count: string | null; prior_first_ms: number | null; customer_email: string | null; customer_key: string | null; clicks_from_network: string;
 };
 
 export const loadCommissionFacts = createBatcher<
-  { programId: string; partnerId: string; subscriptionId?: string; customerId: string | null; ipHash: string | null; since: Date },
+  { programId: string; partnerId: string; subscriptionId?: string; customerId: string | null; networkHash: string | null; since: Date },
   CommissionFacts
 >(async (items) => {
   const rows = await sqlRows<CommissionRow>(
-    `SELECT t.n, pa.code AS partner_code, pa.email AS partner_email, pa.status::text AS partner_status,
+    `SELECT t.n, pa.code AS partner_code, pa.email AS partner_email, pa.status::text AS partner_status, pa."customerKey" AS partner_customer_key,
+       (SELECT u."networkHash" FROM "User" u WHERE u.id = pa."userId") AS partner_network_hash,
        (SELECT coalesce(json_agg(json_build_object('id', r.id, 'partnerId', r."partnerId", 'productId', r."productId", 'type', r.type,
           'value', r.value, 'recurringLimitMonths', r."recurringLimitMonths", 'recurringLimitPayments', r."recurringLimitPayments",
           'leadAmount', r."leadAmount", 'minSaleAmount', r."minSaleAmount") ORDER BY r."createdAt", r.id), '[]'::json)
         FROM "CommissionRule" r WHERE r."programId" = t.program_id AND (r."partnerId" = t.partner_id OR r."partnerId" IS NULL)) AS rules,
        s.prior_count, s.prior_first_ms,
-       (SELECT cu.email FROM "Customer" cu WHERE cu.id = t.customer_id) AS customer_email,
-       CASE WHEN t.ip_hash IS NULL THEN 0 ELSE (SELECT count(*) FROM "Click" k WHERE k."programId" = t.program_id AND k."ipHash" = t.ip_hash
-         AND k."createdAt" >= (t.since::timestamptz AT TIME ZONE 'UTC')) END AS clicks_from_ip
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(program_id, partner_id, subscription_id, customer_id, ip_hash, since, n)
+       cu.email AS customer_email, cu."customerKey" AS customer_key,
+       CASE WHEN t.network_hash IS NULL THEN 0 ELSE (SELECT count(*) FROM "Click" k WHERE k."programId" = t.program_id AND k."networkHash" = t.network_hash
+         AND k."createdAt" >= (t.since::timestamptz AT TIME ZONE 'UTC')) END AS clicks_from_network
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(program_id, partner_id, subscription_id, customer_id, network_hash, since, n)
      LEFT JOIN "Partner" pa ON pa.id = t.partner_id AND pa."programId" = t.program_id
+     LEFT JOIN "Customer" cu ON cu.id = t.customer_id
      LEFT JOIN LATERAL (
        SELECT count(*) AS prior_count, (extract(epoch FROM min(x."occurredAt")) * 1000)::float8 AS prior_first_ms
        FROM "Sale" x WHERE t.subscription_id IS NOT NULL AND x."programId" = t.program_id AND x."subscriptionId" = t.subscription_id
      ) s ON true`,
     [
       items.map((i) => i.programId), items.map((i) => i.partnerId), items.map((i) => i.subscriptionId ?? null),
-      items.map((i) => i.customerId), items.map((i) => i.ipHash), items.map((i) => i.since.toISOString()),
+      items.map((i) => i.customerId), items.map((i) => i.networkHash), items.map((i) => i.since.toISOString()),
     ],
   );
   const byN = new Map(rows.map((r) => [Number(r.n), r]));
@@ -135,11 +140,14 @@ export const loadCommissionFacts = createBatcher<
     const r = byN.get(i + 1);
     if (!r) return new Error("commission facts missing");
     return {
-      partner: r.partner_code !== null ? { code: r.partner_code, email: r.partner_email!, status: r.partner_status! } : null,
+      partner: r.partner_code !== null
+        ? { code: r.partner_code, email: r.partner_email!, status: r.partner_status!, customerKey: r.partner_customer_key, networkHash: r.partner_network_hash }
+        : null,
       rules: r.rules,
       prior: { count: Number(r.prior_count ?? 0), firstAt: r.prior_first_ms === null ? null : new Date(r.prior_first_ms) },
       customerEmail: r.customer_email,
-      clicksFromIp: Number(r.clicks_from_ip),
+      customerKey: r.customer_key,
+      clicksFromNetwork: Number(r.clicks_from_network),
     };
   });
 }, batchOptions);

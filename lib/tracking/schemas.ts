@@ -1,29 +1,35 @@
 // Wire schemas of the canonical tracking API (/api/v1/track/*). Field names follow the contract
 // in shared/seeds (Affitor); the same schemas feed the OpenAPI document.
 import { z } from "zod";
+import { eventTimestamp, INT_MAX, intId, minorUnits } from "@/lib/http/bounds";
+import { optionalFreeText } from "@/lib/http/text";
 import { currencySchema } from "@/lib/programs/schemas";
 
+// Control characters are refused in every field (lib/http/text.ts) but the browser's free text
+// (page title, user agent), where they are stripped.
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) => text(max).optional().nullable().transform((v) => v || undefined);
+/** A program by id (`cm…`) or by its numeric client id. */
+const programIdOrClientId = z.union([z.string().max(64), intId]);
 
 export const clickBodySchema = z.object({
   affiliate_url: z.string().max(4000, "must be at most 4000 characters").optional().nullable(), // missing: 400 from the core
   page_url: optionalText(4000),
-  page_title: optionalText(500),
+  page_title: optionalFreeText(500),
   referrer_url: optionalText(4000),
   session_id: optionalText(200),
-  user_agent: optionalText(1000),
+  user_agent: optionalFreeText(1000),
   screen_resolution: optionalText(32),
   viewport_size: optionalText(32),
   language: optionalText(35),
   timezone: optionalText(64),
   existing_click_id: optionalText(100),
-  program_id: z.union([z.string().max(64), z.number().int().positive()]).optional(),
+  program_id: programIdOrClientId.optional(),
   consent: z.boolean().optional(),
   additional_data: z
     .object({
       test_mode: z.boolean().optional(),
-      program_id: z.union([z.string().max(64), z.number().int().positive()]).optional(),
+      program_id: programIdOrClientId.optional(),
     })
     .loose()
     .optional()
@@ -65,8 +71,8 @@ export type LeadBody = z.infer<typeof leadBodySchema>;
 
 export const lineItemSchema = z.object({
   name: text(500).optional(),
-  amount_cents: z.number().int().nonnegative().optional(),
-  quantity: z.number().int().positive().optional(),
+  amount_cents: minorUnits.optional(),
+  quantity: z.number().int().positive().max(1_000_000, "must be at most 1000000").optional(),
   product_id: text(200).optional(),
   sku: text(200).optional(),
 });
@@ -77,7 +83,7 @@ export const saleBodySchema = z.object({
     .number({ error: "must be a positive integer amount in minor units" })
     .int("must be an integer amount in minor units (e.g. 9999 for $99.99)")
     .positive("must be a positive integer")
-    .max(2_147_483_647, "is too large"),
+    .max(INT_MAX, "is too large"),
   customer_key: optionalText(200),
   click_id: optionalText(100),
   email: z.email("must be a valid e-mail address").max(254).optional().nullable().transform((v) => v?.toLowerCase() || undefined),
@@ -88,10 +94,7 @@ export const saleBodySchema = z.object({
   subscription_interval: optionalText(50),
   product_id: optionalText(200),
   line_items: z.array(lineItemSchema).max(200).optional(),
-  occurred_at: z.iso
-    .datetime({ offset: true })
-    .refine((v) => Date.parse(v) <= Date.now() + 86_400_000, "must not be in the future")
-    .optional(),
+  occurred_at: eventTimestamp.optional(),
   test_mode: z.boolean().optional(),
 });
 export type SaleBody = z.infer<typeof saleBodySchema>;
@@ -107,14 +110,14 @@ export const saleResponseSchema = z.object({
 
 export const refundBodySchema = z.object({
   transaction_id: text(200).min(1, "is required"),
-  amount_cents: z.number().int("must be an integer amount in minor units").positive("must be a positive integer").optional(),
+  amount_cents: minorUnits.positive("must be a positive integer").optional(),
   refund_id: optionalText(200),
   reason: optionalText(500),
 });
 export type RefundBody = z.infer<typeof refundBodySchema>;
 
 export const verifyBodySchema = z.object({
-  program_id: z.union([z.string().min(1).max(64), z.number().int().positive()]),
+  program_id: z.union([z.string().min(1).max(64), intId]),
   page_url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(4000),
   consent: z.boolean().optional(),
 });
@@ -122,7 +125,7 @@ export type VerifyBody = z.infer<typeof verifyBodySchema>;
 
 // ── Browser-only endpoints of the tracker (/api/v1/track/signup, /api/v1/track/checkout) ──
 // Public, Origin-checked: they only act on a click the visitor's cookie names.
-const browserProgramId = z.union([z.string().min(1, "is required").max(64), z.number().int().positive().max(2_147_483_647)]);
+const browserProgramId = z.union([z.string().min(1, "is required").max(64), intId]);
 const browserClickId = text(100).min(1, "is required: the visitor's partnerloop_click_id cookie");
 
 export const signupBodySchema = z.object({
@@ -138,6 +141,8 @@ export const checkoutBodySchema = z.object({
   click_id: browserClickId,
   // Refersion's contract: any string up to 255 characters, kept exactly as sent.
   cart_id: z.string({ error: "must be a string" }).min(1, "is required").max(255, "must be at most 255 characters"),
+  // the merchant's proof that it created this cart (lib/tracking/cart-token.ts); without it, or the program key, the binding is unproven
+  cart_token: optionalText(200),
 });
 export type CheckoutBody = z.infer<typeof checkoutBodySchema>;
 
@@ -166,19 +171,30 @@ export const verifyResponseSchema = z.object({
   last_seen_at: z.iso.datetime(),
 });
 
+export const statusQuerySchema = z.object({
+  clientId: z.string().trim().max(64, "must be at most 64 characters").optional().describe("AFFY: the program's numeric client id; only its sessions are seen"),
+  program_id: z.string().trim().max(64, "must be at most 64 characters").optional().describe("The program's id (or numeric client id); only its sessions are seen"),
+});
+
 export const sessionStatusResponseSchema = z.object({
   sessionId: z.string(),
   hasAffiliate: z.boolean(),
   affiliateReference: z.string().nullable(),
   clickId: z.number().int().nullable(),
   clickedAt: z.iso.datetime().nullable(),
-  click_id: z.string().nullable(),
-  partner_code: z.string().nullable(),
-  program_id: z.string().nullable(),
   expires_at: z.iso.datetime().nullable(),
+  partner_code: z.string().nullable().optional().describe("Only when the call names its program (clientId, program_id or an Origin of the program's domains)"),
+  program_id: z.string().nullable().optional().describe("Only when the call names its program"),
 });
 
-export const checkoutResponseSchema = z.object({ success: z.literal(true), message: z.string(), cart_id: z.string(), click_id: z.string() });
+export const checkoutResponseSchema = z.object({
+  success: z.literal(true),
+  message: z.string(),
+  cart_id: z.string(),
+  click_id: z.string(),
+  proven: z.boolean().describe("The merchant proved the cart (program key or cart_token): this binding beats browser-only ones"),
+  flagged: z.boolean().describe("Unproven and contested by another click, or the cart id looks guessable: its order will be held for review"),
+});
 
 export const trackingErrorSchema = z
   .object({

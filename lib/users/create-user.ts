@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/http/errors";
 import { toApiError } from "@/lib/http/to-api-error";
 import type { UserKind } from "@/lib/generated/prisma/enums";
 import { signUpSchema, type SignUpInput } from "@/lib/users/schemas";
+import { parseInput } from "@/lib/http/text";
 
 export interface CreatedUser {
   id: string;
@@ -14,7 +15,7 @@ export interface CreatedUser {
 
 /** Creates an account. A taken e-mail is rejected by the unique index, reported as 409. */
 export async function createUser(input: SignUpInput, kind: UserKind = "OWNER"): Promise<CreatedUser> {
-  const { name, email, password } = signUpSchema.parse(input);
+  const { name, email, password } = parseInput(signUpSchema, input);
   const passwordHash = await hashPassword(password);
   try {
     return await db.user.create({

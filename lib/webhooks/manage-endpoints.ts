@@ -7,6 +7,7 @@ import type { WebhookEndpoint } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/errors";
 import { createEndpointSchema, updateEndpointSchema, type CreateEndpointInput, type UpdateEndpointInput } from "@/lib/webhooks/schemas";
 import { newWebhookSecret } from "@/lib/webhooks/signature";
+import { parseInput } from "@/lib/http/text";
 
 export const MAX_ENDPOINTS_PER_PROGRAM = 20;
 
@@ -30,7 +31,7 @@ export function endpointView(endpoint: WebhookEndpoint): EndpointView {
 }
 
 export async function createWebhookEndpoint(programId: string, input: CreateEndpointInput, actor: Actor): Promise<{ endpoint: EndpointView; secret: string }> {
-  const data = createEndpointSchema.parse(input);
+  const data = parseInput(createEndpointSchema, input);
   if ((await db.webhookEndpoint.count({ where: { programId } })) >= MAX_ENDPOINTS_PER_PROGRAM) {
     throw new ApiError("conflict", `A program can have at most ${MAX_ENDPOINTS_PER_PROGRAM} webhook endpoints`);
   }
@@ -52,7 +53,7 @@ async function endpointOf(programId: string, endpointId: string): Promise<Webhoo
 }
 
 export async function updateWebhookEndpoint(programId: string, endpointId: string, input: UpdateEndpointInput, actor: Actor): Promise<EndpointView> {
-  const data = updateEndpointSchema.parse(input);
+  const data = parseInput(updateEndpointSchema, input);
   const before = await endpointOf(programId, endpointId);
   const updated = await db.$transaction(async (tx) => {
     const row = await tx.webhookEndpoint.update({ where: { id: endpointId }, data });

@@ -135,7 +135,7 @@
       log("consent", consent);
     },
     signup: (customerKey, email) => withClick("signup", { customer_key: customerKey, email }),
-    checkout: (cartId) => withClick("checkout", { cart_id: typeof cartId === "number" ? String(cartId) : cartId }),
+    checkout: (cartId, cartToken) => withClick("checkout", { cart_id: typeof cartId === "number" ? String(cartId) : cartId, cart_token: cartToken || undefined }),
   };
 
   // Calls queued by a stub (window.partnerloop = { q: [["setConsent", false], ...] }) before we loaded.

@@ -97,6 +97,7 @@ async function main() {
     const appEnv = {
       ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, AUTH_SECRET: randomUUID() + randomUUID(), PORT: String(APP_PORT),
       JOBS_ENABLED: "false", LOG_LEVEL: "warn", RATE_LIMIT_PROGRAM_PER_MINUTE: "0", ...(redis ? { REDIS_URL: "redis://127.0.0.1:6379" } : {}),
+      TRUST_PROXY: "true", // the load spreads its callers over X-Forwarded-For addresses, as if behind one proxy
     };
     // the production server as `npm start` runs it (Next.js + the tracking fast path)
     const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];

@@ -4,6 +4,9 @@ process.env.LOG_LEVEL ??= "error";
 // Webhook tests deliver to a receiver on 127.0.0.1, which the SSRF guard refuses otherwise;
 // the tests of the guard switch it off with withEnv below.
 process.env.WEBHOOK_ALLOW_PRIVATE_URLS ??= "true";
+// The tests simulate callers' addresses with X-Forwarded-For, as if behind one proxy (the app's
+// default is off: the TCP peer). Tests of the default set TRUST_PROXY themselves.
+process.env.TRUST_PROXY ??= "true";
 
 /** Runs `use` with some variables set (undefined: unset), then puts the previous values back. */
 export async function withEnv<T>(vars: Record<string, string | undefined>, use: () => Promise<T> | T): Promise<T> {

@@ -131,22 +131,24 @@ describe("POST /api/v1/track/checkout", () => {
     expect(bindings[0]!.customerId).toBe(bindings[0]!.click.customerId);
   });
 
-  it("keeps the first binding and answers 409 when another click claims the cart", async () => {
+  it("keeps both bindings when another click claims the cart, flagging the contest instead of first-wins", async () => {
     const [a, b] = [await newClick(fx), await newClick(fx)];
-    expect((await post(a, "cart_shared")).status).toBe(200);
-    const conflict = await post(b, "cart_shared");
-    expect(conflict.status).toBe(409);
-    expect(conflict.body).toMatchObject({ success: false, error: { code: "conflict" } });
-    expect(conflict.body.error.message).toContain("already bound to another visitor's click");
-    const binding = await db.cartBinding.findUniqueOrThrow({ where: { programId_cartId: { programId: fx.program.id, cartId: "cart_shared" } }, include: { click: true } });
-    expect(binding.click.token).toBe(a);
+    const first = await post(a, "cart_shared_c0ffee1234abcdef");
+    expect(first.body).toMatchObject({ success: true, proven: false, flagged: false });
+    const second = await post(b, "cart_shared_c0ffee1234abcdef");
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ success: true, proven: false, flagged: true });
+    expect(second.body.message).toContain("held for review");
+    const bindings = await db.cartBinding.findMany({ where: { programId: fx.program.id, cartId: "cart_shared_c0ffee1234abcdef" }, include: { click: true } });
+    expect(bindings.map((x) => x.click.token).sort()).toEqual([a, b].sort());
   });
 
-  it("lets exactly one of two racing clicks bind a cart", async () => {
+  it("records every one of several racing clicks' bindings of a cart, once each", async () => {
     const clicks = await Promise.all([newClick(fx), newClick(fx), newClick(fx)]);
     const results = await Promise.all(clicks.map((c) => post(c, "cart_race")));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-    expect(await db.cartBinding.count({ where: { programId: fx.program.id, cartId: "cart_race" } })).toBe(1);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    await Promise.all(clicks.map((c) => post(c, "cart_race")));
+    expect(await db.cartBinding.count({ where: { programId: fx.program.id, cartId: "cart_race" } })).toBe(3);
   });
 
   it("accepts any cart id of 1–255 characters, refuses longer, empty or non-string ids with 422", async () => {

@@ -97,7 +97,10 @@ describe("GET /api/v1/tracking/status/{sessionId}", () => {
     const c = await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}`, session_id: sessionId } });
     const res = await call(status, { method: "GET", params: { sessionId } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ sessionId, hasAffiliate: true, affiliateReference: fx.link.code, clickId: expect.any(Number), click_id: c.body.click_id, partner_code: fx.partner.code });
+    expect(res.body).toMatchObject({ sessionId, hasAffiliate: true, affiliateReference: fx.link.code, clickId: expect.any(Number) });
+    expect(JSON.stringify(res.body)).not.toContain(c.body.click_id); // nothing replayable from a keyless call
+    const scoped = await call(status, { method: "GET", params: { sessionId }, headers: fromSite });
+    expect(scoped.body).toMatchObject({ hasAffiliate: true, partner_code: fx.partner.code, program_id: fx.program.id });
     expect(Date.parse(res.body.clickedAt)).toBeGreaterThan(Date.now() - 60_000);
 
     const unknown = await call(status, { method: "GET", params: { sessionId: "sess_never_seen" } });

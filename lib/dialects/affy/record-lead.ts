@@ -19,7 +19,7 @@ export const CONVERSION_SOURCE = "TRACKING_API";
 
 async function clickTokenOf(body: AffyLeadBody, program: { id: string; testMode: boolean }): Promise<string> {
   if (body.clickId) return (await clickOfReference(body.clickId, program.id)).token;
-  const status = await sessionStatus(body.sessionId!, new Date(), { programId: program.id, test: program.testMode });
+  const status = await sessionStatus(body.sessionId!, new Date(), { program: program.id, test: program.testMode });
   if (!status.click) throw new ApiError("not_found", "No affiliate click for this sessionId in this program (or it is older than the cookie window)");
   return status.click.token;
 }
@@ -54,7 +54,7 @@ export async function affyLead(body: AffyLeadBody, caller: ClickCaller): Promise
   const clickToken = await clickTokenOf(body, program);
 
   if (body.leadType === "REGISTRATION") {
-    const lead = await recordLead({ programId: program.id, clickToken, email: body.customerEmail, name: body.customerName, source: "AFFY", trusted: keyed });
+    const lead = await recordLead({ programId: program.id, clickToken, email: body.customerEmail, name: body.customerName, source: "AFFY", trusted: keyed, via: "POST /api/v1/tracking/lead (AFFY)" });
     const message = lead.created ? "Registration linked to affiliate referral" : "Registration already linked to this referral";
     return { success: true, leadId: lead.leadId, conversionSource: CONVERSION_SOURCE, message };
   }

@@ -19,6 +19,7 @@ export async function affyRegistration(body: AffyRegistrationBody, caller: Click
     name: body.customerName,
     source: "AFFY",
     trusted: keyed,
+    via: "POST /api/v1/tracking/registration (AFFY)",
   });
   const message = !lead.created
     ? "Registration already linked to this referral"

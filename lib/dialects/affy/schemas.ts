@@ -3,11 +3,13 @@
 // adapters return them and lib/openapi/dialects.ts documents them.
 import { z } from "zod";
 import { decimalAmount, idText, optionalText, requiredText } from "@/lib/dialects/shared";
+import { INT_MAX } from "@/lib/http/bounds";
+import { optionalFreeText } from "@/lib/http/text";
 import { errorObjectSchema } from "@/lib/openapi/registry";
 
 /** The program's numeric id (Program.clientId), as a number or a string of digits. */
 const clientId = z
-  .union([z.number().int().positive().max(2_147_483_647, "is not a known client id"), z.string().trim().regex(/^\d{1,10}$/, "must be the program's numeric client id").transform(Number)], {
+  .union([z.number().int().positive().max(INT_MAX, "is not a known client id"), z.string().trim().regex(/^\d{1,10}$/, "must be the program's numeric client id").transform(Number)], {
     error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be the program's numeric client id"),
   })
   .describe("The program's numeric client id");
@@ -21,7 +23,7 @@ export const affyClickSchema = z.object({
   sessionId: optionalText(200),
   clickedUrl: optionalText(4000),
   referrerUrl: optionalText(4000),
-  userAgent: optionalText(1000),
+  userAgent: optionalFreeText(1000).describe("Control characters are stripped (lib/http/text.ts)"),
   source: optionalText(100).describe("Accepted, not stored"),
 });
 export type AffyClickBody = z.infer<typeof affyClickSchema>;

@@ -4,10 +4,11 @@
 // documents them.
 import { z } from "zod";
 import { optionalText } from "@/lib/dialects/shared";
+import { intId } from "@/lib/http/bounds";
 import { errorObjectSchema } from "@/lib/openapi/registry";
 
 const programId = z
-  .union([z.string().trim().min(1, "is required").max(64, "must be at most 64 characters"), z.number().int().positive()], {
+  .union([z.string().trim().min(1, "is required").max(64, "must be at most 64 characters"), intId], {
     error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be the program's id"),
   })
   .describe("The program's id (`cmwq…`) or its numeric client id");

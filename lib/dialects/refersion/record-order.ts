@@ -1,13 +1,15 @@
 // Refersion `POST /tracker/orders/paid` onto recordSale. Attribution: `auto_credit_affiliate_id`
 // (a partner of the program, by id or code) credits that partner directly; otherwise the click
 // the order's `cart_id` was bound to at checkout (tracker `checkout(cartId)` or the checkout
-// endpoint), with the core's usual window and subscription rules. `order_id` is the sale's
+// endpoint; lib/tracking/cart-claim.ts decides between bindings and flags unproven ones), with
+// the core's usual window and subscription rules. `order_id` is the sale's
 // transaction id, unique per program: a repeat answers the recorded order and changes nothing.
 import { db } from "@/lib/db";
 import { orderAmount } from "@/lib/dialects/refersion/order-amount";
 import type { RefersionOrder, RefersionOrderResponse } from "@/lib/dialects/refersion/schemas";
 import { ApiError } from "@/lib/http/errors";
 import { fromMinorUnits } from "@/lib/money/currency";
+import { cartClaim } from "@/lib/tracking/cart-claim";
 import { recordSale } from "@/lib/tracking/record-sale";
 
 async function partnerToCredit(programId: string, idOrCode: string): Promise<string> {
@@ -47,7 +49,7 @@ export async function recordRefersionOrder(programId: string, order: RefersionOr
   }
 
   const [binding, partnerId, earlier] = await Promise.all([
-    order.cart_id ? db.cartBinding.findUnique({ where: { programId_cartId: { programId, cartId: order.cart_id } }, select: { clickId: true } }) : null,
+    order.cart_id ? cartClaim(programId, order.cart_id) : null,
     order.auto_credit_affiliate_id ? partnerToCredit(programId, order.auto_credit_affiliate_id) : undefined,
     order.subscription_id ? db.sale.count({ where: { programId, subscriptionId: order.subscription_id } }) : 0,
   ]);
@@ -66,6 +68,8 @@ export async function recordRefersionOrder(programId: string, order: RefersionOr
       subscriptionId: order.subscription_id,
       lineItems,
       source: "REFERSION",
+      // a direct credit does not rest on the cart
+      ...(binding && !partnerId ? { flags: binding.flags, attributionNote: binding.note ?? undefined } : {}),
     });
     return {
       ...answer,

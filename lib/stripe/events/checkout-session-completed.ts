@@ -8,6 +8,8 @@ import { idOf, stripeCurrency } from "@/lib/stripe/objects";
 import { bindStripeCustomer, customerOfStripe, recordStripeSale } from "@/lib/stripe/record-stripe-sale";
 import type { EventHandler } from "@/lib/stripe/events/types";
 import { clickByToken } from "@/lib/tracking/attribution";
+import { providerActor } from "@/lib/audit/actor";
+import { settleKeyClaim } from "@/lib/tracking/key-claims";
 
 export const checkoutSessionCompleted: EventHandler = async (programId, event) => {
   const session = event.data.object as Stripe.Checkout.Session;
@@ -20,10 +22,20 @@ export const checkoutSessionCompleted: EventHandler = async (programId, event) =
     if (!subscriptionId) return { status: "IGNORED", message: "Subscription checkout without a subscription id" };
     const program = await db.program.findUniqueOrThrow({ where: { id: programId }, select: { cookieWindowDays: true, testMode: true } });
     const click = hints.clickToken ? await clickByToken(db, { programId, cookieWindowDays: program.cookieWindowDays, test: program.testMode }, hints.clickToken) : null;
-    const keyed = hints.customerKey
-      ? await db.customer.findUnique({ where: { programId_customerKey: { programId, customerKey: hints.customerKey } }, select: { id: true } })
+    const holder = hints.customerKey
+      ? await db.customer.findUnique({ where: { programId_customerKey: { programId, customerKey: hints.customerKey } }, select: { id: true, customerKeyUnverified: true } })
       : null;
-    const customerId = keyed?.id ?? click?.customerId ?? (await customerOfStripe(programId, stripeCustomerId, email));
+    // a key only a browser gave is settled against the click (lib/tracking/key-claims.ts); unconfirmed, it is not remembered
+    const claim = holder
+      ? await settleKeyClaim(db, {
+          programId, customerKey: hints.customerKey!, holder: { id: holder.id, keyUnverified: holder.customerKeyUnverified }, clickCustomerId: click?.customerId ?? null,
+          actor: providerActor("stripe"), via: "Stripe checkout.session.completed",
+        })
+      : null;
+    const keyed = holder && (claim === "verified" || claim === "confirmed") ? holder : null;
+    const byStripe = holder || click?.customerId ? null : await customerOfStripe(programId, stripeCustomerId, email);
+    // a customer found only by an e-mail a browser gave is not remembered either: each invoice then credits it with a review flag
+    const customerId = keyed?.id ?? click?.customerId ?? (byStripe && !byStripe.unverified ? byStripe.id : null);
     await db.subscriptionAttribution.upsert({
       where: { programId_provider_subscriptionId: { programId, provider: "stripe", subscriptionId } },
       create: { programId, provider: "stripe", subscriptionId, clickId: click?.id, partnerId: click?.partnerId, customerId },

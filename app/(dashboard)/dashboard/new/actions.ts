@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requireOwnerUser } from "@/lib/auth/guards";
+import { safeParseInput } from "@/lib/http/text";
 import { createProgram } from "@/lib/programs/create-program";
 import { createProgramSchema } from "@/lib/programs/schemas";
 
@@ -13,7 +14,7 @@ export interface CreateProgramState {
 export async function createProgramAction(_prev: CreateProgramState, form: FormData): Promise<CreateProgramState> {
   const user = await requireOwnerUser("/dashboard/new");
   const values = Object.fromEntries(["name", "websiteUrl", "currency", "percent", "cookieWindowDays"].map((k) => [k, String(form.get(k) ?? "")]));
-  const parsed = createProgramSchema.safeParse({
+  const parsed = safeParseInput(createProgramSchema, {
     name: values.name,
     websiteUrl: values.websiteUrl,
     currency: values.currency || "USD",

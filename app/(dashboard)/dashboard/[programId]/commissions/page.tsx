@@ -17,6 +17,7 @@ import { db } from "@/lib/db";
 import type { CommissionStatus } from "@/lib/generated/prisma/enums";
 import { decodeCursor } from "@/lib/http/pagination";
 import { formatMoney } from "@/lib/money/currency";
+import { calendarDate } from "@/lib/http/bounds";
 import { requireProgramRole } from "@/lib/programs/access";
 
 export const metadata: Metadata = { title: "Commissions" };
@@ -24,10 +25,10 @@ export const metadata: Metadata = { title: "Commissions" };
 const DAY_MS = 86_400_000;
 const filtersSchema = z.object({
   status: z.enum(["pending", "approved", "paid", "rejected", "reversed"]).optional().catch(undefined),
-  partner: z.string().max(64).optional().catch(undefined),
+  partner: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined),
   flag: z.string().regex(/^(any|[A-Z_]{1,40})$/).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  from: calendarDate.optional().catch(undefined),
+  to: calendarDate.optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
 });
 

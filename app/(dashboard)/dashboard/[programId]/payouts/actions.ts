@@ -6,6 +6,8 @@ import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/audit/actor";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { isApiError } from "@/lib/http/errors";
+import { safeParseInput } from "@/lib/http/text";
+import { markPaidBody } from "@/lib/payouts/api-schemas";
 import { cancelPayoutBatch } from "@/lib/payouts/cancel-payout-batch";
 import { batchPeriodSchema, createPayoutBatch } from "@/lib/payouts/create-payout-batch";
 import { markPayoutBatchPaid } from "@/lib/payouts/mark-payout-batch-paid";
@@ -38,8 +40,9 @@ export async function createBatchAction(programId: string, _prev: PayoutFormStat
 
 export async function markPaidAction(programId: string, batchId: number, _prev: PayoutFormState, form: FormData): Promise<PayoutFormState> {
   try {
-    const reference = String(form.get("reference") ?? "").trim().slice(0, 200) || undefined;
-    await markPayoutBatchPaid(programId, batchId, await admin(programId), { reference });
+    const parsed = safeParseInput(markPaidBody, { reference: String(form.get("reference") ?? "").trim().slice(0, 200) || undefined });
+    if (!parsed.success) return { error: `Reference ${parsed.error.issues[0]!.message}` };
+    await markPayoutBatchPaid(programId, batchId, await admin(programId), { reference: parsed.data.reference });
   } catch (error) {
     if (isApiError(error)) return { error: error.message };
     throw error;

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/audit/actor";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { isApiError } from "@/lib/http/errors";
+import { safeParseInput } from "@/lib/http/text";
 import { requireProgramRole } from "@/lib/programs/access";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
 import { resendDelivery } from "@/lib/webhooks/deliveries";
@@ -25,7 +26,7 @@ async function admin(programId: string): Promise<Actor> {
 export async function createEndpointAction(programId: string, _prev: EndpointFormState, form: FormData): Promise<EndpointFormState> {
   try {
     const actor = await admin(programId);
-    const parsed = createEndpointSchema.safeParse({ url: String(form.get("url") ?? "").trim(), events: form.getAll("events").map(String) });
+    const parsed = safeParseInput(createEndpointSchema, { url: String(form.get("url") ?? "").trim(), events: form.getAll("events").map(String) });
     if (!parsed.success) return { error: parsed.error.issues.map((i) => `${i.path[0] === "events" ? "Events" : "URL"}: ${i.message}`).join("; ") };
     const { endpoint, secret } = await createWebhookEndpoint(programId, parsed.data, actor);
     revalidatePath(`/dashboard/${programId}/webhooks`);

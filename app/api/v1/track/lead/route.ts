@@ -1,3 +1,4 @@
+import { programKeyActor } from "@/lib/audit/actor";
 import { requireProgramKey } from "@/lib/http/auth";
 import { parseJsonBody } from "@/lib/http/body";
 import { preflight } from "@/lib/http/cors";
@@ -9,7 +10,7 @@ import { leadBodySchema } from "@/lib/tracking/schemas";
 export const OPTIONS = preflight;
 
 export const POST = apiRoute(async (request) => {
-  const { programId } = await requireProgramKey(request);
+  const { programId, apiKeyId } = await requireProgramKey(request);
   const body = await parseJsonBody(request, leadBodySchema);
   const lead = await recordLead({
     programId,
@@ -19,6 +20,8 @@ export const POST = apiRoute(async (request) => {
     name: body.name,
     testMode: body.test_mode ?? body.additional_data?.test_mode,
     source: "API",
+    actor: programKeyActor(apiKeyId),
+    via: "POST /api/v1/track/lead",
   });
   return json({
     success: true,

@@ -1,44 +1,59 @@
 // Production HTTP server: Next.js for every page and route, with a fast path for the tracking
 // ingest endpoints. Those are called by every visitor and backend, and Next's request pipeline
 // costs about as much CPU as the tracking itself (measured: ~2× the click throughput without it).
-// The fast path calls the very same route handlers (app/api/v1/track/*/route.ts), so behaviour,
+// The fast path calls the very same route handlers (those declared `fastPath: true`), so behaviour,
 // validation and errors are identical; it hands them a request made from Node's own without Web
 // streams (lib/http/node-request.ts). Everything else goes to Next.
 //   tsx scripts/server.ts   (PORT, HOSTNAME; started by `npm start`)
+import { readdirSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { bodyText, nodeRequest, stampRemoteAddress } from "../lib/http/node-request";
 
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = { POST: RouteHandler; OPTIONS?: (request: Request) => Response };
+type RouteHandler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & { definition?: { fastPath?: boolean } };
+type RouteModule = { POST?: RouteHandler; OPTIONS?: (request: Request) => Response };
 
-/** Each route module is imported once: a dynamic import() per request goes through the loader every time. */
-function once(load: () => Promise<RouteModule>): () => Promise<RouteModule> {
-  let module: Promise<RouteModule> | undefined;
-  return () => (module ??= load());
+const APP = path.resolve(__dirname, "../app");
+
+/** Route files without path parameters under app/api: the only candidates for the fast path. */
+function staticApiRoutes(): Map<string, string> {
+  const files = readdirSync(path.join(APP, "api"), { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts" && !f.includes("["));
+  return new Map(files.map((f) => [`/api/${path.dirname(f).split(path.sep).join("/")}`, path.join(APP, "api", f)]));
 }
 
-const FAST_ROUTES: Record<string, () => Promise<RouteModule>> = {
-  "/api/v1/track/click": once(() => import("../app/api/v1/track/click/route")),
-  "/api/v1/track/sale": once(() => import("../app/api/v1/track/sale/route")),
-  "/api/v1/track/lead": once(() => import("../app/api/v1/track/lead/route")),
-  "/api/v1/track/verify": once(() => import("../app/api/v1/track/verify/route")),
-};
+/**
+ * The fast path serves the routes whose declaration says `fastPath: true` (lib/edge/endpoint.ts):
+ * each candidate module is imported once, on its first request, and asked.
+ */
+function fastRoutes(): (urlPath: string) => Promise<RouteModule | null> {
+  const candidates = staticApiRoutes();
+  const loaded = new Map<string, Promise<RouteModule | null>>();
+  return (urlPath) => {
+    const file = candidates.get(urlPath);
+    if (!file) return Promise.resolve(null);
+    let module = loaded.get(urlPath);
+    if (!module) {
+      module = (import(file) as Promise<RouteModule>).then((m) => (m.POST?.definition?.fastPath ? m : null));
+      loaded.set(urlPath, module);
+    }
+    return module;
+  };
+}
 
 const MAX_BODY = 64 * 1024 + 1; // the handler answers 413 itself; read one byte past the limit at most
 
-async function fastPath(req: http.IncomingMessage, res: http.ServerResponse, load: (typeof FAST_ROUTES)[string]): Promise<void> {
+async function fastPath(req: http.IncomingMessage, res: http.ServerResponse, route: RouteModule): Promise<void> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     if (size < MAX_BODY) chunks.push(chunk.subarray(0, MAX_BODY - size));
     size += chunk.length;
   }
-  const route = await load();
   const headers = req.headers;
   const url = `http://${headers.host ?? "localhost"}${req.url}`;
   const request = nodeRequest({ method: req.method ?? "POST", url, headers, remoteAddress: req.socket.remoteAddress, body: Buffer.concat(chunks) });
-  const response = req.method === "OPTIONS" && route.OPTIONS ? route.OPTIONS(request) : await route.POST(request, { params: Promise.resolve({}) });
+  const response = req.method === "OPTIONS" && route.OPTIONS ? route.OPTIONS(request) : await route.POST!(request, { params: Promise.resolve({}) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(bodyText(response) ?? Buffer.from(await response.arrayBuffer()));
 }
@@ -49,21 +64,20 @@ async function main() {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const fastRoute = fastRoutes();
   const server = http
     .createServer((req, res) => {
       // the peer's address for clientIp, on both paths; a client's own value is overwritten
       stampRemoteAddress(req.headers, req.socket.remoteAddress);
-      const path = (req.url ?? "/").split("?")[0]!;
-      const fast = FAST_ROUTES[path];
-      if (fast && (req.method === "POST" || req.method === "OPTIONS")) {
-        fastPath(req, res, fast).catch((error: unknown) => {
+      const urlPath = (req.url ?? "/").split("?")[0]!;
+      if (req.method !== "POST" && req.method !== "OPTIONS") return void handle(req, res);
+      fastRoute(urlPath)
+        .then((route) => (route ? fastPath(req, res, route) : handle(req, res)))
+        .catch((error: unknown) => {
           console.error(JSON.stringify({ level: "error", message: "fast path failed", cause: String(error) }));
           if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
           res.end('{"error":{"code":"internal_server_error","message":"Internal server error"}}');
         });
-        return;
-      }
-      void handle(req, res);
     })
     .listen(port, hostname, () => console.log(`▲ Partnerloop ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
   // Graceful stop: no new connections, answer what is in flight, then exit (at most 10 s).

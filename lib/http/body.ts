@@ -38,7 +38,11 @@ function tooLarge(maxBytes: number): ApiError {
 }
 
 export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const text = await readText(request, maxBytes);
+  return jsonOf(await readText(request, maxBytes));
+}
+
+/** A body's text as JSON: empty or malformed is a 400. */
+export function jsonOf(text: string): unknown {
   if (text.trim() === "") throw new ApiError("bad_request", "Request body is empty; expected a JSON object");
   try {
     return JSON.parse(text) as unknown;

@@ -1,13 +1,20 @@
-// Every documented operation of the API. To document more endpoints, export an array of
-// `ApiOperation` entries from a file beside this one (e.g. lib/openapi/tracking.ts) and add it
-// to API_OPERATIONS; an entry is a few lines (see lib/openapi/management.ts).
-import { DIALECT_TAG_DESCRIPTIONS, dialectOperations } from "@/lib/openapi/dialects";
-import { managementOperations } from "@/lib/openapi/management";
-import { moneyOperations } from "@/lib/openapi/money";
-import { trackingOperations } from "@/lib/openapi/tracking";
+// Every documented operation of the API: the declaration of each route handler
+// (lib/edge/endpoint.ts), read from the route modules (lib/openapi/route-modules.ts).
+import { operationOf, type EndpointHandler } from "@/lib/edge/endpoint";
+import { DIALECT_TAG_DESCRIPTIONS } from "@/lib/openapi/dialects";
 import { buildOpenApiDocument, type ApiOperation, type OpenApiDocument } from "@/lib/openapi/registry";
+import { ROUTE_MODULES } from "@/lib/openapi/route-modules";
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...managementOperations, ...trackingOperations, ...moneyOperations, ...dialectOperations];
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** The declared handlers of every route module. */
+export function declaredEndpoints(): EndpointHandler[] {
+  return Object.values(ROUTE_MODULES).flatMap((module) =>
+    METHODS.map((method) => module[method]).filter((handler): handler is EndpointHandler => typeof handler === "function" && "definition" in handler),
+  );
+}
+
+export const API_OPERATIONS: readonly ApiOperation[] = declaredEndpoints().map((handler) => operationOf(handler.definition));
 
 export const API_INFO = {
   title: "Partnerloop API",

@@ -37,6 +37,8 @@ export interface ApiOperation {
   /** Query parameters as an object schema (transforms allowed). */
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Default true; false for a body that may be left out. */
+  bodyRequired?: boolean;
   /** Success responses by status. */
   responses: Record<number, ApiResponseSpec>;
   /**
@@ -217,7 +219,7 @@ function buildOperation(operation: ApiOperation, converter: SchemaConverter): Js
     security: SECURITY_REQUIREMENTS[operation.security].map((requirement) => ({ ...requirement })),
     parameters: [...pathParameters, ...converter.parameters(operation.query, "query")],
     ...(operation.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: converter.convert(operation.body, "input") } } } }
+      ? { requestBody: { required: operation.bodyRequired ?? true, content: { "application/json": { schema: converter.convert(operation.body, "input") } } } }
       : {}),
     responses,
   };

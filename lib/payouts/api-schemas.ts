@@ -1,10 +1,8 @@
 // Wire schemas of payout batches (management API and the dashboard's CSV download).
 import { z } from "zod";
-import { readText } from "@/lib/http/body";
 import { intIdText } from "@/lib/http/bounds";
-import { ApiError } from "@/lib/http/errors";
-import { parseInput } from "@/lib/http/text";
 import { EXPORT_FORMATS } from "@/lib/payouts/export-payout-batch";
+import type { CreateBatchResult } from "@/lib/payouts/create-payout-batch";
 import type { PayoutBatchView } from "@/lib/payouts/get-payout-batch";
 import type { listPayoutBatches } from "@/lib/payouts/get-payout-batch";
 
@@ -71,23 +69,16 @@ export function serializeBatch(batch: PayoutBatchView): PayoutBatchResponse {
   };
 }
 
+/** A new batch, read back with its payouts, and the partners left out of it. */
+export function serializeCreatedBatch(batch: PayoutBatchView, leftOut: CreateBatchResult["leftOut"]): z.infer<typeof batchCreatedResponse> {
+  const left_out = leftOut.map((p) => ({ partner_id: p.partnerId, total: p.total, commission_count: p.commissionIds.length }));
+  return { ...serializeBatch(batch), left_out };
+}
+
 export function serializeBatchSummary(batch: Awaited<ReturnType<typeof listPayoutBatches>>[number]): PayoutBatchResponse {
   return {
     id: batch.id, status: lower(batch.status) as PayoutBatchResponse["status"], currency: batch.currency,
     period_start: batch.periodStart.toISOString(), period_end: batch.periodEnd.toISOString(), total: batch.total, payout_count: batch.payoutCount,
     created_at: batch.createdAt.toISOString(), paid_at: batch.paidAt?.toISOString() ?? null,
   };
-}
-
-/** A JSON body that may be left out entirely (`POST …/paid` with no reference). */
-export async function optionalJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const text = await readText(request);
-  if (!text.trim()) return schema.parse({});
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ApiError("bad_request", "Request body is not valid JSON");
-  }
-  return parseInput(schema, value);
 }

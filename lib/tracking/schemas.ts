@@ -56,6 +56,9 @@ export const clickTestResponseSchema = z.object({
 
 export const clickInactiveResponseSchema = z.object({ success: z.literal(false), message: z.string(), partner_code: z.string() });
 
+/** The answers of POST /api/v1/track/click: tracked, tracked in test mode, or not tracked (inactive link, success:false). */
+export const clickAnswerSchema = z.union([clickResponseSchema, clickTestResponseSchema, clickInactiveResponseSchema]);
+
 // At least one of click_id / customer_key outside test mode: checked by the core, which knows
 // whether the program itself is in test mode.
 export const leadBodySchema = z
@@ -146,7 +149,7 @@ export const checkoutBodySchema = z.object({
 });
 export type CheckoutBody = z.infer<typeof checkoutBodySchema>;
 
-// ── Response shapes (documentation; the routes build these objects) ──
+// ── Response shapes: the routes declare them (checked against every answer in tests, documented) ──
 
 export const leadResponseSchema = z.object({ success: z.literal(true), message: z.string(), lead_id: z.number().int(), attributed: z.boolean() });
 
@@ -170,6 +173,8 @@ export const verifyResponseSchema = z.object({
   first_seen_at: z.iso.datetime(),
   last_seen_at: z.iso.datetime(),
 });
+
+export const sessionStatusParams = z.object({ sessionId: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters") });
 
 export const statusQuerySchema = z.object({
   clientId: z.string().trim().max(64, "must be at most 64 characters").optional().describe("AFFY: the program's numeric client id; only its sessions are seen"),

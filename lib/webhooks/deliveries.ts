@@ -19,10 +19,12 @@ export async function listDeliveries(programId: string, endpointId: string, page
 
 /**
  * Queues a delivery again with a fresh attempt budget, whatever its state. The previous outcome
- * stays on the row until the next attempt and in the audit log.
+ * stays on the row until the next attempt and in the audit log. With `endpointId` (the API's path),
+ * a delivery of another endpoint is not found either.
  */
-export async function resendDelivery(programId: string, deliveryId: string, actor: Actor, now = new Date()): Promise<WebhookDelivery> {
-  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, endpoint: { programId } } });
+export async function resendDelivery(programId: string, deliveryId: string, actor: Actor, options: { endpointId?: string; now?: Date } = {}): Promise<WebhookDelivery> {
+  const now = options.now ?? new Date();
+  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, endpointId: options.endpointId, endpoint: { programId } } });
   if (!delivery) throw new ApiError("not_found", "Webhook delivery not found");
   const updated = await db.$transaction(async (tx) => {
     const row = await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "PENDING", attempts: 0, nextAttemptAt: now } });

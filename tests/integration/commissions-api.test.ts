@@ -16,11 +16,14 @@ import { DELETE as deleteEndpointRoute, PATCH as updateEndpointRoute } from "@/a
 import { GET as deliveriesRoute } from "@/app/api/v1/programs/[id]/webhooks/[endpointId]/deliveries/route";
 import { POST as resendRoute } from "@/app/api/v1/programs/[id]/webhooks/[endpointId]/deliveries/[deliveryId]/resend/route";
 import { db } from "@/lib/db";
-import { moneyOperations } from "@/lib/openapi/money";
+import { API_OPERATIONS } from "@/lib/openapi/document";
 import { routeFileOf } from "@/lib/openapi/registry";
 import { call, makeMember, makeTokenUser } from "../helpers/management";
 import { attributedSale, makeTrackingProgram } from "../helpers/commissions";
 import { withEnv } from "../helpers/env";
+
+/** The commission, payout and webhook operations (formerly the lib/openapi/money.ts table). */
+const moneyOperations = API_OPERATIONS.filter((op) => ["Commissions", "Payouts", "Webhooks"].includes(op.tag));
 
 async function fixture() {
   const fx = await makeTrackingProgram();

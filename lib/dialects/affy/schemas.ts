@@ -1,6 +1,6 @@
 // AFFY's Tracking API bodies (shared/seeds/003): click, registration and lead. camelCase as
 // documented; unknown fields are ignored. The answers' and errors' shapes are here too: the
-// adapters return them and lib/openapi/dialects.ts documents them.
+// adapters return them and the routes' declarations check and document them.
 import { z } from "zod";
 import { decimalAmount, idText, optionalText, requiredText } from "@/lib/dialects/shared";
 import { INT_MAX } from "@/lib/http/bounds";

@@ -1,7 +1,7 @@
 // AgentRef's server-side tracking bodies (shared/seeds/000): POST /api/tracking/click and
 // POST /api/tracking/verify. camelCase as documented; unknown fields are ignored. The answers'
-// and errors' shapes are here too: the adapters return them and lib/openapi/dialects.ts
-// documents them.
+// and errors' shapes are here too: the adapters return them and the routes' declarations
+// (app/api/tracking/*) check and document them.
 import { z } from "zod";
 import { optionalText } from "@/lib/dialects/shared";
 import { intId } from "@/lib/http/bounds";

@@ -1,7 +1,7 @@
 // Refersion's paid-order webhook body (shared/seeds/004): transaction, customer and item fields
 // as documented. Required: order_id, items (sku, quantity, price) and cart_id, unless
 // auto_credit_affiliate_id names the partner to credit. Unknown fields are ignored. The answer's
-// shape is here too: recordRefersionOrder returns it and lib/openapi/dialects.ts documents it.
+// shape is here too: recordRefersionOrder returns it and the route's declaration checks and documents it.
 import { z } from "zod";
 import { decimalAmount, idText, optionalText } from "@/lib/dialects/shared";
 import { currencySchema } from "@/lib/programs/schemas";

@@ -1,16 +1,19 @@
 // AgentRef dialect (shared/seeds/000): install-verification heartbeat; takes no click token.
-import { agentrefRoute } from "@/lib/dialects/agentref/http";
-import { agentrefVerifySchema } from "@/lib/dialects/agentref/schemas";
+import { agentrefVerifyResponseSchema, agentrefVerifySchema } from "@/lib/dialects/agentref/schemas";
 import { agentrefVerify } from "@/lib/dialects/agentref/verify";
-import { parseJsonBody } from "@/lib/http/body";
+import { AGENTREF_ORIGIN, agentrefDialect } from "@/lib/edge/dialects";
+import { endpoint } from "@/lib/edge/endpoint";
+import { browserCaller } from "@/lib/edge/tracking";
 import { preflight } from "@/lib/http/cors";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requestSourceHost } from "@/lib/http/origin";
-import { optionalKeyProgramId } from "@/lib/tracking/http";
 
 export const OPTIONS = preflight;
 
-export const POST = apiRoute(async (request) => {
-  const body = await parseJsonBody(request, agentrefVerifySchema);
-  return json(await agentrefVerify(body, { sourceHost: requestSourceHost(request), keyProgramId: await optionalKeyProgramId(request) }));
-}, agentrefRoute);
+export const POST = endpoint(
+  {
+    ...agentrefDialect, method: "post", path: "/api/tracking/verify", operationId: "agentrefVerify",
+    summary: "AgentRef: install-verification heartbeat of a page (takes no click token)",
+    description: `${AGENTREF_ORIGIN} One heartbeat per page (origin + path), counted; a \`clickToken\` in the body is 400.`,
+    body: agentrefVerifySchema, responses: { 200: { description: "Heartbeat recorded", schema: agentrefVerifyResponseSchema } },
+  },
+  async ({ request, body, auth }) => ({ status: 200, body: await agentrefVerify(body, browserCaller(request, auth.keyProgramId)) }),
+);

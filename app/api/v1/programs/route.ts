@@ -1,23 +1,23 @@
-import { parseJsonBody, parseQuery } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireManagementCaller } from "@/lib/http/management-auth";
-import { pageBody } from "@/lib/http/pagination";
-import { programCreateBody, programListQuery } from "@/lib/programs/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { TAGS } from "@/lib/edge/management";
+import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { programCreateBody, programListQuery, programResponse } from "@/lib/programs/api-schemas";
 import { createProgram } from "@/lib/programs/create-program";
 import { listPrograms } from "@/lib/programs/list-programs";
 import { serializeProgram } from "@/lib/programs/serialize";
 
+const programs = { path: "/api/v1/programs", tag: TAGS.programs, auth: { kind: "userToken" } } as const;
+
 /** The token owner's programs, any role. */
-export const GET = apiRoute(async (request) => {
-  const { userId } = await requireManagementCaller(request);
-  const page = parseQuery(request, programListQuery);
-  return json(pageBody(await listPrograms(userId, page), serializeProgram));
-});
+export const GET = endpoint(
+  { ...programs, method: "get", operationId: "listPrograms", summary: "List the programs the token's user belongs to",
+    query: programListQuery, responses: { 200: { description: "A page of programs", schema: pageSchema(programResponse) } } },
+  async ({ auth, query }) => ({ status: 200, body: pageBody(await listPrograms(auth.userId, query), serializeProgram) }),
+);
 
 /** A new program owned by the token's user. */
-export const POST = apiRoute(async (request) => {
-  const { userId } = await requireManagementCaller(request);
-  const input = await parseJsonBody(request, programCreateBody);
-  const program = await createProgram(userId, input);
-  return json(serializeProgram(program), { status: 201 });
-});
+export const POST = endpoint(
+  { ...programs, method: "post", operationId: "createProgram", summary: "Create a program (the token's user becomes its owner)",
+    body: programCreateBody, responses: { 201: { description: "The program", schema: programResponse } } },
+  async ({ auth, body }) => ({ status: 201, body: serializeProgram(await createProgram(auth.userId, body)) }),
+);

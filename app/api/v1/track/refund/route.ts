@@ -1,33 +1,21 @@
-import { requireProgramKey } from "@/lib/http/auth";
-import { parseJsonBody } from "@/lib/http/body";
+import { endpoint } from "@/lib/edge/endpoint";
+import { keyedTracking, refundAnswer } from "@/lib/edge/tracking";
 import { preflight } from "@/lib/http/cors";
-import { apiRoute, json } from "@/lib/http/handler";
-import { keyedTrackingRoute } from "@/lib/tracking/http";
 import { recordRefund } from "@/lib/tracking/record-refund";
-import { refundBodySchema } from "@/lib/tracking/schemas";
+import { refundBodySchema, refundResponseSchema } from "@/lib/tracking/schemas";
 
 export const OPTIONS = preflight;
 
-export const POST = apiRoute(async (request) => {
-  const { programId } = await requireProgramKey(request);
-  const body = await parseJsonBody(request, refundBodySchema);
-  const refund = await recordRefund({
-    programId,
-    transactionId: body.transaction_id,
-    amount: body.amount_cents,
-    externalId: body.refund_id,
-    reason: body.reason,
-    source: "API",
-  });
-  return json({
-    success: true,
-    message: refund.remaining === 0 ? "Sale fully refunded" : "Partial refund recorded",
-    refund_id: refund.refundId,
-    sale_id: refund.saleId,
-    amount_cents: refund.amount,
-    refunded_total_cents: refund.refundedTotal,
-    remaining_cents: refund.remaining,
-    commission: refund.commission && { id: refund.commission.id, status: refund.commission.status.toLowerCase(), amount_cents: refund.commission.amount },
-    adjustment_id: refund.adjustmentId,
-  });
-}, keyedTrackingRoute);
+export const POST = endpoint(
+  {
+    ...keyedTracking, method: "post", path: "/api/v1/track/refund", operationId: "trackRefund",
+    summary: "Refund a sale fully or partially; the commission is reversed in proportion",
+    body: refundBodySchema, errors: [404, 409], responses: { 200: { description: "Refund recorded", schema: refundResponseSchema } },
+  },
+  async ({ auth, body }) => {
+    const refund = await recordRefund({
+      programId: auth.programId, transactionId: body.transaction_id, amount: body.amount_cents, externalId: body.refund_id, reason: body.reason, source: "API",
+    });
+    return { status: 200, body: refundAnswer(refund) };
+  },
+);

@@ -1,16 +1,22 @@
 // AFFY dialect (shared/seeds/003): server-side click → numeric `clickId`. Documented without key
 // or Origin: a server call is accepted, a foreign Origin is refused (403).
-import { affyCaller, affyRoute } from "@/lib/dialects/affy/http";
 import { affyClick } from "@/lib/dialects/affy/record-click";
-import { affyClickSchema } from "@/lib/dialects/affy/schemas";
-import { parseJsonBody } from "@/lib/http/body";
+import { affyClickResponseSchema, affyClickSchema } from "@/lib/dialects/affy/schemas";
+import { AFFY_CALLER, affyCaller, affyDialect } from "@/lib/edge/dialects";
+import { endpoint } from "@/lib/edge/endpoint";
 import { preflight } from "@/lib/http/cors";
-import { apiRoute, json } from "@/lib/http/handler";
 
 export const OPTIONS = preflight;
 
-export const POST = apiRoute(async (request) => {
-  const caller = await affyCaller(request);
-  const body = await parseJsonBody(request, affyClickSchema);
-  return json(await affyClick(body, caller));
-}, affyRoute);
+export const POST = endpoint(
+  {
+    ...affyDialect, method: "post", path: "/api/v1/tracking/click", operationId: "affyClick",
+    summary: "AFFY: record a click on a referral link; answers our numeric clickId",
+    description:
+      `${AFFY_CALLER} A repeated \`clickId\` answers the click already recorded. Unknown \`clientId\` 404; unknown code 400; ` +
+      "an inactive link or suspended partner answers 200 `success: false`.",
+    body: affyClickSchema,
+    responses: { 200: { description: "Click recorded or already recorded (success: true), or not recorded (success: false)", schema: affyClickResponseSchema } },
+  },
+  async ({ request, body, auth }) => ({ status: 200, body: await affyClick(body, affyCaller(request, auth.keyProgramId)) }),
+);

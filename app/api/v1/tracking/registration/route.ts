@@ -1,15 +1,18 @@
 // AFFY dialect (shared/seeds/003): a registration linked to the click of `clickId`.
-import { affyCaller, affyRoute } from "@/lib/dialects/affy/http";
 import { affyRegistration } from "@/lib/dialects/affy/record-registration";
-import { affyRegistrationSchema } from "@/lib/dialects/affy/schemas";
-import { parseJsonBody } from "@/lib/http/body";
+import { affyRegistrationResponseSchema, affyRegistrationSchema } from "@/lib/dialects/affy/schemas";
+import { AFFY_CALLER, affyCaller, affyDialect } from "@/lib/edge/dialects";
+import { endpoint } from "@/lib/edge/endpoint";
 import { preflight } from "@/lib/http/cors";
-import { apiRoute, json } from "@/lib/http/handler";
 
 export const OPTIONS = preflight;
 
-export const POST = apiRoute(async (request) => {
-  const caller = await affyCaller(request);
-  const body = await parseJsonBody(request, affyRegistrationSchema);
-  return json(await affyRegistration(body, caller));
-}, affyRoute);
+export const POST = endpoint(
+  {
+    ...affyDialect, method: "post", path: "/api/v1/tracking/registration", operationId: "affyRegistration",
+    summary: "AFFY: link a registration to the click of clickId; a repeat answers the same lead",
+    description: `${AFFY_CALLER} Unknown \`clickId\` 404; one matching clicks of several programs 400 (send \`clientId\`).`,
+    body: affyRegistrationSchema, responses: { 200: { description: "Registration linked, or already linked", schema: affyRegistrationResponseSchema } },
+  },
+  async ({ request, body, auth }) => ({ status: 200, body: await affyRegistration(body, affyCaller(request, auth.keyProgramId)) }),
+);

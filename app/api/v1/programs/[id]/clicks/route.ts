@@ -1,16 +1,13 @@
-import { clickListQuery } from "@/lib/clicks/api-schemas";
+import { clickListQuery, clickResponse } from "@/lib/clicks/api-schemas";
 import { listClicks } from "@/lib/clicks/list-clicks";
 import { serializeClick } from "@/lib/clicks/serialize";
-import { parseQuery } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { pageBody } from "@/lib/http/pagination";
-import { programIdParams } from "@/lib/programs/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
+import { pageBody, pageSchema } from "@/lib/http/pagination";
 
 /** The program's clicks, newest first; test-mode clicks only with ?test=true. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  const query = parseQuery(request, clickListQuery);
-  return json(pageBody(await listClicks(id, query), serializeClick));
-});
+export const GET = endpoint(
+  { ...READ, method: "get", path: `${PROGRAM_PATH}/clicks`, tag: TAGS.activity, operationId: "listClicks", summary: "List clicks",
+    query: clickListQuery, responses: { 200: { description: "A page of clicks", schema: pageSchema(clickResponse) } } },
+  async ({ auth, query }) => ({ status: 200, body: pageBody(await listClicks(auth.programId, query), serializeClick) }),
+);

@@ -1,16 +1,13 @@
-import { commissionListQuery } from "@/lib/commissions/api-schemas";
+import { commissionListQuery, commissionResponse } from "@/lib/commissions/api-schemas";
 import { listCommissions } from "@/lib/commissions/list-commissions";
 import { serializeCommission } from "@/lib/commissions/serialize";
-import { parseQuery } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { pageBody } from "@/lib/http/pagination";
-import { programIdParams } from "@/lib/programs/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
+import { pageBody, pageSchema } from "@/lib/http/pagination";
 
 /** The program's commissions, newest first; test-mode commissions only with ?test=true. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  const query = parseQuery(request, commissionListQuery);
-  return json(pageBody(await listCommissions(id, query), serializeCommission));
-});
+export const GET = endpoint(
+  { ...READ, method: "get", path: `${PROGRAM_PATH}/commissions`, tag: TAGS.activity, operationId: "listCommissions", summary: "List commissions",
+    query: commissionListQuery, responses: { 200: { description: "A page of commissions", schema: pageSchema(commissionResponse) } } },
+  async ({ auth, query }) => ({ status: 200, body: pageBody(await listCommissions(auth.programId, query), serializeCommission) }),
+);

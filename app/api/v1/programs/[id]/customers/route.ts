@@ -1,16 +1,13 @@
-import { customerListQuery } from "@/lib/customers/api-schemas";
+import { customerListQuery, customerResponse } from "@/lib/customers/api-schemas";
 import { listCustomers } from "@/lib/customers/list-customers";
 import { serializeCustomer } from "@/lib/customers/serialize";
-import { parseQuery } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { pageBody } from "@/lib/http/pagination";
-import { programIdParams } from "@/lib/programs/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
+import { pageBody, pageSchema } from "@/lib/http/pagination";
 
 /** The program's customers, newest first; test-mode customers only with ?test=true. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  const query = parseQuery(request, customerListQuery);
-  return json(pageBody(await listCustomers(id, query), serializeCustomer));
-});
+export const GET = endpoint(
+  { ...READ, method: "get", path: `${PROGRAM_PATH}/customers`, tag: TAGS.activity, operationId: "listCustomers", summary: "List customers",
+    query: customerListQuery, responses: { 200: { description: "A page of customers", schema: pageSchema(customerResponse) } } },
+  async ({ auth, query }) => ({ status: 200, body: pageBody(await listCustomers(auth.programId, query), serializeCustomer) }),
+);

@@ -1,23 +1,22 @@
-import { parseJsonBody, parseQuery } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { pageBody } from "@/lib/http/pagination";
-import { linkCreateBody, linkListQuery } from "@/lib/links/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS, WRITE } from "@/lib/edge/management";
+import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { linkCreateBody, linkListQuery, linkResponse } from "@/lib/links/api-schemas";
 import { createLink } from "@/lib/links/create-link";
 import { listLinks } from "@/lib/links/list-links";
 import { serializeLink } from "@/lib/links/serialize";
-import { programIdParams } from "@/lib/programs/api-schemas";
 
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  const query = parseQuery(request, linkListQuery);
-  return json(pageBody(await listLinks(id, query), serializeLink));
-});
+const links = { path: `${PROGRAM_PATH}/links`, tag: TAGS.links } as const;
 
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "ADMIN");
-  const input = await parseJsonBody(request, linkCreateBody);
-  return json(serializeLink(await createLink(id, input)), { status: 201 });
-});
+export const GET = endpoint(
+  { ...links, ...READ, method: "get", operationId: "listLinks", summary: "List referral links",
+    query: linkListQuery, responses: { 200: { description: "A page of links", schema: pageSchema(linkResponse) } } },
+  async ({ auth, query }) => ({ status: 200, body: pageBody(await listLinks(auth.programId, query), serializeLink) }),
+);
+
+export const POST = endpoint(
+  { ...links, ...WRITE, method: "post", operationId: "createLink", summary: "Create a referral link for a partner", errors: [409],
+    description: "A `code` already used in the program is a 409; a `partner_id` that is not a partner of this program is a 422.",
+    body: linkCreateBody, responses: { 201: { description: "The link, with its shareable url", schema: linkResponse } } },
+  async ({ auth, body }) => ({ status: 201, body: serializeLink(await createLink(auth.programId, body)) }),
+);

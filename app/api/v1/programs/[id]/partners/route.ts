@@ -1,23 +1,22 @@
-import { parseJsonBody, parseQuery } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { pageBody } from "@/lib/http/pagination";
-import { partnerCreateBody, partnerListQuery } from "@/lib/partners/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS, WRITE } from "@/lib/edge/management";
+import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { partnerCreateBody, partnerListQuery, partnerResponse } from "@/lib/partners/api-schemas";
 import { createPartner } from "@/lib/partners/create-partner";
 import { listPartners } from "@/lib/partners/list-partners";
 import { serializePartner } from "@/lib/partners/serialize";
-import { programIdParams } from "@/lib/programs/api-schemas";
 
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  const query = parseQuery(request, partnerListQuery);
-  return json(pageBody(await listPartners(id, query), serializePartner));
-});
+const partners = { path: `${PROGRAM_PATH}/partners`, tag: TAGS.partners } as const;
 
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "ADMIN");
-  const input = await parseJsonBody(request, partnerCreateBody);
-  return json(serializePartner(await createPartner(id, input)), { status: 201 });
-});
+export const GET = endpoint(
+  { ...partners, ...READ, method: "get", operationId: "listPartners", summary: "List partners",
+    query: partnerListQuery, responses: { 200: { description: "A page of partners", schema: pageSchema(partnerResponse) } } },
+  async ({ auth, query }) => ({ status: 200, body: pageBody(await listPartners(auth.programId, query), serializePartner) }),
+);
+
+export const POST = endpoint(
+  { ...partners, ...WRITE, method: "post", operationId: "createPartner", summary: "Add a partner",
+    description: "A `code` or `email` already used in the program is a 409.", errors: [409],
+    body: partnerCreateBody, responses: { 201: { description: "The partner", schema: partnerResponse } } },
+  async ({ auth, body }) => ({ status: 201, body: serializePartner(await createPartner(auth.programId, body)) }),
+);

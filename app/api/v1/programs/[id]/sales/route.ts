@@ -1,16 +1,13 @@
-import { saleListQuery } from "@/lib/sales/api-schemas";
+import { saleListQuery, saleResponse } from "@/lib/sales/api-schemas";
 import { listSales } from "@/lib/sales/list-sales";
 import { serializeSale } from "@/lib/sales/serialize";
-import { parseQuery } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { pageBody } from "@/lib/http/pagination";
-import { programIdParams } from "@/lib/programs/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
+import { pageBody, pageSchema } from "@/lib/http/pagination";
 
 /** The program's sales, newest first by occurred_at; test-mode sales only with ?test=true. */
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  const query = parseQuery(request, saleListQuery);
-  return json(pageBody(await listSales(id, query), serializeSale));
-});
+export const GET = endpoint(
+  { ...READ, method: "get", path: `${PROGRAM_PATH}/sales`, tag: TAGS.activity, operationId: "listSales", summary: "List sales",
+    query: saleListQuery, responses: { 200: { description: "A page of sales", schema: pageSchema(saleResponse) } } },
+  async ({ auth, query }) => ({ status: 200, body: pageBody(await listSales(auth.programId, query), serializeSale) }),
+);

@@ -1,21 +1,24 @@
-import { parseJsonBody } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { programIdParams } from "@/lib/programs/api-schemas";
-import { endpointCreateBody, serializeEndpoint } from "@/lib/webhooks/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { listSchema, PROGRAM_PATH, READ, TAGS, WRITE } from "@/lib/edge/management";
+import { endpointCreateBody, endpointCreatedResponse, endpointResponse, serializeCreatedEndpoint, serializeEndpoint } from "@/lib/webhooks/api-schemas";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/manage-endpoints";
 
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  return json({ data: (await listWebhookEndpoints(id)).map(serializeEndpoint) });
-});
+const webhooks = { path: `${PROGRAM_PATH}/webhooks`, tag: TAGS.webhooks } as const;
+
+export const GET = endpoint(
+  { ...webhooks, ...READ, method: "get", operationId: "listWebhookEndpoints", summary: "List webhook endpoints",
+    responses: { 200: { description: "The endpoints", schema: listSchema(endpointResponse) } } },
+  async ({ auth }) => ({ status: 200, body: { data: (await listWebhookEndpoints(auth.programId)).map(serializeEndpoint) } }),
+);
 
 /** The signing secret is in this response only. */
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  const { actor } = await requireProgramAccess(request, id, "ADMIN");
-  const input = await parseJsonBody(request, endpointCreateBody);
-  const { endpoint, secret } = await createWebhookEndpoint(id, input, actor);
-  return json({ ...serializeEndpoint(endpoint), secret }, { status: 201 });
-});
+export const POST = endpoint(
+  { ...webhooks, ...WRITE, method: "post", operationId: "createWebhookEndpoint", summary: "Register an endpoint for chosen events", errors: [409],
+    description: "The signing secret `secret` is returned once, in this response. " +
+      "Deliveries carry `Partnerloop-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, \"<t>.<body>\")>` (docs/webhooks.md).",
+    body: endpointCreateBody, responses: { 201: { description: "The endpoint with its secret", schema: endpointCreatedResponse } } },
+  async ({ auth, body }) => {
+    const { endpoint: created, secret } = await createWebhookEndpoint(auth.programId, body, auth.actor);
+    return { status: 201, body: serializeCreatedEndpoint(created, secret) };
+  },
+);

@@ -2,33 +2,31 @@
 // then ours. Keyless, so it answers nothing replayable (no click token); a call that names its
 // program (`clientId` / `program_id`, or an Origin of the program's domains) sees only that
 // program's sessions and also gets the partner code and program id.
-import { z } from "zod";
-import { parseQuery } from "@/lib/http/body";
+import { endpoint } from "@/lib/edge/endpoint";
+import { publicTracking, sessionStatusAnswer } from "@/lib/edge/tracking";
 import { preflight } from "@/lib/http/cors";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requestContext } from "@/lib/tracking/context";
-import { publicTrackingRoute } from "@/lib/tracking/http";
+import { requestSourceHost } from "@/lib/http/origin";
+import { DIALECT_TAGS } from "@/lib/openapi/dialects";
 import { sessionStatus } from "@/lib/tracking/session-status";
-import { statusQuerySchema } from "@/lib/tracking/schemas";
+import { sessionStatusParams, sessionStatusResponseSchema, statusQuerySchema } from "@/lib/tracking/schemas";
 
 export const OPTIONS = preflight;
 
-const sessionIdSchema = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
-
-export const GET = apiRoute<{ sessionId: string }>(async (request, { params }) => {
-  const sessionId = sessionIdSchema.parse((await params).sessionId); // already decoded by Next
-  const query = parseQuery(request, statusQuerySchema);
-  const program = query.clientId ?? query.program_id;
-  const sourceHost = requestContext(request).sourceHost;
-  const { click } = await sessionStatus(sessionId, new Date(), { program, sourceHost });
-  const scoped = Boolean(program || sourceHost);
-  return json({
-    sessionId,
-    hasAffiliate: click !== null,
-    affiliateReference: click?.linkCode ?? null,
-    clickId: click ? Number(click.id) : null,
-    clickedAt: click?.createdAt.toISOString() ?? null,
-    expires_at: click?.expiresAt.toISOString() ?? null,
-    ...(scoped ? { partner_code: click?.partnerCode ?? null, program_id: click?.programId ?? null } : {}),
-  });
-}, publicTrackingRoute);
+export const GET = endpoint(
+  {
+    ...publicTracking, auth: { kind: "none" }, method: "get", path: "/api/v1/tracking/status/{sessionId}", operationId: "trackingStatus",
+    moreTags: [DIALECT_TAGS.affy], // AFFY's status endpoint too: its fields first, then ours
+    summary: "Whether a browser session is attributed, to which link and click, and when",
+    description:
+      "AFFY's documented fields (`sessionId`, `hasAffiliate`, `affiliateReference`, `clickId`, `clickedAt`), then ours. Keyless, so nothing replayable (no click token). " +
+      "A call that names its program (`clientId`, `program_id`, or an Origin of the program's domains) sees only that program's sessions. Rate limited per IP (429).",
+    params: sessionStatusParams, query: statusQuerySchema,
+    responses: { 200: { description: "Attribution of the session", schema: sessionStatusResponseSchema } },
+  },
+  async ({ request, params: { sessionId }, query }) => {
+    const program = query.clientId ?? query.program_id;
+    const sourceHost = requestSourceHost(request);
+    const status = await sessionStatus(sessionId, new Date(), { program, sourceHost }); // sessionId already decoded by Next
+    return { status: 200, body: sessionStatusAnswer(sessionId, status, Boolean(program || sourceHost)) };
+  },
+);

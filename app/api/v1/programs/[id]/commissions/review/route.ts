@@ -1,14 +1,14 @@
-import { reviewBody } from "@/lib/commissions/review-api";
+import { reviewBody, reviewResponse } from "@/lib/commissions/review-api";
 import { reviewCommissions } from "@/lib/commissions/review-commissions";
-import { parseJsonBody } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { programIdParams } from "@/lib/programs/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, TAGS, WRITE } from "@/lib/edge/management";
 
 /** Approve or reject many commissions at once; what cannot change is reported, not an error. */
-export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
-  const { id } = programIdParams.parse(await params);
-  const { actor } = await requireProgramAccess(request, id, "ADMIN");
-  const input = await parseJsonBody(request, reviewBody);
-  return json(await reviewCommissions(id, input, actor));
-});
+export const POST = endpoint(
+  { ...WRITE, method: "post", path: `${PROGRAM_PATH}/commissions/review`, tag: TAGS.commissions, operationId: "reviewCommissions",
+    summary: "Approve or reject commissions in bulk",
+    description: "Approve: pending → approved (flagged ones too). Reject (a `reason` is required): pending or approved and not in a payout → rejected. " +
+      "Anything else is listed in `skipped` with the reason. Every change is audited.",
+    body: reviewBody, responses: { 200: { description: "What changed and what did not", schema: reviewResponse } } },
+  async ({ auth, body }) => ({ status: 200, body: await reviewCommissions(auth.programId, body, auth.actor) }),
+);

@@ -1,13 +1,12 @@
-import { parseJsonBody } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { linkParams, linkUpdateBody } from "@/lib/links/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, TAGS, WRITE } from "@/lib/edge/management";
+import { linkParams, linkResponse, linkUpdateBody } from "@/lib/links/api-schemas";
 import { serializeLink } from "@/lib/links/serialize";
 import { updateLink } from "@/lib/links/update-link";
 
-export const PATCH = apiRoute<{ id: string; linkId: string }>(async (request, { params }) => {
-  const { id, linkId } = linkParams.parse(await params);
-  await requireProgramAccess(request, id, "ADMIN");
-  const input = await parseJsonBody(request, linkUpdateBody);
-  return json(serializeLink(await updateLink(id, linkId, input)));
-});
+export const PATCH = endpoint(
+  { ...WRITE, params: linkParams, method: "patch", path: `${PROGRAM_PATH}/links/{linkId}`, tag: TAGS.links, operationId: "updateLink",
+    summary: "Activate or deactivate a link, or change its destination",
+    body: linkUpdateBody, responses: { 200: { description: "The link", schema: linkResponse } } },
+  async ({ auth, params, body }) => ({ status: 200, body: serializeLink(await updateLink(auth.programId, params.linkId, body)) }),
+);

@@ -1,10 +1,10 @@
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { payoutBatchParams, serializeBatch } from "@/lib/payouts/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
+import { payoutBatchParams, payoutBatchResponse, serializeBatch } from "@/lib/payouts/api-schemas";
 import { getPayoutBatch } from "@/lib/payouts/get-payout-batch";
 
-export const GET = apiRoute<{ id: string; batchId: string }>(async (request, { params }) => {
-  const { id, batchId } = payoutBatchParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  return json(serializeBatch(await getPayoutBatch(id, batchId)));
-});
+export const GET = endpoint(
+  { ...READ, params: payoutBatchParams, method: "get", path: `${PROGRAM_PATH}/payouts/{batchId}`, tag: TAGS.payouts, operationId: "getPayoutBatch",
+    summary: "Get a payout batch with its payouts", responses: { 200: { description: "The batch", schema: payoutBatchResponse } } },
+  async ({ auth, params }) => ({ status: 200, body: serializeBatch(await getPayoutBatch(auth.programId, params.batchId)) }),
+);

@@ -1,14 +1,16 @@
-import { parseQuery } from "@/lib/http/body";
-import { apiRoute } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
 import { exportQuery, payoutBatchParams } from "@/lib/payouts/api-schemas";
 import { exportPayoutBatch } from "@/lib/payouts/export-payout-batch";
 
 /** The batch as CSV for PayPal Payouts, a Wise batch transfer, or a generic list. */
-export const GET = apiRoute<{ id: string; batchId: string }>(async (request, { params }) => {
-  const { id, batchId } = payoutBatchParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  const { format } = parseQuery(request, exportQuery);
-  const file = await exportPayoutBatch(id, batchId, format);
-  return new Response(file.body, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.filename}"` } });
-});
+export const GET = endpoint(
+  { ...READ, params: payoutBatchParams, method: "get", path: `${PROGRAM_PATH}/payouts/{batchId}/export`, tag: TAGS.payouts, operationId: "exportPayoutBatch",
+    summary: "Download a batch as CSV: PayPal Payouts, Wise batch transfer, or generic",
+    query: exportQuery, responses: { 200: { description: "text/csv (see docs/commissions.md for the columns)" } } },
+  async ({ auth, params, query }) => {
+    const file = await exportPayoutBatch(auth.programId, params.batchId, query.format);
+    const headers = { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.filename}"` };
+    return { response: new Response(file.body, { headers }) };
+  },
+);

@@ -1,14 +1,16 @@
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { markPaidBody, optionalJsonBody, payoutBatchParams, serializeBatch } from "@/lib/payouts/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, TAGS, WRITE } from "@/lib/edge/management";
+import { markPaidBody, payoutBatchParams, payoutBatchResponse, serializeBatch } from "@/lib/payouts/api-schemas";
 import { getPayoutBatch } from "@/lib/payouts/get-payout-batch";
 import { markPayoutBatchPaid } from "@/lib/payouts/mark-payout-batch-paid";
 
-/** The money has been sent: the batch, its payouts and their commissions become paid. */
-export const POST = apiRoute<{ id: string; batchId: string }>(async (request, { params }) => {
-  const { id, batchId } = payoutBatchParams.parse(await params);
-  const { actor } = await requireProgramAccess(request, id, "ADMIN");
-  const { reference } = await optionalJsonBody(request, markPaidBody);
-  await markPayoutBatchPaid(id, batchId, actor, { reference });
-  return json(serializeBatch(await getPayoutBatch(id, batchId)));
-});
+/** The money has been sent: the batch, its payouts and their commissions become paid. The body may be left out. */
+export const POST = endpoint(
+  { ...WRITE, params: payoutBatchParams, method: "post", path: `${PROGRAM_PATH}/payouts/{batchId}/paid`, tag: TAGS.payouts, operationId: "markPayoutBatchPaid",
+    summary: "Mark a draft batch paid: its payouts and their commissions become paid", errors: [409],
+    body: markPaidBody, bodyOptional: true, responses: { 200: { description: "The paid batch", schema: payoutBatchResponse } } },
+  async ({ auth, params, body }) => {
+    await markPayoutBatchPaid(auth.programId, params.batchId, auth.actor, { reference: body.reference });
+    return { status: 200, body: serializeBatch(await getPayoutBatch(auth.programId, params.batchId)) };
+  },
+);

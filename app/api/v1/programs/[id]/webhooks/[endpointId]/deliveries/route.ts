@@ -1,14 +1,13 @@
-import { parseQuery } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { requireProgramAccess } from "@/lib/http/management-auth";
-import { pageBody } from "@/lib/http/pagination";
-import { deliveryListQuery, endpointParams, serializeDelivery } from "@/lib/webhooks/api-schemas";
+import { endpoint } from "@/lib/edge/endpoint";
+import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
+import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { deliveryListQuery, deliveryResponse, endpointParams, serializeDelivery } from "@/lib/webhooks/api-schemas";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 
 /** The endpoint's delivery log, newest first. */
-export const GET = apiRoute<{ id: string; endpointId: string }>(async (request, { params }) => {
-  const { id, endpointId } = endpointParams.parse(await params);
-  await requireProgramAccess(request, id, "VIEWER");
-  const page = parseQuery(request, deliveryListQuery);
-  return json(pageBody(await listDeliveries(id, endpointId, page), serializeDelivery));
-});
+export const GET = endpoint(
+  { ...READ, params: endpointParams, method: "get", path: `${PROGRAM_PATH}/webhooks/{endpointId}/deliveries`, tag: TAGS.webhooks,
+    operationId: "listWebhookDeliveries", summary: "The endpoint's delivery log, newest first, with response codes",
+    query: deliveryListQuery, responses: { 200: { description: "A page of deliveries", schema: pageSchema(deliveryResponse) } } },
+  async ({ auth, params, query }) => ({ status: 200, body: pageBody(await listDeliveries(auth.programId, params.endpointId, query), serializeDelivery) }),
+);

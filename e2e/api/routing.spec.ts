@@ -1,6 +1,8 @@
 // What the production server (scripts/server.ts → Next) answers for paths no handler test can
-// reach: unknown /api paths (the catch-all app/api/[[...path]]) and the routes that must still win
-// over it. Runs in project "api".
+// reach: unknown /api paths (the catch-all app/api/[[...path]]), the routes that must still win
+// over it, and the Affitor tracker path (a rewrite in next.config.ts). Runs in project "api".
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -35,4 +37,14 @@ test("specific routes still win over the catch-all", async ({ request }) => {
   const click = await request.post("/api/v1/track/click", { data: {} });
   expect([400, 403]).toContain(click.status()); // no affiliate_url, no Origin
   expect((await click.json()).success).toBe(false);
+});
+
+test("/js/affitor-tracker.js serves the tracker, byte for byte /js/tracker.js", async ({ request }) => {
+  const source = readFileSync(resolve(__dirname, "../../public/js/tracker.js"), "utf8");
+  for (const path of ["/js/affitor-tracker.js", "/js/tracker.js"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^application\/javascript/);
+    expect(await response.text()).toBe(source);
+  }
 });

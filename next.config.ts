@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Affitor's guide embeds /js/affitor-tracker.js: the same file as /js/tracker.js, one source
+  // (docs/migrating.md#migrating-from-affitor).
+  rewrites: async () => [{ source: "/js/affitor-tracker.js", destination: "/js/tracker.js" }],
 };
 
 export default nextConfig;

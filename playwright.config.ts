@@ -1,5 +1,6 @@
 // End-to-end tests (e2e/README.md): production builds of the app, driven by Debian's Chromium.
 //   project "app"      → e2e/ui/auth.spec.ts, ui/tracker.spec.ts against `npm start` on a fresh PostgreSQL database (port $E2E_PORT, default 3210)
+//   project "api"      → e2e/api/*.spec.ts (HTTP only) against the same server
 //   project "embedded" → e2e/ui/embedded-smoke.spec.ts against the embedded PGlite default (the next port)
 import { defineConfig, devices } from "@playwright/test";
 import { APP_PORT, APP_URL, EMBEDDED_PORT, EMBEDDED_URL, runId } from "./e2e/support/run";
@@ -43,6 +44,8 @@ export default defineConfig({
   projects: [
     // every UI spec but the embedded smoke test runs against the PostgreSQL-backed app
     { name: "app", testMatch: "ui/*.spec.ts", testIgnore: "ui/embedded-smoke.spec.ts", use: { baseURL: APP_URL } },
+    // HTTP only, no browser page: routing of the production server (e2e/api/*.spec.ts)
+    { name: "api", testMatch: "api/*.spec.ts", use: { baseURL: APP_URL } },
     { name: "embedded", testMatch: "ui/embedded-smoke.spec.ts", use: { baseURL: EMBEDDED_URL } },
   ],
   webServer: [server("postgres", APP_URL, `app:${APP_PORT}`), server("embedded", EMBEDDED_URL, `embedded:${EMBEDDED_PORT}`)],

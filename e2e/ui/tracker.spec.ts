@@ -1,5 +1,6 @@
 // The tracker script on a customer's site: a landing page served from a second local origin embeds
-// /js/tracker.js from the app (http://127.0.0.1:3210) and calls partnerloop.signup()/checkout().
+// /js/tracker.js from the app (http://127.0.0.1:3210) and calls partnerloop.signup()/checkout();
+// one test embeds Affitor's snippet as its guide has it (/js/affitor-tracker.js, data-affitor-*).
 // Rows are checked in the run's database. Runs in project "app" (see playwright.config.ts).
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -39,6 +40,10 @@ async function trackingProgram(): Promise<TrackingProgram> {
 
 /** The documented snippet. */
 const snippet = (programId: string) => `<script async src="${APP_URL}/js/tracker.js" data-program-id="${programId}" data-debug="true"></script>`;
+
+/** Affitor's guide's snippet, only the host changed: /js/affitor-tracker.js, data-affitor-* attributes, no async. */
+const affitorSnippet = (programId: string) =>
+  `<script src="${APP_URL}/js/affitor-tracker.js" data-affitor-program-id="${programId}" data-affitor-debug="true"></script>`;
 
 /** A tag manager's way: a stub queues setConsent(false), the script is inserted after the page has loaded. */
 const lateSnippetWithoutConsent = (programId: string) => `<script>
@@ -191,6 +196,34 @@ test("loaded late with consent withheld by a stub: the click is kept, nothing id
     expect(log.some((line) => line.includes("consent false"))).toBe(true);
     // Affitor's snippet calls window.affitor: the same object.
     expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).affitor === (window as unknown as Record<string, unknown>).partnerloop)).toBe(true);
+  } finally {
+    await site.close();
+  }
+});
+
+test("Affitor's snippet with only the host changed: the click is tracked and window.affitor.signup() records the lead", async ({ page, context }) => {
+  const program = await trackingProgram();
+  const site = await landingSite(landingHtml(affitorSnippet(program.id)));
+  try {
+    const origin = `http://localhost:${site.port}`;
+    const log = trackerLog(page);
+    const script = page.waitForResponse(`${APP_URL}/js/affitor-tracker.js`);
+    await page.goto(`${origin}/landing.html?aff=${program.linkCode}`);
+    expect((await script).status()).toBe(200);
+
+    // The cookie a backend written for Affitor reads (req.cookies.affitor_click_id).
+    await expect.poll(async () => (await context.cookies(origin)).find((c) => c.name === "affitor_click_id")?.value ?? null).toMatch(/^clk_/);
+    const clickId = (await context.cookies(origin)).find((c) => c.name === "affitor_click_id")!.value;
+
+    const result = await page.evaluate(() => (window as unknown as { affitor: { signup(k: string, e: string): Promise<{ success: boolean }> } }).affitor.signup("user_7", "affitor@example.com"));
+    expect(result).toMatchObject({ success: true });
+    const leads = await query<Record<string, unknown>>(
+      `SELECT l."customerKey", l."partnerId", l.source, c.token FROM "Lead" l JOIN "Click" c ON c.id = l."clickId" WHERE l."programId" = $1`,
+      [program.id],
+    );
+    expect(leads).toEqual([{ customerKey: "user_7", partnerId: program.partnerId, source: "TRACKER", token: clickId }]);
+    // data-affitor-program-id and data-affitor-debug were read: the debug log names the program.
+    expect(log.some((line) => line.includes(`loaded: program ${program.id}`))).toBe(true);
   } finally {
     await site.close();
   }

@@ -10,10 +10,12 @@
   const SESSION_KEY = "partnerloop_session_id"; // sessionStorage, only with consent
   const TRACKED_KEY = "partnerloop_tracked_url"; // sessionStorage: a reload does not count twice
 
-  // Our own <script>: currentScript while running (also when async), else search by src.
-  const me = d.currentScript || d.querySelector('script[src*="/js/tracker.js"]');
-  const attr = (name) => (me && (me.getAttribute("data-" + name) || me.getAttribute("data-partnerloop-" + name))) || null;
-  const programId = attr("program-id") || (me && me.getAttribute("data-affitor-program-id"));
+  // Our own <script>: currentScript while running (also when async), else search by src
+  // (/js/affitor-tracker.js is the same file, served for Affitor's snippet).
+  const me = d.currentScript || d.querySelector('script[src*="/js/tracker.js"],script[src*="/js/affitor-tracker.js"]');
+  // data-NAME, data-partnerloop-NAME or Affitor's data-affitor-NAME
+  const attr = (name) => (me && ["data-", "data-partnerloop-", "data-affitor-"].map((p) => me.getAttribute(p + name)).find((v) => v)) || null;
+  const programId = attr("program-id");
   const debug = attr("debug") === "true";
   let consent = attr("consent") !== "false";
   // Referral parameter names to look for; the server resolves the program's real ones from the URL.

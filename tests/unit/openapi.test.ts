@@ -111,6 +111,7 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /** Route files under app/ that are not part of the API, and why. */
 const NOT_IN_THE_API: Record<string, string> = {
+  "/api/[[...path]]": "the JSON 404 of paths under /api that no route serves",
   "/api/auth/[...nextauth]": "Auth.js sign-in of the dashboard",
   "/api/v1/openapi.json": "this document",
   "/dashboard/{programId}/payouts/{batchId}/export": "dashboard download (session cookie)",

@@ -61,8 +61,6 @@ describe("every documented operation answers what the document says", () => {
     };
     const stripeSecret = await connectStripe(id);
     const saleId = `contract_${crypto.randomUUID()}`;
-    let batchId = "";
-    let ruleId = "";
     let endpointId = "";
     const once = <T>(make: () => Promise<T>) => {
       let value: Promise<T> | undefined;
@@ -73,15 +71,14 @@ describe("every documented operation answers what the document says", () => {
       return res;
     });
     const batch = once(async () => {
-      await db.commission.updateMany({ where: { programId: id }, data: { status: "APPROVED", approvedAt: new Date() } });
+      await freshSale();
+      await db.commission.updateMany({ where: { programId: id, status: "PENDING" }, data: { status: "APPROVED", approvedAt: new Date() } });
       const res = await invoke("post", "/api/v1/programs/{id}/payouts", { params: { id }, headers: auth, body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) } });
-      batchId = String(res.body.id);
-      return batchId;
+      return String(res.body.id);
     });
     const rule = once(async () => {
       const res = await invoke("post", "/api/v1/programs/{id}/commission-rules", { params: { id }, headers: auth, body: { product_id: `sku_${crypto.randomUUID()}`, type: "flat", value: 100 } });
-      ruleId = res.body.id;
-      return ruleId;
+      return res.body.id as string;
     });
     const hook = once(async () => {
       const res = await invoke("post", "/api/v1/programs/{id}/webhooks", { params: { id }, headers: auth, body: { url: "https://hooks.example.com/contract", events: ["sale.created"] } });
@@ -89,10 +86,13 @@ describe("every documented operation answers what the document says", () => {
       await sale();
       return endpointId;
     });
+    const freshSale = async () =>
+      invoke("post", "/api/v1/track/sale", { headers: key, body: { transaction_id: `f_${crypto.randomUUID()}`, amount_cents: 5_000, click_id: (await clickOf()).token } });
     const delivery = async () => {
       await hook();
-      const row = await db.webhookDelivery.findFirst({ where: { endpointId } });
-      return row?.id ?? "none";
+      await freshSale(); // a sale.created delivery to the endpoint
+      const row = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId } });
+      return row.id;
     };
     const stripeEvent = paymentCheckout(4_900, {});
     const stripePayload = JSON.stringify(stripeEvent);
@@ -127,12 +127,16 @@ describe("every documented operation answers what the document says", () => {
         return { params: { id }, headers: auth, body: { ids, decision: "approve", reason: "contract" } };
       },
       listPayoutBatches: async () => ({ params: { id }, headers: auth }),
-      createPayoutBatch: async () => (await sale(), { params: { id }, headers: auth, body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) } }),
+      createPayoutBatch: async () => {
+        await freshSale();
+        await db.commission.updateMany({ where: { programId: id, status: "PENDING" }, data: { status: "APPROVED", approvedAt: new Date() } });
+        return { params: { id }, headers: auth, body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) } };
+      },
       getPayoutBatch: async () => ({ params: { id, batchId: await batch() }, headers: auth }),
       exportPayoutBatch: async () => ({ params: { id, batchId: await batch() }, headers: auth, query: { format: "generic" } }),
       markPayoutBatchPaid: async () => ({ params: { id, batchId: await batch() }, headers: auth, body: { reference: "CONTRACT-1" } }),
       cancelPayoutBatch: async () => {
-        await invoke("post", "/api/v1/track/sale", { headers: key, body: { transaction_id: `c2_${crypto.randomUUID()}`, amount_cents: 5_000, click_id: (await clickOf()).token } });
+        await freshSale();
         await db.commission.updateMany({ where: { programId: id, status: "PENDING" }, data: { status: "APPROVED", approvedAt: new Date() } });
         const created = await invoke("post", "/api/v1/programs/{id}/payouts", { params: { id }, headers: auth, body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) } });
         return { params: { id, batchId: String(created.body.id) }, headers: auth, body: { reason: "contract" } };
@@ -164,7 +168,7 @@ describe("every documented operation answers what the document says", () => {
       affyLead: async () => ({ headers: key, body: { clientId: fx.program.clientId, leadType: "REGISTRATION", sessionId: (await clickOf()).sessionId, customerEmail: "lead@customer.test" } }),
       refersionOrderPaid: async () => ({
         headers: { "Refersion-Public-Key": apiKey.publicKey, "Refersion-Secret-Key": fx.apiKey },
-        body: { order_id: `o_${crypto.randomUUID()}`, currency_code: "USD", items: [{ sku: "A", price: 10, quantity: 1 }] },
+        body: { cart_id: crypto.randomUUID(), order_id: `o_${crypto.randomUUID()}`, currency_code: "USD", items: [{ sku: "A", price: 10, quantity: 1 }] },
       }),
       stripeWebhook: async () => ({
         params: { programId: id },

@@ -6,7 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { signInSchema } from "@/lib/users/schemas";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp } from "@/lib/kernel/client-ip";
 import { recordSignInNetwork } from "@/lib/abuse/network";
 import { beginSignIn } from "@/lib/auth/sign-in-guard";
 import { hashPassword } from "@/lib/auth/passwords";

@@ -1,7 +1,7 @@
 // One Prisma client per process, created on first use. Both the embedded database (PGlite served
 // over the wire protocol by scripts/serve.ts) and real PostgreSQL are reached through the same
 // node-postgres pool: Prisma uses it through its adapter, and the few hottest statements (the
-// tracking ingest, see lib/db/batch.ts) use it directly, skipping Prisma's per-query work.
+// tracking ingest, see lib/kernel/batch.ts) use it directly, skipping Prisma's per-query work.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createHash } from "node:crypto";
 import pg from "pg";
@@ -75,7 +75,7 @@ const globalForReports = globalThis as unknown as { partnerloopReportsDb?: Prism
  * tolerate a replica's lag: closed days come from rollups anyway), else the primary.
  */
 export function getReportsDb(): PrismaClient {
-  const replica = process.env.REPORTS_DATABASE_URL;
+  const replica = databaseEnv().REPORTS_DATABASE_URL;
   if (!replica) return getDb();
   globalForReports.partnerloopReportsDb ??= createDbClient(replica, databaseEnv().DATABASE_POOL_MAX);
   return globalForReports.partnerloopReportsDb;

@@ -1,28 +1,66 @@
-// Validated configuration. Parsed lazily on first use (never at import: `next build` imports
-// modules without a runtime environment), and the error names every variable that is wrong.
+// Validated configuration, the only reader of process.env. Parsed lazily on first use (never at
+// import: `next build` imports modules without a runtime environment), and the error names every
+// variable that is wrong. Two ways in:
+// - env(): the app's whole configuration, checked at once and cached (DATABASE_URL and AUTH_SECRET
+//   required);
+// - setting(name): one of the few settings read before that configuration exists or without it
+//   (the embedded database's start, the CLI and seed scripts, logging, e-mail, migrations, the
+//   webhook guard's switch). Same rules, no other variable needed, read on each call: scripts set
+//   them while they run and tests switch them per case.
 import { z } from "zod";
-import { parseTrustProxy } from "@/lib/http/trust-proxy";
+import { parseTrustProxy } from "@/lib/kernel/trust-proxy";
 
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
 
-const envSchema = z.object({
+const flag = (fallback: "true" | "false") =>
+  z
+    .enum(["true", "false", "1", "0"], "must be true or false")
+    .default(fallback)
+    .transform((v) => v === "true" || v === "1");
+
+/** An empty value reads as unset (a blank line in an .env file, `X= npm start`). */
+const blankIsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+
+/** Settings that need nothing else: each can be read alone with setting(name). */
+const standaloneShape = {
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Optional here: scripts fall back to the embedded database (lib/db/embedded.ts). */
+  DATABASE_URL: postgresUrl.optional(),
+  APP_URL: z.url().default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // The embedded database's folder (and the mail folder without SMTP_URL), and its fixed port.
+  PARTNERLOOP_DATA_DIR: blankIsUnset(z.string().default(".data")),
+  PGLITE_PORT: blankIsUnset(z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(1).max(65_535).optional()),
+  // libpq's host when a database URL names none (lib/db/migrate.ts `isLocalDatabaseUrl`).
+  PGHOST: blankIsUnset(z.string().optional()),
+  // Any value: the schema engine's logs go to stderr (lib/db/schema-engine.ts).
+  DEBUG: blankIsUnset(z.string().optional()),
+  SMTP_URL: blankIsUnset(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+  MAIL_FROM: blankIsUnset(z.string().min(3).default("Partnerloop <no-reply@localhost>")),
+  // The demo owner's password when demo data is seeded (random otherwise).
+  DEMO_PASSWORD: blankIsUnset(z.string().optional()),
+  // Lifts the webhook guard against private addresses (lib/webhooks/private-addresses.ts).
+  WEBHOOK_ALLOW_PRIVATE_URLS: blankIsUnset(z.string().trim().toLowerCase().pipe(z.enum(["true", "false", "1", "0"], "must be true or false")).optional()).transform(
+    (v) => v === "true" || v === "1",
+  ),
+};
+
+const envSchema = z.object({
+  ...standaloneShape,
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   // The tracking statements sent on the pool directly are prepared per connection (lib/db.ts).
-  DATABASE_PREPARED_STATEMENTS: z
-    .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((v) => v === "true" || v === "1"),
+  DATABASE_PREPARED_STATEMENTS: flag("true"),
+  // A read replica for reports (lib/db.ts `getReportsDb`); unset: the primary.
+  REPORTS_DATABASE_URL: blankIsUnset(postgresUrl.optional()),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
   ENCRYPTION_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/=_-]{43,}$/, "must be 32 random bytes, base64 encoded")
     .optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
-  // Off by default: the client is the TCP peer. lib/http/trust-proxy.ts lists the values.
+  // Off by default: the client is the TCP peer. lib/kernel/trust-proxy.ts lists the values.
   TRUST_PROXY: z
     .string()
     .optional()
@@ -33,14 +71,10 @@ const envSchema = z.object({
       return z.NEVER;
     }),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Public tracking endpoints, per minute; 0 turns a limit off.
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_PROGRAM_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
-  JOBS_ENABLED: z
-    .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((v) => v === "true" || v === "1"),
+  JOBS_ENABLED: flag("true"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -55,18 +89,31 @@ export class EnvError extends Error {
   }
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const name = issue.path.join(".");
+function problemsOf(issues: z.core.$ZodIssue[], source: Record<string, string | undefined>): string[] {
+  return issues.map((issue) => {
+    const name = String(issue.path[0] ?? "");
     const value = source[name];
     return value === undefined || value === "" ? `${name} is missing` : `${name} ${issue.message}`;
   });
-  throw new EnvError(problems);
 }
 
-const databaseSchema = envSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATABASE_PREPARED_STATEMENTS: true });
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(problemsOf(result.error.issues, source));
+}
+
+type Standalone = typeof standaloneShape;
+
+/** One standalone setting (see the top of this file), validated, from process.env as it is now. */
+export function setting<K extends keyof Standalone>(name: K): z.output<Standalone[K]> {
+  const schema = z.object({ [name]: standaloneShape[name] } as Pick<Standalone, K>);
+  const result = schema.safeParse({ [name]: process.env[name] });
+  if (result.success) return (result.data as Record<K, z.output<Standalone[K]>>)[name];
+  throw new EnvError(problemsOf(result.error.issues, process.env));
+}
+
+const databaseSchema = envSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATABASE_PREPARED_STATEMENTS: true, REPORTS_DATABASE_URL: true });
 
 let cached: Env | undefined;
 
@@ -75,7 +122,7 @@ export function databaseEnv(): z.infer<typeof databaseSchema> {
   if (cached) return cached;
   const result = databaseSchema.safeParse(process.env);
   if (result.success) return result.data;
-  throw new EnvError(result.error.issues.map((i) => (process.env[String(i.path[0])] ? `${String(i.path[0])} ${i.message}` : `${String(i.path[0])} is missing`)));
+  throw new EnvError(problemsOf(result.error.issues, process.env));
 }
 
 export function env(): Env {

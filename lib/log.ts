@@ -1,10 +1,15 @@
 // Structured one-line JSON logs on stdout/stderr; no dependency, no secrets.
+import { setting } from "@/lib/env";
+
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 function threshold(): number {
-  const level = (process.env.LOG_LEVEL ?? "info") as Level;
-  return ORDER[level] ?? ORDER.info;
+  try {
+    return ORDER[setting("LOG_LEVEL")];
+  } catch {
+    return ORDER.info; // a wrong LOG_LEVEL is reported by the configuration check at start; a log line never throws
+  }
 }
 
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { resolveDatabaseUrl } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
-import { isApiError } from "../lib/http/errors";
+import { isApiError } from "../lib/kernel/errors";
 import { createUser } from "../lib/users/create-user";
 import { createApiToken } from "../lib/users/create-api-token";
 

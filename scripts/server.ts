@@ -3,13 +3,13 @@
 // costs about as much CPU as the tracking itself (measured: ~2× the click throughput without it).
 // The fast path calls the very same route handlers (those declared `fastPath: true`), so behaviour,
 // validation and errors are identical; it hands them a request made from Node's own without Web
-// streams (lib/http/node-request.ts). Everything else goes to Next.
+// streams (lib/edge/node-request.ts). Everything else goes to Next.
 //   tsx scripts/server.ts   (PORT, HOSTNAME; started by `npm start`)
 import { readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { bodyText, nodeRequest, stampRemoteAddress } from "../lib/http/node-request";
+import { bodyText, nodeRequest, stampRemoteAddress } from "../lib/edge/node-request";
 
 type RouteHandler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & { definition?: { fastPath?: boolean } };
 type RouteModule = { POST?: RouteHandler; OPTIONS?: (request: Request) => Response };

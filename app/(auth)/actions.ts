@@ -5,11 +5,11 @@ import { AuthError } from "next-auth";
 import { TooManyAttempts, signIn, signOut } from "@/lib/auth";
 import { createUser } from "@/lib/users/create-user";
 import { signUpSchema } from "@/lib/users/schemas";
-import { safeParseInput } from "@/lib/http/text";
-import { isApiError } from "@/lib/http/errors";
+import { safeParseInput } from "@/lib/kernel/text";
+import { isApiError } from "@/lib/kernel/errors";
 import { hashIp } from "@/lib/crypto";
-import { clientIp } from "@/lib/http/client-ip";
-import { AUTH_LIMITS, enforceRateLimits } from "@/lib/http/rate-limit";
+import { clientIp } from "@/lib/kernel/client-ip";
+import { AUTH_LIMITS, enforceRateLimits } from "@/lib/kernel/rate-limit";
 
 export interface FormState {
   error?: string;

@@ -9,9 +9,9 @@ import { PayoutDetailsForm } from "@/components/portal/payout-details-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/lib/db";
-import { listPartnerCommissions } from "@/lib/commissions/get-commission-trail";
+import { listPartnerCommissions } from "@/lib/commissions/list-partner-commissions";
 import { formatMoney } from "@/lib/money/currency";
-import { listPartnerPayouts } from "@/lib/payouts/get-payout-batch";
+import { listPartnerPayouts } from "@/lib/payouts/list-partner-payouts";
 import { describeDestination, readPayoutDetails } from "@/lib/payouts/payout-details";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

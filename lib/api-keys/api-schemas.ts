@@ -1,6 +1,6 @@
 // Wire schemas of program API keys (management API).
 import { z } from "zod";
-import { pageQuery } from "@/lib/http/pagination";
+import { pageQuery } from "@/lib/kernel/pagination";
 
 export const apiKeyCreateBody = z.object({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters").describe("A label, e.g. \"Production backend\""),

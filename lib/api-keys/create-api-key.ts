@@ -5,7 +5,7 @@ import type { ApiKey } from "@/lib/generated/prisma/client";
 import { newApiKeyPublic, newApiKeySecret } from "@/lib/ids";
 import { apiKeyCreateBody, type ApiKeyCreateInput } from "@/lib/api-keys/api-schemas";
 import { serializeApiKey } from "@/lib/api-keys/serialize";
-import { parseInput } from "@/lib/http/text";
+import { parseInput } from "@/lib/kernel/text";
 
 export const API_KEY_PREFIX_LENGTH = 12; // "pl_sk_" + 6 characters
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { ApiKey } from "@/lib/generated/prisma/client";
-import { afterCursor, cursorId, newestFirst, toPage, type Page, type PageParams } from "@/lib/http/pagination";
+import { afterCursor, cursorId, newestFirst, toPage, type Page, type PageParams } from "@/lib/kernel/pagination";
 
 /** A program's keys, revoked ones included (with revoked_at), newest first. */
 export async function listApiKeys(programId: string, page: PageParams): Promise<Page<ApiKey>> {

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import type { ApiKey } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { serializeApiKey } from "@/lib/api-keys/serialize";
 
 /**

@@ -1,7 +1,7 @@
 // Brute-force guard for password sign-in: it slows a guesser down and never locks an account.
 // Each attempt takes a slot atomically BEFORE the password is checked (so a parallel burst cannot
 // slip past a read-then-write check); after a few free attempts every further one doubles the wait
-// before the next (1 s, 2 s, 4 s … at most 15 min, lib/http/backoff.ts). An attempt during the
+// before the next (1 s, 2 s, 4 s … at most 15 min, lib/kernel/backoff.ts). An attempt during the
 // wait is refused without looking at the password and says how long to wait. A success clears the
 // address + account key and gives its slot back to the address key, so only failures add up.
 // Keys, with a known client address:
@@ -13,14 +13,14 @@
 // they keep going, and the owner only gets in by winning that race. Without it, failures from
 // other addresses never delay the owner at their own address; distributed guessing is still slowed
 // per address (each one gets a few free tries, then waits that double up to 15 min).
-// Without a trustworthy address (lib/http/client-ip.ts returned null) there is no per-address key
+// Without a trustworthy address (lib/kernel/client-ip.ts returned null) there is no per-address key
 // at all — never one shared "unknown" bucket — and the account key is the only guard. It is kept
 // loose and short (10 free, waits of at most 60 s, cleared by a success): once a stranger stops,
 // the owner is in within a minute. While one keeps failing, the owner has to catch an opening,
 // which is the price of not knowing addresses: behind a proxy, set TRUST_PROXY.
 // Known limit: people behind one address share its keys with anyone guessing from there.
 import { hashIp } from "@/lib/crypto";
-import { settleBackoffAttempt, takeBackoffAttempt, type BackoffRule } from "@/lib/http/backoff";
+import { settleBackoffAttempt, takeBackoffAttempt, type BackoffRule } from "@/lib/kernel/backoff";
 
 export const SIGN_IN_BACKOFF = {
   addressAccount: { free: 5, baseSeconds: 1, maxSeconds: 15 * 60 },

@@ -1,6 +1,6 @@
 // Wire schemas of the click list (management API).
 import { z } from "zod";
-import { eventFilters, eventListQuery, RANGE_ORDER_ISSUE, rangeIsOrdered } from "@/lib/http/query-filters";
+import { eventFilters, eventListQuery, RANGE_ORDER_ISSUE, rangeIsOrdered } from "@/lib/kernel/query-filters";
 
 export const clickListQuery = z
   .object({ ...eventListQuery, link_id: z.string().min(1).max(64).optional().describe("Only clicks of this link") })

@@ -1,6 +1,6 @@
 // Wire schemas of the commission list (management API).
 import { z } from "zod";
-import { eventFilters, eventListQuery, RANGE_ORDER_ISSUE, rangeIsOrdered } from "@/lib/http/query-filters";
+import { eventFilters, eventListQuery, RANGE_ORDER_ISSUE, rangeIsOrdered } from "@/lib/kernel/query-filters";
 
 const COMMISSION_STATUSES = ["pending", "approved", "rejected", "paid", "reversed"] as const;
 const commissionStatus = z.enum(COMMISSION_STATUSES, "must be one of pending, approved, rejected, paid, reversed");

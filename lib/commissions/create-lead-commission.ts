@@ -4,7 +4,7 @@
 // row is inserted; the unique Commission(leadId) makes a replay write nothing.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
-import { saleFlags } from "@/lib/tracking/sale-flags";
+import { readReviewFlags } from "@/lib/commissions/review-flags";
 
 export interface LeadCommissionInput {
   programId: string;
@@ -30,7 +30,7 @@ export async function createLeadCommission(tx: Prisma.TransactionClient, input: 
   const flags = [
     ...(input.flags ?? []),
     ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
-    ...(await saleFlags(tx, { programId: input.programId, partnerId: input.partnerId, customerId: input.customerId, email: input.email ?? undefined, clickNetworkHash: click?.networkHash ?? null })),
+    ...(await readReviewFlags(tx, { programId: input.programId, partnerId: input.partnerId, customerId: input.customerId, email: input.email ?? undefined, clickNetworkHash: click?.networkHash ?? null })),
   ];
   const at = input.at ?? new Date();
   const holdUntil = new Date(at.getTime() + program.holdDays * 86_400_000);

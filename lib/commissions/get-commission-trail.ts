@@ -3,8 +3,8 @@
 // their own commission without the owner's data: no customer identity, transaction ids, IP
 // signals or the names of the people who reviewed it.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
-import { REPEATED_IP_THRESHOLD } from "@/lib/tracking/sale-flags";
+import { ApiError } from "@/lib/kernel/errors";
+import { REPEATED_IP_THRESHOLD } from "@/lib/commissions/review-flags";
 import { explainAmount, FLAG_DESCRIPTIONS, recurringLabel, ruleScopeLabel, type Snapshot } from "@/lib/commissions/explain";
 
 export type Audience = "owner" | "partner";
@@ -114,13 +114,3 @@ export async function getCommissionTrail(where: { programId: string } | { partne
   };
 }
 export type CommissionTrail = Awaited<ReturnType<typeof getCommissionTrail>>;
-
-/** The commissions of a signed-in partner user's partner records, newest first (portal). */
-export async function listPartnerCommissions(partnerId: string, limit = 50) {
-  return db.commission.findMany({
-    where: { partnerId, test: false },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: { id: true, kind: true, status: true, amount: true, originalAmount: true, currency: true, createdAt: true, holdUntil: true, sale: { select: { amount: true, currency: true } } },
-  });
-}

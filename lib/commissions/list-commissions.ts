@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { Commission } from "@/lib/generated/prisma/client";
-import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/http/pagination";
-import { withinRange } from "@/lib/http/query-filters";
+import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/kernel/pagination";
+import { withinRange } from "@/lib/kernel/query-filters";
 import type { CommissionListQuery } from "@/lib/commissions/api-schemas";
 
 /** A program's commissions, newest first (index Commission(programId, status, createdAt)). */

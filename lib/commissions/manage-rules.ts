@@ -6,9 +6,9 @@
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
 import type { CommissionRule, Prisma } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { ruleColumns, ruleCreateBody, ruleUpdateBody, serializeRule, type RuleCreateInput, type RuleUpdateInput } from "@/lib/commissions/rule-schemas";
-import { parseInput } from "@/lib/http/text";
+import { parseInput } from "@/lib/kernel/text";
 
 async function lockProgram(tx: Prisma.TransactionClient, programId: string): Promise<{ defaultRuleId: string | null }> {
   const [program] = await tx.$queryRaw<Array<{ defaultRuleId: string | null }>>`SELECT "defaultRuleId" FROM "Program" WHERE id = ${programId} FOR UPDATE`;

@@ -5,8 +5,8 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
-import { intId } from "@/lib/http/bounds";
-import { parseInput } from "@/lib/http/text";
+import { intId } from "@/lib/kernel/bounds";
+import { parseInput } from "@/lib/kernel/text";
 import { statusChangeRows } from "@/lib/commissions/audit";
 import { commissionEvent } from "@/lib/webhooks/payloads";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";

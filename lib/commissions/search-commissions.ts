@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommissionStatus } from "@/lib/generated/prisma/enums";
-import { afterCursor, cursorId, newestFirst, toPage, type Cursor } from "@/lib/http/pagination";
+import { afterCursor, cursorId, newestFirst, toPage, type Cursor } from "@/lib/kernel/pagination";
 
 export const COMMISSION_STATUSES = ["PENDING", "APPROVED", "PAID", "REJECTED", "REVERSED"] as const;
 

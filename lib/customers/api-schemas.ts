@@ -1,6 +1,6 @@
 // Wire schemas of the customer list (management API).
 import { z } from "zod";
-import { eventFilters, eventListQuery, RANGE_ORDER_ISSUE, rangeIsOrdered } from "@/lib/http/query-filters";
+import { eventFilters, eventListQuery, RANGE_ORDER_ISSUE, rangeIsOrdered } from "@/lib/kernel/query-filters";
 
 const CUSTOMER_STATUSES = ["click", "lead", "customer"] as const;
 const customerStatus = z.enum(CUSTOMER_STATUSES, "must be one of click, lead, customer");

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { clickTokensOf } from "@/lib/clicks/click-tokens";
-import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/http/pagination";
-import { withinRange } from "@/lib/http/query-filters";
+import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/kernel/pagination";
+import { withinRange } from "@/lib/kernel/query-filters";
 import type { CustomerListQuery } from "@/lib/customers/api-schemas";
 import type { CustomerRow } from "@/lib/customers/serialize";
 

@@ -5,8 +5,8 @@ import { ZodError } from "zod";
 import type { Actor } from "@/lib/audit/actor";
 import { requireOwnerUser, type SessionUser } from "@/lib/auth/guards";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
-import { isApiError } from "@/lib/http/errors";
-import { toApiError } from "@/lib/http/to-api-error";
+import { isApiError } from "@/lib/kernel/errors";
+import { toApiError } from "@/lib/kernel/to-api-error";
 import { requireProgramRole } from "@/lib/programs/access";
 
 import type { ActionResult } from "@/lib/dashboard/result";

@@ -9,9 +9,10 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { Client } from "pg";
+import { setting } from "@/lib/env";
 
 export function dataDir(): string {
-  return resolve(process.env.PARTNERLOOP_DATA_DIR ?? ".data");
+  return resolve(setting("PARTNERLOOP_DATA_DIR"));
 }
 
 async function freePort(): Promise<number> {
@@ -33,7 +34,7 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedDatabase(dir = dataDir()): Promise<EmbeddedDatabase> {
   mkdirSync(join(dir, "pglite"), { recursive: true });
   const pglite = await PGlite.create(join(dir, "pglite"));
-  const port = Number(process.env.PGLITE_PORT) || (await freePort());
+  const port = setting("PGLITE_PORT") ?? (await freePort());
   const server = new PGLiteSocketServer({ db: pglite, port, host: "127.0.0.1", maxConnections: 20 });
   await server.start();
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
@@ -70,7 +71,8 @@ async function reachable(url: string): Promise<boolean> {
  * embedded database for the duration of the script.
  */
 export async function resolveDatabaseUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  const configured = setting("DATABASE_URL");
+  if (configured) return { url: configured, stop: async () => undefined };
   const urlFile = join(dataDir(), "database-url");
   if (existsSync(urlFile)) {
     const url = readFileSync(urlFile, "utf8").trim();

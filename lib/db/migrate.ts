@@ -6,6 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import { setting } from "@/lib/env";
 import { connectPGlite, connectPostgres, type EngineConnection, withSchemaEngine } from "./schema-engine";
 
 const MIGRATION_FILE = "migration.sql";
@@ -30,7 +31,7 @@ export function isLocalDatabaseUrl(url: string): boolean {
   const urlHost = hostless ? "" : decodeURIComponent(parsed.hostname);
   // As in pg: a `host` query parameter overrides the URL's host (that is how sockets are given),
   // and with no host at all it falls back to PGHOST, then localhost.
-  const hosts = (parsed.searchParams.get("host") || urlHost || process.env.PGHOST || "").split(",");
+  const hosts = (parsed.searchParams.get("host") || urlHost || setting("PGHOST") || "").split(",");
   return hosts.every((raw) => {
     const host = raw.trim().toLowerCase().replace(/^\[|\]$/g, "");
     return host === "" || host.startsWith("/") || host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);

@@ -15,6 +15,7 @@ import {
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { setting } from "@/lib/env";
 
 export type { SchemaEngine };
 
@@ -47,7 +48,7 @@ function loadRuntime() {
 
 /** Engine logs arrive as JSON lines; they are only interesting when debugging. */
 function logEngineLine(line: unknown) {
-  if (process.env.DEBUG) process.stderr.write(String(line).trimEnd() + "\n");
+  if (setting("DEBUG")) process.stderr.write(String(line).trimEnd() + "\n");
 }
 
 /**

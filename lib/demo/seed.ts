@@ -8,6 +8,7 @@ import { newApiKeyPublic, newApiKeySecret, randomBase62 } from "@/lib/ids";
 import { percentOf } from "@/lib/money/percent";
 import { generateDemoData } from "@/lib/demo/generate";
 import { rollupWith } from "@/lib/reports/rollup";
+import { setting } from "@/lib/env";
 
 export const DEMO_OWNER_EMAIL = "demo@partnerloop.local";
 export const DEMO_PARTNER_EMAIL = "maya@partners.example";
@@ -126,7 +127,7 @@ export function printDemoLogin(login: DemoLogin, baseUrl = "http://localhost:300
 
 /** `npm run db:seed [-- --if-empty] [--login-file PATH]` */
 export async function runSeedCommand(args: string[]): Promise<void> {
-  const url = process.env.DATABASE_URL;
+  const url = setting("DATABASE_URL");
   if (!url) throw new Error("DATABASE_URL is not set: nothing to seed");
   const loginFile = args.includes("--login-file") ? args[args.indexOf("--login-file") + 1] : undefined;
   const db = createDbClient(url, 2);
@@ -138,9 +139,9 @@ export async function runSeedCommand(args: string[]): Promise<void> {
     if (await db.user.findUnique({ where: { email: DEMO_OWNER_EMAIL } })) {
       throw new Error(`Demo data is already present (${DEMO_OWNER_EMAIL} exists)`);
     }
-    const login = await seedDemo(db, { password: process.env.DEMO_PASSWORD || undefined });
+    const login = await seedDemo(db, { password: setting("DEMO_PASSWORD") });
     if (loginFile) writeFileSync(loginFile, JSON.stringify(login, null, 2), { mode: 0o600 });
-    printDemoLogin(login, process.env.APP_URL);
+    printDemoLogin(login, setting("APP_URL"));
   } finally {
     await db.$disconnect();
   }

@@ -1,21 +1,48 @@
 // Shared pieces of the compatibility dialects' declarations (lib/edge/endpoint.ts), as
 // lib/edge/tracking.ts is for ours: each dialect's error shape, validation status (400, as the
-// vendors document), CORS and limits, and the caller its adapters see. Statuses are ours
+// vendors document), CORS and limits, and the caller its adapters see (what the request tells
+// about the visitor, and the per-IP limit of keyless calls). Statuses are ours
 // everywhere; every error body carries our error object, for the code.
-import type { ApiError } from "@/lib/http/errors";
 import { affyErrorSchema, type AffyError } from "@/lib/dialects/affy/schemas";
 import { agentrefErrorSchema, type AgentrefError } from "@/lib/dialects/agentref/schemas";
-import { requireRefersionKeys } from "@/lib/dialects/refersion/auth";
-import { dialectContext, limitDialectCaller } from "@/lib/dialects/shared";
+import { bearerToken, findProgramKey } from "@/lib/edge/credentials";
+import { limitPublicCaller } from "@/lib/edge/public-limits";
+import { requireRefersionKeys } from "@/lib/edge/refersion-keys";
+import { requestContext } from "@/lib/edge/request-context";
+import type { ApiError } from "@/lib/kernel/errors";
 import { DIALECT_TAGS } from "@/lib/openapi/dialects";
-import type { ClickCaller } from "@/lib/tracking/record-click";
+import type { ClickCaller, RequestContext } from "@/lib/tracking/record-click";
+
+/**
+ * What we know about the visitor from the request. Server-side dialects are mostly called by the
+ * program's backend: its IP, country and user agent are the server's, not the visitor's, and would
+ * make every click look like the same device (and trip the repeated-IP review flag). Browsers mark
+ * their fetches with `Sec-Fetch-Mode`; without it only the Origin/Referer is kept.
+ */
+export function dialectContext(request: Request): RequestContext {
+  const context = requestContext(request);
+  if (request.headers.has("sec-fetch-mode")) return context;
+  return { sourceHost: context.sourceHost, ipHash: null, networkHash: null, country: null, userAgent: null };
+}
+
+/**
+ * The per-IP limit of the public tracking routes, for the dialects' unauthenticated calls. A
+ * backend sends all of a site's traffic from one address, so a call with a valid program key is
+ * exempt (the per-program limit in the core still applies); without one, raise
+ * RATE_LIMIT_IP_PER_MINUTE or send the key.
+ */
+export async function limitDialectCaller(request: Request): Promise<void> {
+  const secret = bearerToken(request);
+  if (secret && (await findProgramKey(secret))) return;
+  await limitPublicCaller(request);
+}
 
 export const agentrefErrorBody = (error: ApiError): AgentrefError => ({ status: "error", message: error.message, ...error.toBody() });
 
 export const affyErrorBody = (error: ApiError): AffyError => ({ success: false, message: error.message, ...error.toBody() });
 
 /**
- * AgentRef (shared/seeds/000): errors as `{ status: "error", message }`; browsers may call it, so
+ * AgentRef (its docs at agentref.co/docs, "Server-side tracking"): errors as `{ status: "error", message }`; browsers may call it, so
  * CORS; anonymous or with the program key; per-IP limit unless keyed (public calls share the
  * public tracking limits, per IP and per program: 429).
  */
@@ -28,7 +55,7 @@ export const AGENTREF_ORIGIN =
   "`Origin` (else `Referer`) must be one of the program's allowed domains (else 403); a backend sets it to the site, or sends the program key (`Authorization: Bearer pl_sk_…`) instead. " +
   "A key that is wrong or of another program is ignored, so the Origin decides.";
 
-/** AFFY (shared/seeds/003): errors as `{ success: false, message }`; CORS; a program key is optional but, when sent, must be valid (401). */
+/** AFFY (its docs, "Tracking API"): errors as `{ success: false, message }`; CORS; a program key is optional but, when sent, must be valid (401). */
 export const affyDialect = {
   tag: DIALECT_TAGS.affy, auth: { kind: "optionalProgramKey", invalidKey: "refuse" }, cors: true, validationCode: "bad_request",
   errorShape: { render: affyErrorBody, schema: affyErrorSchema }, rateLimit: limitDialectCaller, errors: [401, 403, 404],
@@ -48,7 +75,7 @@ export const affyCaller = (request: Request, keyProgramId: string | null): Click
 export const agentrefCaller = (request: Request, keyProgramId: string | null): ClickCaller => ({ ...dialectContext(request), keyProgramId });
 
 /**
- * Refersion (shared/seeds/004): our standard error body; server to server only, so no CORS; the
+ * Refersion (its help centre, "Server-side tracking overview"): our standard error body; server to server only, so no CORS; the
  * key pair in its two headers decides the program (401 before the body is read).
  */
 export const refersionDialect = {

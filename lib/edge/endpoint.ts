@@ -10,12 +10,12 @@
 // fails) and is logged in production, where the answer still goes out.
 import { z } from "zod";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
-import { findProgramKey, requireProgramKey, bearerToken, type ProgramKeyAuth } from "@/lib/http/auth";
-import { MAX_BODY_BYTES, jsonOf, readText } from "@/lib/http/body";
-import { ApiError } from "@/lib/http/errors";
-import { apiRoute, json, type HandlerOptions, type RouteContext } from "@/lib/http/handler";
-import { requireManagementCaller, requireProgramAccess, type ManagementCaller } from "@/lib/http/management-auth";
-import { parseInput } from "@/lib/http/text";
+import { findProgramKey, requireProgramKey, bearerToken, type ProgramKeyAuth } from "@/lib/edge/credentials";
+import { MAX_BODY_BYTES, jsonOf, readText } from "@/lib/edge/body";
+import { ApiError } from "@/lib/kernel/errors";
+import { apiRoute, json, type HandlerOptions, type RouteContext } from "@/lib/edge/handler";
+import { requireManagementCaller, requireProgramAccess, type ManagementCaller } from "@/lib/edge/management-auth";
+import { parseInput } from "@/lib/kernel/text";
 import { log } from "@/lib/log";
 import type { ApiOperation, ApiResponseSpec, HttpMethod, SecurityName } from "@/lib/openapi/registry";
 

@@ -5,12 +5,12 @@
 import type { z } from "zod";
 import { programKeyActor } from "@/lib/audit/actor";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
-import type { ProgramKeyAuth } from "@/lib/http/auth";
-import type { ApiError } from "@/lib/http/errors";
-import { requestSourceHost } from "@/lib/http/origin";
+import type { ProgramKeyAuth } from "@/lib/edge/credentials";
+import type { ApiError } from "@/lib/kernel/errors";
+import { requestSourceHost } from "@/lib/kernel/origin";
 import type { BindCartResult } from "@/lib/tracking/bind-cart";
 import type { BrowserCaller } from "@/lib/tracking/browser-click";
-import { limitPublicCaller } from "@/lib/tracking/public-limits";
+import { limitPublicCaller } from "@/lib/edge/public-limits";
 import type { ClickInput, ClickResult } from "@/lib/tracking/record-click";
 import type { HeartbeatResult } from "@/lib/tracking/record-heartbeat";
 import type { LeadInput, LeadResult } from "@/lib/tracking/record-lead";

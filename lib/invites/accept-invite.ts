@@ -3,10 +3,10 @@
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/passwords";
 import { sha256Hex } from "@/lib/crypto";
-import { ApiError } from "@/lib/http/errors";
-import { toApiError } from "@/lib/http/to-api-error";
+import { ApiError } from "@/lib/kernel/errors";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 import { acceptInviteSchema, type AcceptInviteInput } from "@/lib/invites/schemas";
-import { parseInput } from "@/lib/http/text";
+import { parseInput } from "@/lib/kernel/text";
 
 export interface InviteView {
   id: string;
@@ -109,8 +109,7 @@ export async function acceptInvite(token: string, account: InviteAccount, now = 
       return { kind: invite.kind, programId: invite.programId, userId: user.id, email: user.email };
     });
   } catch (error) {
-    const mapped = toApiError(error);
-    if (mapped.code === "conflict" && !(error instanceof ApiError)) {
+    if (isUniqueViolation(error)) {
       const message =
         invite.kind === "MEMBER" && account.type === "existing"
           ? "You are already a member of this program."

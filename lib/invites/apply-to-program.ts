@@ -2,12 +2,12 @@
 // program's autoApprovePartners decides whether they start ACTIVE (with a first link) or PENDING.
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/passwords";
-import { ApiError } from "@/lib/http/errors";
-import { toApiError, uniqueFields } from "@/lib/http/to-api-error";
+import { ApiError } from "@/lib/kernel/errors";
+import { isUniqueViolation, uniqueFields } from "@/lib/kernel/unique-violation";
 import { applicationSchema, type ApplicationInput } from "@/lib/invites/schemas";
 import { ensureDefaultLink } from "@/lib/partners/ensure-default-link";
 import { insertWithFreeCode, slugifyCode } from "@/lib/partners/code";
-import { parseInput } from "@/lib/http/text";
+import { parseInput } from "@/lib/kernel/text";
 
 export async function getApplicationProgram(programId: string) {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(programId)) return null;
@@ -44,7 +44,7 @@ export async function applyToProgram(programId: string, applicant: Applicant): P
       });
       created = true;
     } catch (error) {
-      if (toApiError(error).code === "conflict") throw new ApiError("conflict", "An account with this e-mail already exists. Sign in as a partner first, then apply.");
+      if (isUniqueViolation(error)) throw new ApiError("conflict", "An account with this e-mail already exists. Sign in as a partner first, then apply.");
       throw error;
     }
   }
@@ -60,7 +60,7 @@ export async function applyToProgram(programId: string, applicant: Applicant): P
     return { partnerId: partner.id, userId: user.id, email: user.email, status };
   } catch (error) {
     if (created) await db.user.delete({ where: { id: user.id } }).catch(() => undefined); // nothing half-made
-    if (toApiError(error).code === "conflict" && uniqueFields(error).includes("email")) {
+    if (isUniqueViolation(error) && uniqueFields(error).includes("email")) {
       throw new ApiError("conflict", "You have already applied to this program with this e-mail.");
     }
     throw error;

@@ -1,6 +1,6 @@
 // Wire schemas of referral links (management API).
 import { z } from "zod";
-import { pageQuery } from "@/lib/http/pagination";
+import { pageQuery } from "@/lib/kernel/pagination";
 import { codeSchema } from "@/lib/partners/api-schemas";
 
 const LINK_STATUSES = ["active", "inactive"] as const;

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import type { LinkCreateInput } from "@/lib/links/api-schemas";
 import { withReferralParam, type LinkWithParam } from "@/lib/links/serialize";
 import { insertWithFreeCode } from "@/lib/partners/code";

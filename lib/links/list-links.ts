@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/http/pagination";
+import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/kernel/pagination";
 import type { LinkListQuery } from "@/lib/links/api-schemas";
 import { withReferralParam, type LinkWithParam } from "@/lib/links/serialize";
 

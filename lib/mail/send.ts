@@ -4,7 +4,7 @@
 // developer can open invite links without a mail server.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { z } from "zod";
+import { setting } from "@/lib/env";
 import { log } from "@/lib/log";
 
 export interface Mail {
@@ -20,13 +20,8 @@ export interface SentMail {
   path?: string;
 }
 
-const mailEnv = z.object({
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
-  MAIL_FROM: z.string().min(3).default("Partnerloop <no-reply@localhost>"),
-});
-
 export function mailDir(): string {
-  return join(resolve(process.env.PARTNERLOOP_DATA_DIR ?? ".data"), "mail");
+  return join(resolve(setting("PARTNERLOOP_DATA_DIR")), "mail");
 }
 
 /** RFC 5322 message text, enough for a mail client to open the file. */
@@ -46,7 +41,7 @@ function toEml(mail: Mail, from: string): string {
 }
 
 export async function sendMail(mail: Mail): Promise<SentMail> {
-  const config = mailEnv.parse({ SMTP_URL: process.env.SMTP_URL || undefined, MAIL_FROM: process.env.MAIL_FROM || undefined });
+  const config = { SMTP_URL: setting("SMTP_URL"), MAIL_FROM: setting("MAIL_FROM") };
   if (config.SMTP_URL) {
     const { createTransport } = await import("nodemailer");
     const transport = createTransport(config.SMTP_URL);

@@ -1,5 +1,7 @@
 // ISO 4217 currencies and their minor units, from the runtime's ICU data (full ICU in Node 20):
 // VND and JPY have 0 decimals, USD and EUR 2, KWD 3.
+import { ApiError, type ErrorCode } from "@/lib/kernel/errors";
+
 const SUPPORTED = new Set(Intl.supportedValuesOf("currency"));
 const digitsCache = new Map<string, number>();
 
@@ -35,6 +37,18 @@ export function toMinorUnits(amount: string | number, currency: string): number 
   const value = Number(sign === "-" ? -minor : minor);
   if (!Number.isSafeInteger(value)) throw new RangeError("Amount is too large");
   return value;
+}
+
+/**
+ * `toMinorUnits` of a field from outside: an amount it cannot convert is the caller's mistake,
+ * an ApiError (400 unless told) naming the field, e.g. "leadValue: USD allows at most 2 decimal places".
+ */
+export function fieldMinorUnits(field: string, amount: string | number, currency: string, code: ErrorCode = "bad_request"): number {
+  try {
+    return toMinorUnits(amount, currency);
+  } catch (error) {
+    throw new ApiError(code, `${field}: ${(error as Error).message}`);
+  }
 }
 
 function numberToPlainString(value: number): string {

@@ -4,8 +4,8 @@
 // optional, before transforms), responses as "output". OpenAPI 3.1 schemas are JSON Schema
 // 2020-12, zod's default target. Schemas carrying `.meta({ id })` become shared components.
 import { z } from "zod";
-import { ERROR_STATUS } from "@/lib/http/errors";
-import type { HandlerOptions } from "@/lib/http/handler";
+import { ERROR_STATUS } from "@/lib/kernel/errors";
+import type { HandlerOptions } from "@/lib/edge/handler";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 

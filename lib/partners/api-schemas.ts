@@ -1,6 +1,6 @@
 // Wire schemas of partners (management API).
 import { z } from "zod";
-import { pageQuery } from "@/lib/http/pagination";
+import { pageQuery } from "@/lib/kernel/pagination";
 import { CODE_MAX_LENGTH } from "@/lib/partners/code";
 import { emailSchema } from "@/lib/users/schemas";
 

@@ -1,6 +1,6 @@
 // Partner and link codes: the value after ?aff= in a referral URL, unique per program.
 import { randomBytes } from "node:crypto";
-import { toApiError, uniqueFields } from "@/lib/http/to-api-error";
+import { isUniqueViolation, uniqueFields } from "@/lib/kernel/unique-violation";
 
 export const CODE_MAX_LENGTH = 32;
 const SUFFIX_LENGTH = 4;
@@ -35,7 +35,7 @@ export function codeWithSuffix(base: string): string {
 }
 
 function isCodeConflict(error: unknown): boolean {
-  return toApiError(error).code === "conflict" && uniqueFields(error).includes("code");
+  return isUniqueViolation(error) && uniqueFields(error).includes("code");
 }
 
 /**

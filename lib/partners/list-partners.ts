@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Partner } from "@/lib/generated/prisma/client";
-import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/http/pagination";
+import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/kernel/pagination";
 import type { PartnerListQuery } from "@/lib/partners/api-schemas";
 
 /** A program's partners, newest first, by status and a case-insensitive search. */

@@ -1,7 +1,7 @@
 // The owner's partner list: partners with their account state and last-30-day figures.
 import { db } from "@/lib/db";
 import type { PartnerStatus } from "@/lib/generated/prisma/enums";
-import { decodeCursor } from "@/lib/http/pagination";
+import { decodeCursor } from "@/lib/kernel/pagination";
 import { listPartners } from "@/lib/partners/list-partners";
 import { getReport, type Figures } from "@/lib/reports/report";
 

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import type { Partner } from "@/lib/generated/prisma/client";
 import type { PartnerStatus } from "@/lib/generated/prisma/enums";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { ensureDefaultLink } from "@/lib/partners/ensure-default-link";
 
 /**

@@ -1,10 +1,10 @@
 // Wire schemas of payout batches (management API and the dashboard's CSV download).
 import { z } from "zod";
-import { intIdText } from "@/lib/http/bounds";
+import { intIdText } from "@/lib/kernel/bounds";
 import { EXPORT_FORMATS } from "@/lib/payouts/export-payout-batch";
 import type { CreateBatchResult } from "@/lib/payouts/create-payout-batch";
 import type { PayoutBatchView } from "@/lib/payouts/get-payout-batch";
-import type { listPayoutBatches } from "@/lib/payouts/get-payout-batch";
+import type { listPayoutBatches } from "@/lib/payouts/list-payout-batches";
 
 export const payoutBatchParams = z.object({
   id: z.string().min(1).max(64),

@@ -1,19 +1,7 @@
-// Reads of payout batches for the owner: the list, and one batch with its payouts.
+// One payout batch of a program with its payouts, for the owner (the list: list-payout-batches.ts).
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { describeDestination, readPayoutDetails, type PayoutDetails } from "@/lib/payouts/payout-details";
-
-export async function listPayoutBatches(programId: string, limit = 50) {
-  const batches = await db.payoutBatch.findMany({ where: { programId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
-  const totals = await db.payout.groupBy({
-    by: ["batchId"],
-    where: { batchId: { in: batches.map((b) => b.id) }, status: { not: "CANCELLED" } },
-    _sum: { amount: true },
-    _count: true,
-  });
-  const byBatch = new Map(totals.map((t) => [t.batchId, { total: t._sum.amount ?? 0, payouts: t._count }]));
-  return batches.map((b) => ({ ...b, total: byBatch.get(b.id)?.total ?? 0, payoutCount: byBatch.get(b.id)?.payouts ?? 0 }));
-}
 
 export interface BatchPayoutView {
   id: number;
@@ -50,13 +38,3 @@ export async function getPayoutBatch(programId: string, batchId: number) {
   };
 }
 export type PayoutBatchView = Awaited<ReturnType<typeof getPayoutBatch>>;
-
-/** A partner's payouts (portal): drafts show as "processing", cancelled ones not at all. */
-export async function listPartnerPayouts(partnerId: string, limit = 24) {
-  return db.payout.findMany({
-    where: { partnerId, status: { not: "CANCELLED" } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: { id: true, amount: true, currency: true, status: true, paidAt: true, createdAt: true, batch: { select: { periodStart: true, periodEnd: true } }, _count: { select: { commissions: true } } },
-  });
-}

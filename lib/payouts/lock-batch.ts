@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 
 /** Locks a DRAFT batch of the program for a status change; 404 for another program's, 409 once settled. */
 export async function lockDraftBatch(tx: Prisma.TransactionClient, programId: string, batchId: number) {

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { auditRow } from "@/lib/audit/actor";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
-import { parseInput } from "@/lib/http/text";
+import { ApiError } from "@/lib/kernel/errors";
+import { optionalText } from "@/lib/kernel/fields";
+import { parseInput } from "@/lib/kernel/text";
 
 /** ISO 13616: two letters, two check digits, up to 30 alphanumerics; mod-97 of the rearranged number is 1. */
 export function isValidIban(value: string): boolean {
@@ -16,8 +17,6 @@ export function isValidIban(value: string): boolean {
   for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
   return remainder === 1;
 }
-
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional().transform((v) => v || undefined);
 
 export const payoutDetailsSchema = z.discriminatedUnion("method", [
   z.object({ method: z.literal("paypal"), email: z.email("must be an e-mail address").max(254).transform((v) => v.toLowerCase()) }),

@@ -1,7 +1,7 @@
 // Authorisation of a user on a program. Unknown program and "not a member" look the same (404)
 // so that ids of other tenants cannot be probed; a member without the needed role gets 403.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 
@@ -15,12 +15,4 @@ export async function requireProgramRole(userId: string, programId: string, mini
     throw new ApiError("forbidden", `This action needs the ${minimum.toLowerCase()} role or higher`);
   }
   return membership.role;
-}
-
-export function listProgramsOf(userId: string) {
-  return db.program.findMany({
-    where: { members: { some: { userId } } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, currency: true, testMode: true, members: { where: { userId }, select: { role: true } } },
-  });
 }

@@ -2,7 +2,7 @@
 // inputs (lib/programs/schemas.ts holds each field's rule), and the response shape. The same
 // schemas validate requests and produce the OpenAPI document.
 import { z } from "zod";
-import { pageQuery } from "@/lib/http/pagination";
+import { pageQuery } from "@/lib/kernel/pagination";
 import { createProgramSchema, updateProgramSchema, type CreateProgramInput, type UpdateProgramInput } from "@/lib/programs/schemas";
 
 const create = createProgramSchema.shape;

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
-import { hostOf } from "@/lib/http/origin";
+import { hostOf } from "@/lib/kernel/origin";
 import { commissionToRule, DEFAULT_REFERRAL_PARAMS, createProgramSchema, type CreateProgramInput } from "@/lib/programs/schemas";
-import { parseInput } from "@/lib/http/text";
+import { parseInput } from "@/lib/kernel/text";
 
 /** Creates a program with its default commission rule and makes `ownerId` its OWNER, atomically. */
 export async function createProgram(ownerId: string, input: CreateProgramInput) {

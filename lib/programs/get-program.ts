@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import type { ProgramWithRule } from "@/lib/programs/serialize";
 
 /** A program with its default commission rule; callers check membership first. */

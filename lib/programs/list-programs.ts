@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { afterCursor, cursorId, newestFirst, toPage, type Page, type PageParams } from "@/lib/http/pagination";
+import { afterCursor, cursorId, newestFirst, toPage, type Page, type PageParams } from "@/lib/kernel/pagination";
 import type { ProgramWithRule } from "@/lib/programs/serialize";
 
 /** Programs the user is a member of (any role), newest first. */

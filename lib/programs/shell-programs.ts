@@ -1,4 +1,4 @@
-import { listProgramsOf } from "@/lib/programs/access";
+import { listProgramsOf } from "@/lib/programs/list-programs-of";
 import type { ShellProgram } from "@/components/dashboard/shell";
 
 export async function shellProgramsOf(userId: string): Promise<ShellProgram[]> {

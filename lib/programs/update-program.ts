@@ -1,11 +1,11 @@
 import { db } from "@/lib/db";
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import { encryptSecret } from "@/lib/crypto";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { commissionToRule, updateProgramSchema, type UpdateProgramInput } from "@/lib/programs/schemas";
 import { serializeProgram, type ProgramWithRule } from "@/lib/programs/serialize";
-import { parseInput } from "@/lib/http/text";
+import { parseInput } from "@/lib/kernel/text";
 
 type Settings = ReturnType<typeof updateProgramSchema.parse>;
 

@@ -1,6 +1,6 @@
 // Wire schemas of the summary report (management API).
 import { z } from "zod";
-import { fromParam, RANGE_ORDER_ISSUE, rangeIsOrdered, toParam } from "@/lib/http/query-filters";
+import { fromParam, RANGE_ORDER_ISSUE, rangeIsOrdered, toParam } from "@/lib/kernel/query-filters";
 
 export const SUMMARY_DEFAULT_DAYS = 30;
 

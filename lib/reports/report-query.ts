@@ -1,8 +1,8 @@
 // The report page's URL parameters (?from=2026-03-01&to=2026-03-31&partner=…&link=…&test=1):
 // inclusive UTC dates in the URL, [from, to) inside. Invalid values (dates outside 2000–2099
-// among them: lib/http/bounds.ts) fall back to the last 30 days.
+// among them: lib/kernel/bounds.ts) fall back to the last 30 days.
 import { z } from "zod";
-import { calendarDate } from "@/lib/http/bounds";
+import { calendarDate } from "@/lib/kernel/bounds";
 
 const DAY_MS = 86_400_000;
 const date = calendarDate;

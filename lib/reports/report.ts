@@ -7,7 +7,7 @@
 // UTC; test-mode rows only with includeTest.
 import { db } from "@/lib/db";
 import { reportStats, type StatsQuery, type StatsRow } from "@/lib/reports/stats";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 
 export interface ReportOptions {
   from: Date; // inclusive

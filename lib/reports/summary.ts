@@ -2,7 +2,7 @@
 // from the rollups, the rest from the raw tables (lib/reports/stats.ts); no rows are loaded.
 import { db } from "@/lib/db";
 import { reportStats } from "@/lib/reports/stats";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 
 export interface Summary {
   from: Date;

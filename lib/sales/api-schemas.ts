@@ -1,6 +1,6 @@
 // Wire schemas of the sale list (management API).
 import { z } from "zod";
-import { eventFilters, eventListQuery, RANGE_ORDER_ISSUE, rangeIsOrdered } from "@/lib/http/query-filters";
+import { eventFilters, eventListQuery, RANGE_ORDER_ISSUE, rangeIsOrdered } from "@/lib/kernel/query-filters";
 
 export const saleListQuery = z
   .object({ ...eventListQuery, type: z.enum(["payment", "subscription"], "must be payment or subscription").optional() })

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
-import { clickTokensOf } from "@/lib/clicks/click-tokens";
-import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/http/pagination";
-import { withinRange } from "@/lib/http/query-filters";
+import { afterCursor, cursorId, newestFirst, toPage, type Page } from "@/lib/kernel/pagination";
+import { withinRange } from "@/lib/kernel/query-filters";
 import type { SaleListQuery } from "@/lib/sales/api-schemas";
+import { withClickTokens } from "@/lib/sales/sale-rows";
 import type { SaleRow } from "@/lib/sales/serialize";
 
 /** A program's sales by the time they happened, newest first (index Sale(programId, occurredAt)). */
@@ -20,6 +20,5 @@ export async function listSales(programId: string, query: SaleListQuery): Promis
     take: query.limit + 1,
   });
   const page = toPage(rows, query.limit, (s) => ({ at: s.occurredAt, id: s.id }));
-  const tokens = await clickTokensOf(page.items.map((s) => s.clickId));
-  return { ...page, items: page.items.map((s) => ({ ...s, clickToken: s.clickId === null ? null : (tokens.get(s.clickId) ?? null) })) };
+  return { ...page, items: await withClickTokens(page.items) };
 }

@@ -2,7 +2,7 @@
 import { db } from "@/lib/db";
 import { decryptSecret, maskSecret } from "@/lib/crypto";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { STRIPE_EVENTS_TO_ENABLE, TEST_EVENT_TYPE } from "@/lib/stripe/events";
 import { handleStripeWebhook, type WebhookResult } from "@/lib/stripe/handle-webhook";
 import { signStripePayload } from "@/lib/stripe/verify";

@@ -6,8 +6,8 @@
 import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
-import { ApiError } from "@/lib/http/errors";
-import { stripUnsafeText } from "@/lib/http/text";
+import { ApiError } from "@/lib/kernel/errors";
+import { stripUnsafeText } from "@/lib/kernel/text";
 import { STRIPE_EVENT_HANDLERS, TEST_EVENT_TYPE } from "@/lib/stripe/events";
 import type { EventOutcome } from "@/lib/stripe/events/types";
 import { verifyStripeEvent } from "@/lib/stripe/verify";

@@ -5,9 +5,9 @@
 // with a review flag). The transaction id is the payment
 // intent or invoice id, so a sale API call and a webhook for the same payment never double count.
 import { db } from "@/lib/db";
-import { isApiError } from "@/lib/http/errors";
+import { writeOrReadBack } from "@/lib/kernel/unique-violation";
 import { recordSale, type SaleResult } from "@/lib/tracking/record-sale";
-import { UNTRUSTED_ATTRIBUTION } from "@/lib/tracking/sale-flags";
+import { UNTRUSTED_ATTRIBUTION } from "@/lib/commissions/review-flags";
 import type { StripeAttributionHints } from "@/lib/stripe/metadata";
 
 export interface StripeSaleInput {
@@ -66,7 +66,7 @@ export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSa
   const fallbackCustomer = input.hints.customerKey
     ? null
     : remembered?.customerId ? { id: remembered.customerId, unverified: false } : await customerOfStripe(input.programId, input.stripeCustomerId, input.email);
-  try {
+  const outcome = await writeOrReadBack<StripeSaleOutcome, StripeSaleOutcome>(async () => {
     const sale = await recordSale({
       programId: input.programId,
       transactionId: input.transactionId,
@@ -86,12 +86,16 @@ export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSa
       chargeReference: input.charge ?? undefined,
       source: "STRIPE",
     });
-    const row = await db.sale.findUniqueOrThrow({ where: { id: sale.saleId }, select: { customerId: true } });
-    // a credit resting on untrusted evidence is not remembered: the next payment by this Stripe customer is judged afresh
-    if (!sale.untrusted) await bindStripeCustomer(input.programId, row.customerId, input.stripeCustomerId);
     return { status: "recorded", sale };
-  } catch (error) {
-    if (isApiError(error) && error.code === "conflict") return { status: "duplicate" }; // already recorded (replay, or the sale API got there first)
-    throw error;
+  }, async () => {
+    // already recorded (replay, or the sale API got there first)
+    const recorded = await db.sale.findUnique({ where: { programId_transactionId: { programId: input.programId, transactionId: input.transactionId } }, select: { id: true } });
+    return recorded && { status: "duplicate" };
+  });
+  if (outcome.status === "recorded") {
+    const row = await db.sale.findUniqueOrThrow({ where: { id: outcome.sale.saleId }, select: { customerId: true } });
+    // a credit resting on untrusted evidence is not remembered: the next payment by this Stripe customer is judged afresh
+    if (!outcome.sale.untrusted) await bindStripeCustomer(input.programId, row.customerId, input.stripeCustomerId);
   }
+  return outcome;
 }

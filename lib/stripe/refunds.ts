@@ -5,7 +5,8 @@
 // and records only the difference, computed with the sale row locked. The total can lag until
 // the charge's event arrives, but never overshoots, and replays change nothing.
 import { db } from "@/lib/db";
-import { isApiError } from "@/lib/http/errors";
+import { isApiError } from "@/lib/kernel/errors";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 import { recordRefund, type LockedSale } from "@/lib/tracking/record-refund";
 
 export interface StripePaymentRefs {
@@ -44,8 +45,7 @@ async function refundUpTo(programId: string, transactionId: string, externalId: 
     return result.amount;
   } catch (error) {
     // nothing left to move, fully refunded already, or this refund id already recorded (replay)
-    if (isApiError(error) && error.code === "conflict") return 0;
-    if ((error as { code?: string }).code === "P2002") return 0;
+    if (isUniqueViolation(error) || (isApiError(error) && error.code === "conflict")) return 0;
     throw error;
   }
 }

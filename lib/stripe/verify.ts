@@ -1,7 +1,7 @@
 // Verifies a Stripe webhook signature with the stripe SDK (default tolerance: 300 s) against the
 // program's own signing secret. No API key is needed to verify, so none is configured.
 import Stripe from "stripe";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 
 let sdk: Stripe | undefined;
 function webhooks() {

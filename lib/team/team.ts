@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 
 export async function listTeam(programId: string, now = new Date()) {
   const [members, invites] = await Promise.all([

@@ -7,7 +7,7 @@
 // cart token it signed with the key (lib/tracking/cart-token.ts): a proven binding beats unproven
 // ones. A click binds at most MAX_CARTS_PER_CLICK carts.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { browserClick, type BrowserCaller, type BrowserClickInput } from "@/lib/tracking/browser-click";
 import { verifyCartToken } from "@/lib/tracking/cart-token";
 

@@ -3,10 +3,10 @@
 // the calling site (Origin, else Referer, must be one of the program's domains) and the click
 // token from the visitor's cookie, which must belong to that program and be inside its window.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { clickByToken, type AttributionClick } from "@/lib/tracking/attribution";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
-import { limitProgramTraffic } from "@/lib/tracking/public-limits";
+import { limitProgramTraffic } from "@/lib/tracking/program-limits";
 import { programFilterOf } from "@/lib/tracking/resolve-link";
 
 export interface BrowserCaller {

@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/http/errors";
-import { hostMatches } from "@/lib/http/origin";
+import { ApiError } from "@/lib/kernel/errors";
+import { hostMatches } from "@/lib/kernel/origin";
 
 /**
  * Public tracking calls must come from one of the program's domains (Origin, else Referer).

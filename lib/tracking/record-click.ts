@@ -1,17 +1,16 @@
 // Records a click on a referral link: resolves the link, checks the calling site, creates or
 // reuses the customer (status CLICK) and stores the click — in one SQL statement, so it is atomic;
-// concurrent first clicks share that statement (lib/db/batch.ts). The link's and partner's figures are not bumped here: a counter row
+// concurrent first clicks share that statement (lib/kernel/batch.ts). The link's and partner's figures are not bumped here: a counter row
 // would be one lock every click of a viral link queues on. They are derived from the clicks by
 // the rollup job (lib/reports/rollup.ts) and reports read rollups + live rows.
 import { randomUUID } from "node:crypto";
 import { db, sqlRows } from "@/lib/db";
-import { createBatcher } from "@/lib/db/batch";
-import { databaseUnreachable } from "@/lib/http/to-api-error";
+import { createBatcher } from "@/lib/kernel/batch";
+import { databaseUnreachable } from "@/lib/kernel/to-api-error";
 import { newClickToken } from "@/lib/ids";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
-import type { RequestContext } from "@/lib/tracking/context";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
-import { limitProgramTraffic } from "@/lib/tracking/public-limits";
+import { limitProgramTraffic } from "@/lib/tracking/program-limits";
 import { programParams, resolveReferralLink, type ResolvedLink } from "@/lib/tracking/resolve-link";
 import { parseUserAgent } from "@/lib/tracking/user-agent";
 
@@ -58,6 +57,16 @@ function inactiveReason(link: ResolvedLink): string | null {
   if (link.partner.status === "SUSPENDED") return "Partner is suspended";
   if (link.partner.status === "PENDING") return "Partner is not approved yet";
   return null;
+}
+
+/** What the tracking core knows about the visitor's request, read from it at the edge (lib/edge/request-context.ts). */
+export interface RequestContext {
+  sourceHost: string | null; // Origin, else Referer host
+  ipHash: string | null;
+  /** The day's hash of the caller's network (lib/abuse/network.ts): abuse checks only, kept 48 h, whatever the consent. */
+  networkHash: string | null;
+  country: string | null;
+  userAgent: string | null;
 }
 
 export interface ClickCaller extends RequestContext {
@@ -126,7 +135,7 @@ const TEXT_COLUMNS = ["token", "programId", "partnerId", "linkId", "customerId",
 
 /**
  * A first click of a new visitor: its customer (status CLICK) and the click, for every click of
- * the batch in one statement (concurrent clicks share it, lib/db/batch.ts).
+ * the batch in one statement (concurrent clicks share it, lib/kernel/batch.ts).
  */
 const insertNewVisitorClicks = createBatcher<ClickRow, bigint>(
   async (rows) => {

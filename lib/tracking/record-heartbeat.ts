@@ -3,11 +3,11 @@
 // own pages count (the page's host is one of its allowed domains, whoever calls), and a program
 // keeps at most MAX_HEARTBEAT_PAGES pages: a new page beyond that replaces the least recently seen.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
-import { hostMatches, hostOf } from "@/lib/http/origin";
+import { ApiError } from "@/lib/kernel/errors";
+import { hostMatches, hostOf } from "@/lib/kernel/origin";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
-import { limitProgramTraffic } from "@/lib/tracking/public-limits";
+import { limitProgramTraffic } from "@/lib/tracking/program-limits";
 import { programFilterOf } from "@/lib/tracking/resolve-link";
 
 export const MAX_HEARTBEAT_PAGES = 200;

@@ -5,7 +5,8 @@
 // every change of a customer's partner is audited (lib/audit/customer-attribution.ts).
 // Test-mode leads use test customers only and never touch live ones.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { clickByToken } from "@/lib/tracking/attribution";
 import { createLeadCommission } from "@/lib/commissions/create-lead-commission";
@@ -13,7 +14,7 @@ import { recordLeadEvents } from "@/lib/webhooks/payloads";
 import { programKeyActor, publicActor, type Actor } from "@/lib/audit/actor";
 import { auditAttribution } from "@/lib/audit/customer-attribution";
 import { releaseEmailClaims, settleKeyClaim } from "@/lib/tracking/key-claims";
-import { UNTRUSTED_ATTRIBUTION } from "@/lib/tracking/sale-flags";
+import { UNTRUSTED_ATTRIBUTION } from "@/lib/commissions/review-flags";
 import { enqueueDeliveries } from "@/lib/webhooks/record-events";
 
 export interface LeadInput {
@@ -49,7 +50,7 @@ export async function recordLead(input: LeadInput): Promise<LeadResult> {
     return await recordLeadOnce(input);
   } catch (error) {
     // Two identical first leads racing both create the customer; the loser retries and finds it.
-    if ((error as { code?: string }).code === "P2002") return recordLeadOnce(input);
+    if (isUniqueViolation(error)) return recordLeadOnce(input);
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // proportion. A refund never exceeds what is left of the sale. An unpaid commission is reduced
 // (REVERSED at zero); a paid one stays paid and gets a negative ADJUSTMENT for the next payout.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { commissionEvent } from "@/lib/webhooks/payloads";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";

@@ -5,16 +5,16 @@
 // `ON CONFLICT DO NOTHING` on (programId, transactionId) makes a reused transaction id write
 // nothing at all, however many identical requests race. Every sale is hot path (API, Stripe,
 // dialects): what it reads and writes is shared by concurrent sales, two reads and one write
-// per batch (lib/tracking/sale-context.ts, lib/db/batch.ts).
+// per batch (lib/tracking/sale-context.ts, lib/kernel/batch.ts).
 import { db, sqlRows } from "@/lib/db";
-import { createBatcher } from "@/lib/db/batch";
-import { ApiError } from "@/lib/http/errors";
-import { databaseUnreachable } from "@/lib/http/to-api-error";
+import { createBatcher } from "@/lib/kernel/batch";
+import { ApiError } from "@/lib/kernel/errors";
+import { databaseUnreachable } from "@/lib/kernel/to-api-error";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { computeCommission, resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
 import { attributedClickOfCustomer, clickByToken, creditableInScope, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
 import { loadCommissionFacts, loadSaleFacts, type SaleFacts } from "@/lib/tracking/sale-context";
-import { REPEATED_IP_WINDOW_MS, UNTRUSTED_ATTRIBUTION, reviewFlags } from "@/lib/tracking/sale-flags";
+import { REPEATED_IP_WINDOW_MS, UNTRUSTED_ATTRIBUTION, reviewFlags } from "@/lib/commissions/review-flags";
 import { publishSaleEvents } from "@/lib/webhooks/payloads";
 import { programKeyActor, providerActor } from "@/lib/audit/actor";
 import { settleKeyClaim, type KeyClaim } from "@/lib/tracking/key-claims";

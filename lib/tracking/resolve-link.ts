@@ -3,10 +3,10 @@
 // or one of its aliases. One indexed query (ReferralLink.code), shared by concurrent clicks; the
 // program the caller names (or whose domains accept the calling site) is chosen in SQL first.
 import { sqlRows } from "@/lib/db";
-import { createBatcher } from "@/lib/db/batch";
-import { databaseUnreachable } from "@/lib/http/to-api-error";
-import { ApiError } from "@/lib/http/errors";
-import { hostMatches, hostOf } from "@/lib/http/origin";
+import { createBatcher } from "@/lib/kernel/batch";
+import { databaseUnreachable } from "@/lib/kernel/to-api-error";
+import { ApiError } from "@/lib/kernel/errors";
+import { hostMatches, hostOf } from "@/lib/kernel/origin";
 
 export const DEFAULT_REFERRAL_PARAMS = ["aff", "via", "ref", "r", "a"];
 const PARAM_NAME = /^[A-Za-z0-9_-]{1,32}$/;
@@ -60,7 +60,7 @@ type LinkLookup = { codes: string[]; programFilter: ProgramFilter; hosts: string
 const MAX_LINKS_PER_LOOKUP = 20;
 
 /**
- * The allowed-domain entries that would accept `host` (lib/http/origin.ts `hostMatches`): the host,
+ * The allowed-domain entries that would accept `host` (lib/kernel/origin.ts `hostMatches`): the host,
  * with or without "www.", and each "*.parent" wildcard above it. They let SQL rank the calling
  * site's program first, before any limit.
  */
@@ -78,7 +78,7 @@ const NORMALISED_DOMAIN = `rtrim(lower(regexp_replace(regexp_replace(trim(d), '^
 
 /**
  * Link, partner and program in one round trip; this runs on every click, so the lookups of
- * concurrent clicks share one statement (lib/db/batch.ts). Each (lookup, code) pair reads only its
+ * concurrent clicks share one statement (lib/kernel/batch.ts). Each (lookup, code) pair reads only its
  * program's links when the caller named one (id, client id, the key's program), else the links of
  * programs whose domains accept the calling site first, so a code squatted by other programs
  * cannot push the right link past the limit.

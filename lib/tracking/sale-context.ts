@@ -1,11 +1,11 @@
 // What record-sale needs to know before it writes, read in two statements that concurrent sales
-// share (lib/db/batch.ts): first the program, the click of the click token and the customer of
+// share (lib/kernel/batch.ts): first the program, the click of the click token and the customer of
 // the customer key (with that customer's attributed click); then, once the partner is known,
 // the partner, its applicable rules, the subscription's earlier payments and the facts behind
 // the review flags. Timestamps travel as epoch milliseconds (UTC, whatever the session's zone).
 import { sqlRows } from "@/lib/db";
-import { createBatcher } from "@/lib/db/batch";
-import { databaseUnreachable } from "@/lib/http/to-api-error";
+import { createBatcher } from "@/lib/kernel/batch";
+import { databaseUnreachable } from "@/lib/kernel/to-api-error";
 import type { Rule } from "@/lib/commissions/rules";
 import type { AttributionClick } from "@/lib/tracking/attribution";
 

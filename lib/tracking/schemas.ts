@@ -1,14 +1,15 @@
-// Wire schemas of the canonical tracking API (/api/v1/track/*). Field names follow the contract
-// in shared/seeds (Affitor); the same schemas feed the OpenAPI document.
+// Wire schemas of the canonical tracking API (/api/v1/track/*). Field names follow Affitor's
+// public documentation (its API reference "Track Click" and its "3-Step Integration Guide"); the
+// same schemas feed the OpenAPI document.
 import { z } from "zod";
-import { eventTimestamp, INT_MAX, intId, minorUnits } from "@/lib/http/bounds";
-import { optionalFreeText } from "@/lib/http/text";
+import { eventTimestamp, INT_MAX, intId, minorUnits } from "@/lib/kernel/bounds";
+import { optionalEmail, optionalText } from "@/lib/kernel/fields";
+import { optionalFreeText } from "@/lib/kernel/text";
 import { currencySchema } from "@/lib/programs/schemas";
 
-// Control characters are refused in every field (lib/http/text.ts) but the browser's free text
+// Control characters are refused in every field (lib/kernel/text.ts) but the browser's free text
 // (page title, user agent), where they are stripped.
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) => text(max).optional().nullable().transform((v) => v || undefined);
 /** A program by id (`cm…`) or by its numeric client id. */
 const programIdOrClientId = z.union([z.string().max(64), intId]);
 
@@ -65,7 +66,7 @@ export const leadBodySchema = z
   .object({
     click_id: optionalText(100),
     customer_key: optionalText(200),
-    email: z.email("must be a valid e-mail address").max(254).optional().nullable().transform((v) => v?.toLowerCase() || undefined),
+    email: optionalEmail,
     name: optionalText(200),
     test_mode: z.boolean().optional(),
     additional_data: z.object({ test_mode: z.boolean().optional() }).loose().optional().nullable(),
@@ -89,7 +90,7 @@ export const saleBodySchema = z.object({
     .max(INT_MAX, "is too large"),
   customer_key: optionalText(200),
   click_id: optionalText(100),
-  email: z.email("must be a valid e-mail address").max(254).optional().nullable().transform((v) => v?.toLowerCase() || undefined),
+  email: optionalEmail,
   currency: currencySchema.optional(),
   sale_type: z.enum(["payment", "subscription"]).default("payment"),
   is_recurring: z.boolean().default(false),
@@ -135,7 +136,7 @@ export const signupBodySchema = z.object({
   program_id: browserProgramId,
   click_id: browserClickId,
   customer_key: optionalText(200),
-  email: z.email("must be a valid e-mail address").max(254).optional().nullable().transform((v) => v?.toLowerCase() || undefined),
+  email: optionalEmail,
 });
 export type SignupBody = z.infer<typeof signupBodySchema>;
 

@@ -3,7 +3,7 @@
 // call is keyless. A call that names its program (AFFY `clientId`, our `program_id`, or an Origin
 // that is one of the program's domains) sees only that program's sessions.
 import { db } from "@/lib/db";
-import { hostMatches } from "@/lib/http/origin";
+import { hostMatches } from "@/lib/kernel/origin";
 import { windowStart } from "@/lib/tracking/attribution";
 import { programFilterOf } from "@/lib/tracking/resolve-link";
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { newPersonalToken } from "@/lib/ids";
 
 /** Issues a personal API token. The plain token is returned once; only its digest is stored. */

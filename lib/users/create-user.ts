@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/passwords";
-import { ApiError } from "@/lib/http/errors";
-import { toApiError } from "@/lib/http/to-api-error";
+import { ApiError } from "@/lib/kernel/errors";
+import { isUniqueViolation } from "@/lib/kernel/unique-violation";
 import type { UserKind } from "@/lib/generated/prisma/enums";
 import { signUpSchema, type SignUpInput } from "@/lib/users/schemas";
-import { parseInput } from "@/lib/http/text";
+import { parseInput } from "@/lib/kernel/text";
 
 export interface CreatedUser {
   id: string;
@@ -23,8 +23,7 @@ export async function createUser(input: SignUpInput, kind: UserKind = "OWNER"): 
       select: { id: true, email: true, name: true, kind: true },
     });
   } catch (error) {
-    const mapped = toApiError(error);
-    if (mapped.code === "conflict") throw new ApiError("conflict", "An account with this e-mail already exists");
+    if (isUniqueViolation(error)) throw new ApiError("conflict", "An account with this e-mail already exists");
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // Wire schemas of webhook endpoints and deliveries (management API).
 import { z } from "zod";
 import type { WebhookDelivery } from "@/lib/generated/prisma/client";
-import { pageQuery } from "@/lib/http/pagination";
+import { pageQuery } from "@/lib/kernel/pagination";
 import { webhookEventType } from "@/lib/webhooks/events";
 import type { EndpointView } from "@/lib/webhooks/manage-endpoints";
 import { createEndpointSchema, updateEndpointSchema } from "@/lib/webhooks/schemas";

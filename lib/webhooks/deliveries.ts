@@ -2,8 +2,8 @@
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
 import type { WebhookDelivery } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/http/errors";
-import { afterCursor, cursorId, newestFirst, toPage, type Page, type PageParams } from "@/lib/http/pagination";
+import { ApiError } from "@/lib/kernel/errors";
+import { afterCursor, cursorId, newestFirst, toPage, type Page, type PageParams } from "@/lib/kernel/pagination";
 import { enqueueDeliveries } from "@/lib/webhooks/record-events";
 
 export async function listDeliveries(programId: string, endpointId: string, page: PageParams): Promise<Page<WebhookDelivery>> {

@@ -1,7 +1,10 @@
-// The `data` of each event: the same wire shapes as the management API where one exists.
+// The `data` of each event: the same wire shapes as the management API where one exists (a sale
+// as GET /api/v1/programs/{id}/sales answers it, a commission as the commission list does).
 import { db } from "@/lib/db";
-import type { Commission, Lead, Payout, Prisma, Sale } from "@/lib/generated/prisma/client";
+import type { Commission, Lead, Payout, Prisma } from "@/lib/generated/prisma/client";
 import { serializeCommission } from "@/lib/commissions/serialize";
+import { withClickTokens } from "@/lib/sales/sale-rows";
+import { serializeSale } from "@/lib/sales/serialize";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
 import { programHasEndpoints } from "@/lib/webhooks/has-endpoints";
 import type { WebhookEvent } from "@/lib/webhooks/events";
@@ -17,21 +20,6 @@ export const leadData = (lead: Lead) => ({
   source: lead.source.toLowerCase(),
   test: lead.test,
   created_at: lead.createdAt.toISOString(),
-});
-
-export const saleData = (sale: Sale) => ({
-  id: sale.id,
-  transaction_id: sale.transactionId,
-  customer_id: sale.customerId,
-  partner_id: sale.partnerId,
-  amount: sale.amount,
-  currency: sale.currency,
-  type: sale.type.toLowerCase(),
-  product_id: sale.productId,
-  subscription_id: sale.subscriptionId,
-  source: sale.source.toLowerCase(),
-  test: sale.test,
-  occurred_at: sale.occurredAt.toISOString(),
 });
 
 export const payoutData = (payout: Payout & { batch: { periodStart: Date; periodEnd: Date } }, commissionCount: number) => ({
@@ -71,7 +59,8 @@ export async function publishSaleEvents(programId: string, saleId: number, commi
       db.sale.findUniqueOrThrow({ where: { id: saleId } }),
       commissionId ? db.commission.findUnique({ where: { id: commissionId } }) : null,
     ]);
-    const events: WebhookEvent[] = [{ type: "sale.created", data: saleData(sale) }];
+    const [row] = await withClickTokens([sale]);
+    const events: WebhookEvent[] = [{ type: "sale.created", data: serializeSale(row!) }];
     if (commission) events.push(commissionEvent("commission.created", commission));
     enqueueDeliveries(await recordEvents(db, programId, events));
   } catch (error) {

@@ -4,6 +4,7 @@
 // Deliveries check the address they actually connect to (lib/webhooks/post-webhook.ts); the
 // endpoint schema refuses what is visibly private already in the URL.
 import { BlockList, isIP } from "node:net";
+import { setting } from "@/lib/env";
 
 /** IPv4 ranges that are not globally reachable (IANA special-purpose registry, plus multicast). */
 const IPV4_RANGES: ReadonlyArray<readonly [string, number]> = [
@@ -87,12 +88,11 @@ export function isVisiblyPrivateHost(hostname: string): boolean {
 
 /**
  * WEBHOOK_ALLOW_PRIVATE_URLS=true lifts the guard: self-hosters whose receivers live on their own
- * network, and tests that deliver to a receiver on 127.0.0.1. Read on each use (not through
- * lib/env.ts) so that it needs no other configuration and tests can switch it per case.
+ * network, and tests that deliver to a receiver on 127.0.0.1. A standalone setting of lib/env.ts,
+ * read on each use: it needs no other configuration and tests can switch it per case.
  */
 export function privateUrlsAllowed(): boolean {
-  const value = process.env.WEBHOOK_ALLOW_PRIVATE_URLS?.trim().toLowerCase();
-  return value === "true" || value === "1";
+  return setting("WEBHOOK_ALLOW_PRIVATE_URLS");
 }
 
 /** Why a delivery did not connect: the answer of the guard, not of the network. */

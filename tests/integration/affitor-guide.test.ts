@@ -1,7 +1,8 @@
-// Affitor's 3-step guide (shared/seeds 002) run against our endpoints with only the base URL and
-// the key changed: its lead and sale bodies as printed, 409 on a reused transaction_id, and what
-// docs/migrating.md promises for click ids Affitor issued before the switch. The script path and
-// data-affitor-* attributes are covered by e2e (ui/tracker.spec.ts, api/routing.spec.ts).
+// Affitor's 3-step guide ("3-Step Integration Guide" in Affitor's docs) run against our endpoints
+// with only the base URL and the key changed: its lead and sale bodies as printed, 409 on a reused
+// transaction_id, and what docs/migrating.md promises for click ids Affitor issued before the
+// switch. The script path and data-affitor-* attributes are covered by e2e (ui/tracker.spec.ts,
+// api/routing.spec.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as click } from "@/app/api/v1/track/click/route";
 import { POST as lead } from "@/app/api/v1/track/lead/route";

@@ -1,6 +1,6 @@
-// AFFY's Tracking API (shared/seeds/003): click, registration, lead (REGISTRATION / PAYMENT) and
-// the session status, replayed from the document with its ids replaced by fixtures. The documented
-// calls carry no key and no Origin (server to server).
+// AFFY's Tracking API (AFFY's docs: "Tracking API"): click, registration, lead (REGISTRATION /
+// PAYMENT) and the session status, replayed from the document with its ids replaced by fixtures.
+// The documented calls carry no key and no Origin (server to server).
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as click } from "@/app/api/v1/tracking/click/route";

@@ -1,6 +1,7 @@
-// AgentRef's server-side tracking (shared/seeds/000): POST /api/tracking/click and
-// POST /api/tracking/verify, replayed from the document with its ids replaced by fixtures, then the
-// click token carried to a sale through Stripe metadata (agentref_cid / agentref_pid).
+// AgentRef's server-side tracking (AgentRef's docs, agentref.co/docs: "Server-side tracking"): POST
+// /api/tracking/click and POST /api/tracking/verify, replayed from the document with its ids
+// replaced by fixtures, then the click token carried to a sale through Stripe metadata
+// (agentref_cid / agentref_pid).
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as click, OPTIONS as clickPreflight } from "@/app/api/tracking/click/route";
 import { POST as verify } from "@/app/api/tracking/verify/route";

@@ -1,7 +1,7 @@
-// Refersion's server-side tracking (shared/seeds/004): the visitor's click, the checkout event that
-// binds a cart_id to it (tracker checkout(cartId), or the checkout endpoint with the program key),
-// then the paid-order webhook POST /tracker/orders/paid with the documented JSON, replayed with its
-// ids replaced by fixtures.
+// Refersion's server-side tracking (Refersion's help centre: "Server-side tracking overview"): the
+// visitor's click, the checkout event that binds a cart_id to it (tracker checkout(cartId), or the
+// checkout endpoint with the program key), then the paid-order webhook POST /tracker/orders/paid
+// with the documented JSON, replayed with its ids replaced by fixtures.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as checkout } from "@/app/api/v1/track/checkout/route";

@@ -9,8 +9,8 @@ import { SITE, call, fromSite, makeTrackingProgram } from "../helpers/tracking";
 import { POST as click } from "@/app/api/v1/track/click/route";
 import { SIGN_IN_BACKOFF, beginSignIn } from "@/lib/auth/sign-in-guard";
 import { resetEnvCache } from "@/lib/env";
-import { REMOTE_ADDRESS_HEADER, clientIp } from "@/lib/http/client-ip";
-import { stampRemoteAddress } from "@/lib/http/node-request";
+import { REMOTE_ADDRESS_HEADER, clientIp } from "@/lib/kernel/client-ip";
+import { stampRemoteAddress } from "@/lib/edge/node-request";
 
 const PEER = "203.0.113.66"; // the one socket all requests come from
 const saved = { TRUST_PROXY: process.env.TRUST_PROXY, RATE_LIMIT_IP_PER_MINUTE: process.env.RATE_LIMIT_IP_PER_MINUTE };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { makeProgram } from "../helpers/factories";
 import { db } from "@/lib/db";
-import { apiRoute, json } from "@/lib/http/handler";
+import { apiRoute, json } from "@/lib/edge/handler";
 
 describe("apiRoute with PostgreSQL", () => {
   it("turns a real unique violation into 409 and keeps exactly one row", async () => {
@@ -26,7 +26,8 @@ describe("apiRoute with PostgreSQL", () => {
 
 describe("unique violation naming", () => {
   it("names the fields of the violated constraint from the adapter's error", async () => {
-    const { uniqueFields, toApiError } = await import("@/lib/http/to-api-error");
+    const { toApiError } = await import("@/lib/kernel/to-api-error");
+    const { uniqueFields } = await import("@/lib/kernel/unique-violation");
     const { program } = await makeProgram();
     await db.partner.create({ data: { programId: program.id, code: "x1", name: "P", email: "x1@example.test" } });
     const error = await db.partner.create({ data: { programId: program.id, code: "x1", name: "P", email: "x2@example.test" } }).catch((e: unknown) => e);

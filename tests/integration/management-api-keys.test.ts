@@ -6,8 +6,8 @@ import { DELETE as revokeKey } from "@/app/api/v1/programs/[id]/api-keys/[keyId]
 import { apiKeyCreatedResponse, apiKeyResponse } from "@/lib/api-keys/api-schemas";
 import { sha256Hex } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { requireProgramKey } from "@/lib/http/auth";
-import { pageSchema } from "@/lib/http/pagination";
+import { requireProgramKey } from "@/lib/edge/credentials";
+import { pageSchema } from "@/lib/kernel/pagination";
 import { call, makeTokenUser } from "../helpers/management";
 
 const trackingRequest = (secret: string) => new Request("http://test.local/api/v1/track/sale", { headers: { authorization: `Bearer ${secret}` } });

@@ -10,7 +10,7 @@ import { clickResponse } from "@/lib/clicks/api-schemas";
 import { commissionResponse } from "@/lib/commissions/api-schemas";
 import { customerResponse } from "@/lib/customers/api-schemas";
 import { db } from "@/lib/db";
-import { encodeCursor, pageSchema } from "@/lib/http/pagination";
+import { encodeCursor, pageSchema } from "@/lib/kernel/pagination";
 import { newClickToken } from "@/lib/ids";
 import { saleResponse } from "@/lib/sales/api-schemas";
 import type { Click } from "@/lib/generated/prisma/client";

@@ -4,7 +4,7 @@ import { GET as listPrograms, POST as createProgram } from "@/app/api/v1/program
 import { GET as getProgram, PATCH as patchProgram } from "@/app/api/v1/programs/[id]/route";
 import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { pageSchema } from "@/lib/http/pagination";
+import { pageSchema } from "@/lib/kernel/pagination";
 import { programResponse } from "@/lib/programs/api-schemas";
 import { call, makeMember, makeTokenUser } from "../helpers/management";
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { cancelPayoutBatch } from "@/lib/payouts/cancel-payout-batch";
 import { batchPeriodSchema, createPayoutBatch, previewPayoutBatch } from "@/lib/payouts/create-payout-batch";
 import { exportPayoutBatch } from "@/lib/payouts/export-payout-batch";
-import { listPartnerPayouts } from "@/lib/payouts/get-payout-batch";
+import { listPartnerPayouts } from "@/lib/payouts/list-partner-payouts";
 import { markPayoutBatchPaid } from "@/lib/payouts/mark-payout-batch-paid";
 import { savePayoutDetails } from "@/lib/payouts/payout-details";
 import { recordRefund } from "@/lib/tracking/record-refund";

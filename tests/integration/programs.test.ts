@@ -3,9 +3,10 @@ import { ZodError } from "zod";
 import { makeProgram, makeUser } from "../helpers/factories";
 import { db } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
-import { requireProgramKey } from "@/lib/http/auth";
+import { requireProgramKey } from "@/lib/edge/credentials";
 import { newApiKeyPublic, newApiKeySecret } from "@/lib/ids";
-import { listProgramsOf, requireProgramRole } from "@/lib/programs/access";
+import { requireProgramRole } from "@/lib/programs/access";
+import { listProgramsOf } from "@/lib/programs/list-programs-of";
 import { createProgram } from "@/lib/programs/create-program";
 
 describe("programs", () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import "../helpers/env";
 import { describe, expect, it } from "vitest";
-import { apiRoute } from "@/lib/http/handler";
-import { consumeRateLimit, enforceRateLimits } from "@/lib/http/rate-limit";
+import { apiRoute } from "@/lib/edge/handler";
+import { consumeRateLimit, enforceRateLimits } from "@/lib/kernel/rate-limit";
 
 describe("rate limits (PostgreSQL)", () => {
   it("allows exactly `limit` of many concurrent requests in a window", async () => {

@@ -4,8 +4,8 @@ import { TEST_PASSWORD, makeUser, uniqueEmail } from "../helpers/factories";
 import { db } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { requireUserToken } from "@/lib/http/auth";
-import { ApiError } from "@/lib/http/errors";
+import { requireUserToken } from "@/lib/edge/credentials";
+import { ApiError } from "@/lib/kernel/errors";
 import { createApiToken } from "@/lib/users/create-api-token";
 import { createUser } from "@/lib/users/create-user";
 

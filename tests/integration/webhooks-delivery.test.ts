@@ -9,6 +9,8 @@ import { reviewCommissions } from "@/lib/commissions/review-commissions";
 import { db } from "@/lib/db";
 import { startJobQueue, startTimerMode } from "@/lib/jobs/start";
 import { setBoss } from "@/lib/jobs/queue";
+import { listSales } from "@/lib/sales/list-sales";
+import { serializeSale } from "@/lib/sales/serialize";
 import { createPayoutBatch } from "@/lib/payouts/create-payout-batch";
 import { markPayoutBatchPaid } from "@/lib/payouts/mark-payout-batch-paid";
 import { recordLead } from "@/lib/tracking/record-lead";
@@ -59,6 +61,16 @@ describe("outgoing webhooks", () => {
 
     const log = await listDeliveries(fx.program.id, fx.endpoint.id, { limit: 10 });
     expect(log.items.map((d) => [d.status, d.responseStatus, d.attempts])).toEqual([["SUCCEEDED", 200, 1], ["SUCCEEDED", 200, 1]]);
+  });
+
+  it("sends the sale of sale.created as the management API answers it (GET /programs/{id}/sales)", async () => {
+    const fx = await programWithEndpoint(["sale.created"]);
+    const sale = await attributedSale(fx, 2_500);
+    const [delivery] = await db.webhookDelivery.findMany({ where: { endpointId: fx.endpoint.id } });
+    const page = await listSales(fx.program.id, { limit: 10, range: {}, test: false, type: undefined });
+    const listed = page.items.find((row) => row.id === sale.saleId)!;
+    expect(listed.clickToken).toMatch(/^clk_/);
+    expect((delivery!.payload as { data: unknown }).data).toEqual(serializeSale(listed));
   });
 
   it("retries a failed delivery with backoff, then gives up after the last attempt; a re-send goes out again", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBatcher } from "@/lib/db/batch";
+import { createBatcher } from "@/lib/kernel/batch";
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

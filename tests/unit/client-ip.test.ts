@@ -2,9 +2,9 @@
 // TRUST_PROXY a hop count or the proxies' addresses, as Express's `trust proxy` reads them.
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
-import { REMOTE_ADDRESS_HEADER, clientIp, fromTrustedProxy } from "@/lib/http/client-ip";
-import { nodeRequest, stampRemoteAddress } from "@/lib/http/node-request";
-import { isTrustedProxy, parseTrustProxy, type TrustProxy } from "@/lib/http/trust-proxy";
+import { REMOTE_ADDRESS_HEADER, clientIp, fromTrustedProxy } from "@/lib/kernel/client-ip";
+import { nodeRequest, stampRemoteAddress } from "@/lib/edge/node-request";
+import { isTrustedProxy, parseTrustProxy, type TrustProxy } from "@/lib/kernel/trust-proxy";
 
 function trust(value: string): TrustProxy {
   const parsed = parseTrustProxy(value);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatMoney, fromMinorUnits, isCurrency, minorUnitDigits, toMinorUnits } from "@/lib/money/currency";
+import { ApiError } from "@/lib/kernel/errors";
+import { fieldMinorUnits, formatMoney, fromMinorUnits, isCurrency, minorUnitDigits, toMinorUnits } from "@/lib/money/currency";
 
 describe("currencies", () => {
   it("knows minor units of two-, zero- and three-decimal currencies", () => {
@@ -47,5 +48,19 @@ describe("currencies", () => {
   it("formats for people", () => {
     expect(formatMoney(123456, "USD")).toBe("$1,234.56");
     expect(formatMoney(250000, "VND")).toMatch(/250,000/);
+  });
+
+  it("names the field of an amount from outside it cannot convert (400 unless told otherwise)", () => {
+    expect(fieldMinorUnits("leadValue", "12.5", "USD")).toBe(1250);
+    const refused = (() => {
+      try {
+        fieldMinorUnits("items.0.price", "1.001", "USD");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ status: 400, message: "items.0.price: USD allows at most 2 decimal places" });
+    expect(() => fieldMinorUnits("lead amount", "x", "USD", "unprocessable_entity")).toThrow(expect.objectContaining({ status: 422, message: 'lead amount: "x" is not a decimal amount' }));
   });
 });

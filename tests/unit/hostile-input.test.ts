@@ -1,15 +1,15 @@
-// The edge's defences against text and numbers no column may hold (lib/http/text.ts,
-// lib/http/bounds.ts), without a database: what is refused, what is stripped, how the field is
+// The edge's defences against text and numbers no column may hold (lib/kernel/text.ts,
+// lib/kernel/bounds.ts), without a database: what is refused, what is stripped, how the field is
 // named, and the last line in toApiError.
 import "../helpers/env";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { calendarDate, calendarDateOrDateTime, eventTimestamp, intId, intIdText, isStorableInstant } from "@/lib/http/bounds";
-import { parseJsonBody } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/handler";
-import { freeText, parseInput, stripUnsafeText, unsafeTextIssues, unsafeTextProblem } from "@/lib/http/text";
-import { toApiError } from "@/lib/http/to-api-error";
-import { decodeCursor, encodeCursor } from "@/lib/http/pagination";
+import { calendarDate, calendarDateOrDateTime, eventTimestamp, intId, intIdText, isStorableInstant } from "@/lib/kernel/bounds";
+import { parseJsonBody } from "@/lib/edge/body";
+import { apiRoute, json } from "@/lib/edge/handler";
+import { freeText, parseInput, stripUnsafeText, unsafeTextIssues, unsafeTextProblem } from "@/lib/kernel/text";
+import { toApiError } from "@/lib/kernel/to-api-error";
+import { decodeCursor, encodeCursor } from "@/lib/kernel/pagination";
 
 describe("unsafe text", () => {
   it("refuses C0 controls but tab, LF and CR, and unpaired surrogates; keeps paired ones", () => {

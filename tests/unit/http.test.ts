@@ -1,9 +1,9 @@
 import "../helpers/env";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { apiRoute, json } from "@/lib/http/handler";
-import { parseJsonBody, MAX_BODY_BYTES } from "@/lib/http/body";
-import { ApiError } from "@/lib/http/errors";
+import { apiRoute, json } from "@/lib/edge/handler";
+import { parseJsonBody, MAX_BODY_BYTES } from "@/lib/edge/body";
+import { ApiError } from "@/lib/kernel/errors";
 
 const ctx = { params: Promise.resolve({}) };
 const schema = z.object({ amount_cents: z.number().int().positive(), currency: z.string().length(3) });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
-import { ERROR_STATUS } from "@/lib/http/errors";
+import { ERROR_STATUS } from "@/lib/kernel/errors";
 import { DIALECT_TAGS } from "@/lib/openapi/dialects";
 import { API_OPERATIONS, openApiDocument } from "@/lib/openapi/document";
 import { buildOpenApiDocument, errorBodySchema, pathParamNames, routeFileOf, type ApiOperation } from "@/lib/openapi/registry";
@@ -131,8 +131,9 @@ function routeFiles(): Array<{ file: string; path: string; source: string }> {
 const dialectOf = (source: string) => /from "@\/lib\/dialects\/(agentref|affy|refersion)\//.exec(source)?.[1] as keyof typeof DIALECT_TAGS | undefined;
 
 /**
- * The dialect endpoints with the request and answer fields their vendors document (shared/seeds;
- * where a vendor is silent, docs/migrating.md), and the statuses the handlers answer.
+ * The dialect endpoints with the request and answer fields their vendors document (AgentRef's
+ * "Server-side tracking", AFFY's "Tracking API", Refersion's "Server-side tracking overview"; where
+ * a vendor is silent, docs/migrating.md), and the statuses the handlers answer.
  */
 const DIALECT_ENDPOINTS = [
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostMatches, hostOf, normaliseDomain, requestSourceHost } from "@/lib/http/origin";
+import { hostMatches, hostOf, normaliseDomain, requestSourceHost } from "@/lib/kernel/origin";
 
 describe("origin checks", () => {
   it("matches a program domain, its www form and explicit wildcards only", () => {

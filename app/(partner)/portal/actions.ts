@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requirePartnerUser } from "@/lib/auth/guards";
-import { isApiError } from "@/lib/http/errors";
+import { isApiError } from "@/lib/kernel/errors";
 import { savePayoutDetails } from "@/lib/payouts/payout-details";
 
 export interface PayoutDetailsState {

@@ -2,8 +2,8 @@
 // not-found page. Next tries every more specific route first (app/api/v1/...,
 // app/api/auth/[...nextauth], app/api/webhooks/...), so only unknown paths land here; a known
 // path called with a method it does not export still gets Next's 405.
-import { ApiError } from "@/lib/http/errors";
-import { apiRoute } from "@/lib/http/handler";
+import { ApiError } from "@/lib/kernel/errors";
+import { apiRoute } from "@/lib/edge/handler";
 
 const handle = apiRoute(async (request) => {
   const { pathname } = new URL(request.url);

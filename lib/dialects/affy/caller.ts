@@ -3,7 +3,7 @@
 // another site. A program API key makes the call trusted: only then may a lead move a customer
 // already credited elsewhere, and only then is a PAYMENT's commission left to the normal rules
 // instead of being held for review.
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
 import type { ClickCaller } from "@/lib/tracking/record-click";
 

@@ -2,7 +2,7 @@
 // click call (Click.externalClickId) or our click token (`clk_…`, the tracker's cookie). Numeric
 // click ids are not accepted here: they are sequential, so anyone could guess one.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { ID_PREFIX } from "@/lib/ids";
 import { dialectProgramSelect } from "@/lib/dialects/shared";
 

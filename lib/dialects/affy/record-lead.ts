@@ -8,8 +8,9 @@ import { UNVERIFIED_SOURCE, affyTrust } from "@/lib/dialects/affy/caller";
 import { clickOfReference } from "@/lib/dialects/affy/click-reference";
 import type { AffyLeadBody, AffyLeadResponse } from "@/lib/dialects/affy/schemas";
 import { dialectProgram } from "@/lib/dialects/shared";
-import { ApiError } from "@/lib/http/errors";
-import { fromMinorUnits, toMinorUnits } from "@/lib/money/currency";
+import { ApiError } from "@/lib/kernel/errors";
+import { writeOrReadBack } from "@/lib/kernel/unique-violation";
+import { fieldMinorUnits, fromMinorUnits } from "@/lib/money/currency";
 import type { ClickCaller } from "@/lib/tracking/record-click";
 import { recordLead } from "@/lib/tracking/record-lead";
 import { recordSale } from "@/lib/tracking/record-sale";
@@ -25,12 +26,7 @@ async function clickTokenOf(body: AffyLeadBody, program: { id: string; testMode:
 }
 
 function minorUnits(value: number | string, currency: string): number {
-  let amount: number;
-  try {
-    amount = toMinorUnits(value, currency);
-  } catch (error) {
-    throw new ApiError("bad_request", `leadValue: ${(error as Error).message}`);
-  }
+  const amount = fieldMinorUnits("leadValue", value, currency);
   if (amount <= 0) throw new ApiError("bad_request", "leadValue: must be greater than 0");
   if (amount > 2_147_483_647) throw new ApiError("bad_request", "leadValue: is too large");
   return amount;
@@ -62,25 +58,28 @@ export async function affyLead(body: AffyLeadBody, caller: ClickCaller): Promise
   const amount = minorUnits(body.leadValue!, program.currency);
   const leadValue = Number(fromMinorUnits(amount, program.currency));
   const transactionId = paymentKey(body, program.clientId, amount, program.currency);
-  try {
-    const sale = await recordSale({
-      programId: program.id,
-      transactionId,
-      amount,
-      currency: program.currency,
-      clickToken,
-      email: body.customerEmail,
-      type: "PAYMENT",
-      isRecurring: false,
-      source: "AFFY",
-      flags: keyed ? [] : [UNVERIFIED_SOURCE],
-    });
-    const message = sale.partnerId ? "Payment linked to affiliate referral" : "Payment recorded; the click is older than the cookie window, so no affiliate was credited";
-    return { success: true, leadId: sale.saleId, leadValue, conversionSource: CONVERSION_SOURCE, transactionId, message };
-  } catch (error) {
-    if (!(error instanceof ApiError && error.code === "conflict")) throw error;
-    const existing = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: program.id, transactionId } }, select: { id: true, amount: true, currency: true } });
-    const recorded = Number(fromMinorUnits(existing.amount, existing.currency));
-    return { success: true, leadId: existing.id, leadValue: recorded, conversionSource: CONVERSION_SOURCE, transactionId, message: "Payment already recorded; nothing changed" };
-  }
+  return writeOrReadBack<AffyLeadResponse, AffyLeadResponse>(
+    async () => {
+      const sale = await recordSale({
+        programId: program.id,
+        transactionId,
+        amount,
+        currency: program.currency,
+        clickToken,
+        email: body.customerEmail,
+        type: "PAYMENT",
+        isRecurring: false,
+        source: "AFFY",
+        flags: keyed ? [] : [UNVERIFIED_SOURCE],
+      });
+      const message = sale.partnerId ? "Payment linked to affiliate referral" : "Payment recorded; the click is older than the cookie window, so no affiliate was credited";
+      return { success: true, leadId: sale.saleId, leadValue, conversionSource: CONVERSION_SOURCE, transactionId, message };
+    },
+    async () => {
+      const existing = await db.sale.findUnique({ where: { programId_transactionId: { programId: program.id, transactionId } }, select: { id: true, amount: true, currency: true } });
+      if (!existing) return null;
+      const recorded = Number(fromMinorUnits(existing.amount, existing.currency));
+      return { success: true, leadId: existing.id, leadValue: recorded, conversionSource: CONVERSION_SOURCE, transactionId, message: "Payment already recorded; nothing changed" };
+    },
+  );
 }

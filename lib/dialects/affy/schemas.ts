@@ -1,10 +1,12 @@
-// AFFY's Tracking API bodies (shared/seeds/003): click, registration and lead. camelCase as
-// documented; unknown fields are ignored. The answers' and errors' shapes are here too: the
-// adapters return them and the routes' declarations check and document them.
+// AFFY's Tracking API bodies, as AFFY's documentation page "Tracking API" describes them: click,
+// registration and lead. camelCase as documented; unknown fields are ignored. The answers' and
+// errors' shapes are here too: the adapters return them and the routes' declarations check and
+// document them.
 import { z } from "zod";
-import { decimalAmount, idText, optionalText, requiredText } from "@/lib/dialects/shared";
-import { INT_MAX } from "@/lib/http/bounds";
-import { optionalFreeText } from "@/lib/http/text";
+import { decimalAmount, idText, requiredText } from "@/lib/dialects/shared";
+import { INT_MAX } from "@/lib/kernel/bounds";
+import { optionalEmail, optionalText } from "@/lib/kernel/fields";
+import { optionalFreeText } from "@/lib/kernel/text";
 import { errorObjectSchema } from "@/lib/openapi/registry";
 
 /** The program's numeric id (Program.clientId), as a number or a string of digits. */
@@ -13,7 +15,7 @@ const clientId = z
     error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be the program's numeric client id"),
   })
   .describe("The program's numeric client id");
-const email = z.email("must be a valid e-mail address").max(254).optional().nullable().transform((v) => v?.toLowerCase() || undefined);
+const email = optionalEmail;
 const clickReference = optionalText(200);
 
 export const affyClickSchema = z.object({
@@ -23,7 +25,7 @@ export const affyClickSchema = z.object({
   sessionId: optionalText(200),
   clickedUrl: optionalText(4000),
   referrerUrl: optionalText(4000),
-  userAgent: optionalFreeText(1000).describe("Control characters are stripped (lib/http/text.ts)"),
+  userAgent: optionalFreeText(1000).describe("Control characters are stripped (lib/kernel/text.ts)"),
   source: optionalText(100).describe("Accepted, not stored"),
 });
 export type AffyClickBody = z.infer<typeof affyClickSchema>;

@@ -3,7 +3,7 @@
 // `pageUrl`'s referral parameters (`via`, `ref`, `r`, `a`, the program's own), then recordClick.
 import { dialectProgram } from "@/lib/dialects/shared";
 import type { AgentrefClickBody, AgentrefClickResponse } from "@/lib/dialects/agentref/schemas";
-import { hostOf } from "@/lib/http/origin";
+import { hostOf } from "@/lib/kernel/origin";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
 import { recordClick, type ClickCaller } from "@/lib/tracking/record-click";
 

@@ -1,10 +1,11 @@
-// AgentRef's server-side tracking bodies (shared/seeds/000): POST /api/tracking/click and
-// POST /api/tracking/verify. camelCase as documented; unknown fields are ignored. The answers'
-// and errors' shapes are here too: the adapters return them and the routes' declarations
-// (app/api/tracking/*) check and document them.
+// AgentRef's server-side tracking bodies, as its documentation (agentref.co/docs, the page
+// "Server-side tracking") describes them: POST /api/tracking/click and POST /api/tracking/verify.
+// camelCase as documented; unknown fields are ignored. The answers' and errors' shapes are here
+// too: the adapters return them and the routes' declarations (app/api/tracking/*) check and
+// document them.
 import { z } from "zod";
-import { optionalText } from "@/lib/dialects/shared";
-import { intId } from "@/lib/http/bounds";
+import { intId } from "@/lib/kernel/bounds";
+import { optionalText } from "@/lib/kernel/fields";
 import { errorObjectSchema } from "@/lib/openapi/registry";
 
 const programId = z

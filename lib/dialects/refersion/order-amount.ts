@@ -1,19 +1,13 @@
 // The commission base of a Refersion order: Σ price × quantity − discount, without shipping and
-// tax, in exact decimal. Each price is converted to minor units first (exact: toMinorUnits) and
+// tax, in exact decimal. Each price is converted to minor units first (exact: fieldMinorUnits) and
 // multiplied by its integer quantity; BigInt keeps the sum exact until it is range-checked.
-import { ApiError } from "@/lib/http/errors";
-import { toMinorUnits } from "@/lib/money/currency";
+import { ApiError } from "@/lib/kernel/errors";
+import { fieldMinorUnits } from "@/lib/money/currency";
 import type { RefersionOrder } from "@/lib/dialects/refersion/schemas";
 
 const MAX_AMOUNT = 2_147_483_647n; // Sale.amount is an Int
 
-function minor(value: number | string, currency: string, field: string): bigint {
-  try {
-    return BigInt(toMinorUnits(value, currency));
-  } catch (error) {
-    throw new ApiError("bad_request", `${field}: ${(error as Error).message}`);
-  }
-}
+const minor = (value: number | string, currency: string, field: string): bigint => BigInt(fieldMinorUnits(field, value, currency));
 
 export interface OrderAmount {
   /** Minor units; 0 when the discount covers the items. */

@@ -7,7 +7,8 @@
 import { db } from "@/lib/db";
 import { orderAmount } from "@/lib/dialects/refersion/order-amount";
 import type { RefersionOrder, RefersionOrderResponse } from "@/lib/dialects/refersion/schemas";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
+import { writeOrReadBack } from "@/lib/kernel/unique-violation";
 import { fromMinorUnits } from "@/lib/money/currency";
 import { cartClaim } from "@/lib/tracking/cart-claim";
 import { recordSale } from "@/lib/tracking/record-sale";
@@ -18,11 +19,12 @@ async function partnerToCredit(programId: string, idOrCode: string): Promise<str
   return partner.id;
 }
 
-async function recordedOrder(programId: string, orderId: string): Promise<RefersionOrderResponse> {
-  const sale = await db.sale.findUniqueOrThrow({
+async function recordedOrder(programId: string, orderId: string): Promise<RefersionOrderResponse | null> {
+  const sale = await db.sale.findUnique({
     where: { programId_transactionId: { programId, transactionId: orderId } },
     select: { id: true, amount: true, currency: true, partner: { select: { code: true } }, commissions: { where: { kind: "SALE" }, select: { id: true, originalAmount: true } } },
   });
+  if (!sale) return null;
   const commission = sale.commissions[0] ?? null;
   return {
     success: true,
@@ -54,7 +56,7 @@ export async function recordRefersionOrder(programId: string, order: RefersionOr
     order.subscription_id ? db.sale.count({ where: { programId, subscriptionId: order.subscription_id } }) : 0,
   ]);
   const subscription = Boolean(order.is_subscription || order.subscription_id);
-  try {
+  return writeOrReadBack(async (): Promise<RefersionOrderResponse> => {
     const sale = await recordSale({
       programId,
       transactionId: order.order_id,
@@ -81,8 +83,5 @@ export async function recordRefersionOrder(programId: string, order: RefersionOr
       commission_amount: fromMinorUnits(sale.commissionAmount, currency),
       duplicate: false,
     };
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "conflict") return recordedOrder(programId, order.order_id);
-    throw error;
-  }
+  }, () => recordedOrder(programId, order.order_id));
 }

@@ -1,9 +1,11 @@
-// Refersion's paid-order webhook body (shared/seeds/004): transaction, customer and item fields
-// as documented. Required: order_id, items (sku, quantity, price) and cart_id, unless
-// auto_credit_affiliate_id names the partner to credit. Unknown fields are ignored. The answer's
-// shape is here too: recordRefersionOrder returns it and the route's declaration checks and documents it.
+// Refersion's paid-order webhook body, as its help centre's article "Server-side tracking
+// overview" documents it: transaction, customer and item fields. Required: order_id, items (sku,
+// quantity, price) and cart_id, unless auto_credit_affiliate_id names the partner to credit.
+// Unknown fields are ignored. The answer's shape is here too: recordRefersionOrder returns it and
+// the route's declaration checks and documents it.
 import { z } from "zod";
-import { decimalAmount, idText, optionalText } from "@/lib/dialects/shared";
+import { decimalAmount, idText } from "@/lib/dialects/shared";
+import { optionalText } from "@/lib/kernel/fields";
 import { currencySchema } from "@/lib/programs/schemas";
 
 const flag = z.union([z.boolean(), z.enum(["true", "false", "TRUE", "FALSE", "1", "0", ""]).transform((v) => v.toLowerCase() === "true" || v === "1")], {

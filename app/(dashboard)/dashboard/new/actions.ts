@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requireOwnerUser } from "@/lib/auth/guards";
-import { safeParseInput } from "@/lib/http/text";
+import { safeParseInput } from "@/lib/kernel/text";
 import { createProgram } from "@/lib/programs/create-program";
 import { createProgramSchema } from "@/lib/programs/schemas";
 

@@ -1,10 +1,11 @@
-// AgentRef dialect (shared/seeds/000): server-side click → `clickToken`. Checked by Origin/Referer
-// against the program's domains (or the program API key), like every public tracking call.
+// AgentRef dialect (AgentRef's docs, agentref.co/docs: "Server-side tracking"): server-side click →
+// `clickToken`. Checked by Origin/Referer against the program's domains (or the program API key),
+// like every public tracking call.
 import { agentrefClick } from "@/lib/dialects/agentref/record-click";
 import { agentrefClickResponseSchema, agentrefClickSchema } from "@/lib/dialects/agentref/schemas";
 import { AGENTREF_ORIGIN, agentrefCaller, agentrefDialect } from "@/lib/edge/dialects";
 import { endpoint } from "@/lib/edge/endpoint";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 
 export const OPTIONS = preflight;
 

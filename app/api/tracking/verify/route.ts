@@ -1,10 +1,11 @@
-// AgentRef dialect (shared/seeds/000): install-verification heartbeat; takes no click token.
+// AgentRef dialect (AgentRef's docs, agentref.co/docs: "Server-side tracking"):
+// install-verification heartbeat; takes no click token.
 import { agentrefVerifyResponseSchema, agentrefVerifySchema } from "@/lib/dialects/agentref/schemas";
 import { agentrefVerify } from "@/lib/dialects/agentref/verify";
 import { AGENTREF_ORIGIN, agentrefDialect } from "@/lib/edge/dialects";
 import { endpoint } from "@/lib/edge/endpoint";
 import { browserCaller } from "@/lib/edge/tracking";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 
 export const OPTIONS = preflight;
 

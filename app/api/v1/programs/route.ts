@@ -1,6 +1,6 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { TAGS } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 import { programCreateBody, programListQuery, programResponse } from "@/lib/programs/api-schemas";
 import { createProgram } from "@/lib/programs/create-program";
 import { listPrograms } from "@/lib/programs/list-programs";

@@ -1,6 +1,6 @@
-// Refersion dialect (shared/seeds/004): the paid-order webhook. Keys in the Refersion-Public-Key
-// and Refersion-Secret-Key headers (401 before the body is read); bad input 400 naming the field;
-// a repeated order_id answers 200 and changes nothing.
+// Refersion dialect (Refersion's help centre: "Server-side tracking overview"): the paid-order
+// webhook. Keys in the Refersion-Public-Key and Refersion-Secret-Key headers (401 before the body
+// is read); bad input 400 naming the field; a repeated order_id answers 200 and changes nothing.
 import { recordRefersionOrder } from "@/lib/dialects/refersion/record-order";
 import { refersionOrderResponseSchema, refersionOrderSchema } from "@/lib/dialects/refersion/schemas";
 import { refersionDialect } from "@/lib/edge/dialects";

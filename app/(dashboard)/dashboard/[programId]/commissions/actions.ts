@@ -8,7 +8,7 @@ import { requireOwnerUser } from "@/lib/auth/guards";
 import { createRule, deleteRule, updateRule } from "@/lib/commissions/manage-rules";
 import { reviewCommissions, type ReviewInput } from "@/lib/commissions/review-commissions";
 import { db } from "@/lib/db";
-import { ApiError, isApiError } from "@/lib/http/errors";
+import { ApiError, isApiError } from "@/lib/kernel/errors";
 import { toMinorUnits } from "@/lib/money/currency";
 import { requireProgramRole } from "@/lib/programs/access";
 import { ZodError } from "zod";

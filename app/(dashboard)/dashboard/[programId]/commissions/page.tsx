@@ -15,9 +15,9 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { COMMISSION_STATUSES, searchCommissions, type CommissionSearch } from "@/lib/commissions/search-commissions";
 import { db } from "@/lib/db";
 import type { CommissionStatus } from "@/lib/generated/prisma/enums";
-import { decodeCursor } from "@/lib/http/pagination";
+import { decodeCursor } from "@/lib/kernel/pagination";
 import { formatMoney } from "@/lib/money/currency";
-import { calendarDate } from "@/lib/http/bounds";
+import { calendarDate } from "@/lib/kernel/bounds";
 import { requireProgramRole } from "@/lib/programs/access";
 
 export const metadata: Metadata = { title: "Commissions" };

@@ -13,7 +13,7 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { formatMoney } from "@/lib/money/currency";
 import { previewPayoutBatch } from "@/lib/payouts/create-payout-batch";
-import { listPayoutBatches } from "@/lib/payouts/get-payout-batch";
+import { listPayoutBatches } from "@/lib/payouts/list-payout-batches";
 import { requireProgramRole } from "@/lib/programs/access";
 
 export const metadata: Metadata = { title: "Payouts" };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireOwnerUser } from "@/lib/auth/guards";
-import { isApiError } from "@/lib/http/errors";
+import { isApiError } from "@/lib/kernel/errors";
 import { requireProgramRole } from "@/lib/programs/access";
 import { updateProgram } from "@/lib/programs/update-program";
 import { sendStripeTestEvent } from "@/lib/stripe/connection";

@@ -4,8 +4,8 @@
 import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/audit/actor";
 import { requireOwnerUser } from "@/lib/auth/guards";
-import { isApiError } from "@/lib/http/errors";
-import { safeParseInput } from "@/lib/http/text";
+import { isApiError } from "@/lib/kernel/errors";
+import { safeParseInput } from "@/lib/kernel/text";
 import { requireProgramRole } from "@/lib/programs/access";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
 import { resendDelivery } from "@/lib/webhooks/deliveries";

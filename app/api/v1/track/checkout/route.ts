@@ -3,7 +3,7 @@
 // cart token; a cart another visitor's click bound too is kept as a contest (flagged).
 import { endpoint } from "@/lib/edge/endpoint";
 import { browserCaller, checkoutAnswer, PUBLIC_CALLER, publicTracking } from "@/lib/edge/tracking";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 import { bindCart } from "@/lib/tracking/bind-cart";
 import { checkoutBodySchema, checkoutResponseSchema } from "@/lib/tracking/schemas";
 

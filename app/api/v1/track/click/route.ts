@@ -1,7 +1,7 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { clickAnswer, clickInputOf, PUBLIC_CALLER, publicTracking } from "@/lib/edge/tracking";
-import { preflight } from "@/lib/http/cors";
-import { requestContext } from "@/lib/tracking/context";
+import { preflight } from "@/lib/edge/cors";
+import { requestContext } from "@/lib/edge/request-context";
 import { recordClick } from "@/lib/tracking/record-click";
 import { clickAnswerSchema, clickBodySchema } from "@/lib/tracking/schemas";
 

@@ -1,6 +1,6 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { keyedTracking, leadAnswer, leadInputOf } from "@/lib/edge/tracking";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 import { recordLead } from "@/lib/tracking/record-lead";
 import { leadBodySchema, leadResponseSchema } from "@/lib/tracking/schemas";
 

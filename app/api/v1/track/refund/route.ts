@@ -1,6 +1,6 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { keyedTracking, refundAnswer } from "@/lib/edge/tracking";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 import { recordRefund } from "@/lib/tracking/record-refund";
 import { refundBodySchema, refundResponseSchema } from "@/lib/tracking/schemas";
 

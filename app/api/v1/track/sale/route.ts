@@ -1,6 +1,6 @@
 import { keyedTracking, saleInputOf } from "@/lib/edge/tracking";
 import { endpoint } from "@/lib/edge/endpoint";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 import { recordSale } from "@/lib/tracking/record-sale";
 import { saleBodySchema, saleResponseSchema } from "@/lib/tracking/schemas";
 

@@ -1,7 +1,7 @@
 // Browser-side signup (tracker `partnerloop.signup()`): public, checked by Origin and click cookie.
 import { endpoint } from "@/lib/edge/endpoint";
 import { browserCaller, leadAnswer, PUBLIC_CALLER, publicTracking } from "@/lib/edge/tracking";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 import { recordSignup } from "@/lib/tracking/record-signup";
 import { leadResponseSchema, signupBodySchema } from "@/lib/tracking/schemas";
 

@@ -1,6 +1,6 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { browserCaller, heartbeatAnswer, PUBLIC_CALLER, publicTracking, trackingSource } from "@/lib/edge/tracking";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 import { recordHeartbeat } from "@/lib/tracking/record-heartbeat";
 import { verifyBodySchema, verifyResponseSchema } from "@/lib/tracking/schemas";
 

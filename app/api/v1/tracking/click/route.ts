@@ -1,10 +1,10 @@
-// AFFY dialect (shared/seeds/003): server-side click → numeric `clickId`. Documented without key
-// or Origin: a server call is accepted, a foreign Origin is refused (403).
+// AFFY dialect (AFFY's docs: "Tracking API"): server-side click → numeric `clickId`. Documented
+// without key or Origin: a server call is accepted, a foreign Origin is refused (403).
 import { affyClick } from "@/lib/dialects/affy/record-click";
 import { affyClickResponseSchema, affyClickSchema } from "@/lib/dialects/affy/schemas";
 import { AFFY_CALLER, affyCaller, affyDialect } from "@/lib/edge/dialects";
 import { endpoint } from "@/lib/edge/endpoint";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 
 export const OPTIONS = preflight;
 

@@ -1,10 +1,10 @@
-// AFFY dialect (shared/seeds/003): `REGISTRATION` and `PAYMENT` leads by `sessionId`. A PAYMENT
-// without a valid program key is held for review (docs/migrating.md).
+// AFFY dialect (AFFY's docs: "Tracking API"): `REGISTRATION` and `PAYMENT` leads by `sessionId`. A
+// PAYMENT without a valid program key is held for review (docs/migrating.md).
 import { affyLead } from "@/lib/dialects/affy/record-lead";
 import { affyLeadResponseSchema, affyLeadSchema } from "@/lib/dialects/affy/schemas";
 import { AFFY_CALLER, affyCaller, affyDialect } from "@/lib/edge/dialects";
 import { endpoint } from "@/lib/edge/endpoint";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 
 export const OPTIONS = preflight;
 

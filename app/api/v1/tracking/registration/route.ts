@@ -1,9 +1,9 @@
-// AFFY dialect (shared/seeds/003): a registration linked to the click of `clickId`.
+// AFFY dialect (AFFY's docs: "Tracking API"): a registration linked to the click of `clickId`.
 import { affyRegistration } from "@/lib/dialects/affy/record-registration";
 import { affyRegistrationResponseSchema, affyRegistrationSchema } from "@/lib/dialects/affy/schemas";
 import { AFFY_CALLER, affyCaller, affyDialect } from "@/lib/edge/dialects";
 import { endpoint } from "@/lib/edge/endpoint";
-import { preflight } from "@/lib/http/cors";
+import { preflight } from "@/lib/edge/cors";
 
 export const OPTIONS = preflight;
 

@@ -1,7 +1,7 @@
 // CSV download of a report table, for the signed-in member (any role): same parameters as the page.
 import { currentUser } from "@/lib/auth/guards";
-import { ApiError } from "@/lib/http/errors";
-import { apiRoute } from "@/lib/http/handler";
+import { ApiError } from "@/lib/kernel/errors";
+import { apiRoute } from "@/lib/edge/handler";
 import { requireProgramRole } from "@/lib/programs/access";
 import { getReport } from "@/lib/reports/report";
 import { reportCsv, type ReportTable } from "@/lib/reports/report-csv";

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
-import { decodeCursor } from "@/lib/http/pagination";
+import { decodeCursor } from "@/lib/kernel/pagination";
 import { requireProgramRole } from "@/lib/programs/access";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 import { getWebhookEndpoint } from "@/lib/webhooks/manage-endpoints";

@@ -4,7 +4,7 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { serializeApiKey, serializeCreatedApiKey } from "@/lib/api-keys/serialize";
 import { endpoint } from "@/lib/edge/endpoint";
 import { PROGRAM_PATH, READ, TAGS, WRITE } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 
 const keys = { path: `${PROGRAM_PATH}/api-keys`, tag: TAGS.apiKeys } as const;
 

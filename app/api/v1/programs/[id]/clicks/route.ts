@@ -3,7 +3,7 @@ import { listClicks } from "@/lib/clicks/list-clicks";
 import { serializeClick } from "@/lib/clicks/serialize";
 import { endpoint } from "@/lib/edge/endpoint";
 import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 
 /** The program's clicks, newest first; test-mode clicks only with ?test=true. */
 export const GET = endpoint(

@@ -3,7 +3,7 @@ import { listCommissions } from "@/lib/commissions/list-commissions";
 import { serializeCommission } from "@/lib/commissions/serialize";
 import { endpoint } from "@/lib/edge/endpoint";
 import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 
 /** The program's commissions, newest first; test-mode commissions only with ?test=true. */
 export const GET = endpoint(

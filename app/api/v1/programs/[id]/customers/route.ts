@@ -3,7 +3,7 @@ import { listCustomers } from "@/lib/customers/list-customers";
 import { serializeCustomer } from "@/lib/customers/serialize";
 import { endpoint } from "@/lib/edge/endpoint";
 import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 
 /** The program's customers, newest first; test-mode customers only with ?test=true. */
 export const GET = endpoint(

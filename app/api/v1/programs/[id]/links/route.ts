@@ -1,6 +1,6 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { PROGRAM_PATH, READ, TAGS, WRITE } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 import { linkCreateBody, linkListQuery, linkResponse } from "@/lib/links/api-schemas";
 import { createLink } from "@/lib/links/create-link";
 import { listLinks } from "@/lib/links/list-links";

@@ -1,6 +1,6 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { PROGRAM_PATH, READ, TAGS, WRITE } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 import { partnerCreateBody, partnerListQuery, partnerResponse } from "@/lib/partners/api-schemas";
 import { createPartner } from "@/lib/partners/create-partner";
 import { listPartners } from "@/lib/partners/list-partners";

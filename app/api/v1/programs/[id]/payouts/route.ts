@@ -2,7 +2,8 @@ import { endpoint } from "@/lib/edge/endpoint";
 import { listSchema, PROGRAM_PATH, READ, TAGS, WRITE } from "@/lib/edge/management";
 import { batchCreatedResponse, payoutBatchResponse, serializeBatchSummary, serializeCreatedBatch } from "@/lib/payouts/api-schemas";
 import { batchPeriodSchema, createPayoutBatch } from "@/lib/payouts/create-payout-batch";
-import { getPayoutBatch, listPayoutBatches } from "@/lib/payouts/get-payout-batch";
+import { getPayoutBatch } from "@/lib/payouts/get-payout-batch";
+import { listPayoutBatches } from "@/lib/payouts/list-payout-batches";
 
 const payouts = { path: `${PROGRAM_PATH}/payouts`, tag: TAGS.payouts } as const;
 

@@ -3,7 +3,7 @@ import { listSales } from "@/lib/sales/list-sales";
 import { serializeSale } from "@/lib/sales/serialize";
 import { endpoint } from "@/lib/edge/endpoint";
 import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 
 /** The program's sales, newest first by occurred_at; test-mode sales only with ?test=true. */
 export const GET = endpoint(

@@ -4,8 +4,8 @@
 // program's sessions and also gets the partner code and program id.
 import { endpoint } from "@/lib/edge/endpoint";
 import { publicTracking, sessionStatusAnswer } from "@/lib/edge/tracking";
-import { preflight } from "@/lib/http/cors";
-import { requestSourceHost } from "@/lib/http/origin";
+import { preflight } from "@/lib/edge/cors";
+import { requestSourceHost } from "@/lib/kernel/origin";
 import { DIALECT_TAGS } from "@/lib/openapi/dialects";
 import { sessionStatus } from "@/lib/tracking/session-status";
 import { sessionStatusParams, sessionStatusResponseSchema, statusQuerySchema } from "@/lib/tracking/schemas";

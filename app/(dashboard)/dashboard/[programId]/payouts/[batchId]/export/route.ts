@@ -1,11 +1,11 @@
 // CSV download of a payout batch for the signed-in owner (session cookie; viewers may download).
 // The management API has the same export for personal tokens.
 import { auth } from "@/lib/auth";
-import { apiRoute } from "@/lib/http/handler";
-import { ApiError } from "@/lib/http/errors";
+import { apiRoute } from "@/lib/edge/handler";
+import { ApiError } from "@/lib/kernel/errors";
 import { exportPayoutBatch } from "@/lib/payouts/export-payout-batch";
 import { exportQuery, payoutBatchParams } from "@/lib/payouts/api-schemas";
-import { parseQuery } from "@/lib/http/body";
+import { parseQuery } from "@/lib/edge/body";
 import { requireProgramRole } from "@/lib/programs/access";
 
 export const GET = apiRoute<{ programId: string; batchId: string }>(async (request, { params }) => {

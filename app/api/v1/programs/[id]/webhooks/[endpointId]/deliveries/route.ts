@@ -1,6 +1,6 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { PROGRAM_PATH, READ, TAGS } from "@/lib/edge/management";
-import { pageBody, pageSchema } from "@/lib/http/pagination";
+import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 import { deliveryListQuery, deliveryResponse, endpointParams, serializeDelivery } from "@/lib/webhooks/api-schemas";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 

@@ -2,7 +2,8 @@
 // violation → 409, text PostgreSQL cannot store → 400, unreachable database → 503, everything else
 // → 500 with nothing leaked.
 import { ZodError } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
+import { errorCodeOf, isUniqueViolation, uniqueFields } from "@/lib/kernel/unique-violation";
 
 function describeZodError(error: ZodError): { message: string; details: unknown } {
   const details = error.issues.map((issue) => ({
@@ -26,37 +27,15 @@ export function databaseUnreachable(error: unknown): boolean {
   return /Connection terminated|Can't reach database server|connect ECONNREFUSED|Unable to start a transaction in the given time/i.test(message);
 }
 
-function errorCodeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const record = error as { code?: unknown; cause?: unknown };
-  if (typeof record.code === "string") return record.code;
-  return errorCodeOf(record.cause);
-}
-
 /**
  * PostgreSQL refused text: NUL in text (22021) or `\u0000` in jsonb (22P05), from node-postgres or
  * inside a Prisma driver adapter error. The edge refuses such text naming the field
- * (lib/http/text.ts); this is the last line for a path that reaches the database without it.
+ * (lib/kernel/text.ts); this is the last line for a path that reaches the database without it.
  */
 function unstorableText(error: unknown): boolean {
   const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
   const state = e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.code;
   return state === "22021" || state === "22P05";
-}
-
-/** Fields of the violated unique constraint, from Prisma's meta or the index name `Model_a_b_key`. */
-export function uniqueFields(error: unknown): string[] {
-  type Cause = { constraint?: { fields?: string[]; index?: string }; table?: string };
-  const raw = error as { code?: string; constraint?: string; table?: string };
-  // node-postgres itself (statements sent on the pool directly): the index name and its table
-  const meta = raw.code === "23505" ? { driverAdapterError: { cause: { constraint: { index: raw.constraint }, table: raw.table } as Cause } } : (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: Cause } } }).meta;
-  const cause = meta?.driverAdapterError?.cause;
-  if (cause?.constraint?.fields?.length) return cause.constraint.fields;
-  if (Array.isArray(meta?.target)) return meta.target.map(String);
-  const index = cause?.constraint?.index ?? (typeof meta?.target === "string" ? meta.target : undefined);
-  if (!index) return [];
-  const withoutTable = cause?.table && index.startsWith(`${cause.table}_`) ? index.slice(cause.table.length + 1) : index.replace(/^[A-Za-z]+_/, "");
-  return withoutTable.replace(/_key$/, "").split("_").filter(Boolean);
 }
 
 /** `validationCode` lets a contract that documents 400 for bad input keep it (default 422). */
@@ -66,15 +45,14 @@ export function toApiError(error: unknown, validationCode: "unprocessable_entity
     const { message, details } = describeZodError(error);
     return new ApiError(validationCode, message, { details });
   }
-  const code = errorCodeOf(error);
-  if (code === "P2002" || code === "23505") {
+  if (isUniqueViolation(error)) {
     // The tenant column is implied; name only the fields the caller chose.
     const fields = uniqueFields(error).filter((f) => f !== "programId");
     return new ApiError("conflict", fields.length ? `A record with this ${fields.join(" and ")} already exists` : "Duplicate record", {
       details: { fields },
     });
   }
-  if (code === "P2025") return new ApiError("not_found", "Record not found");
+  if (errorCodeOf(error) === "P2025") return new ApiError("not_found", "Record not found");
   if (unstorableText(error)) {
     return new ApiError("bad_request", "Text must not contain NUL or other control characters, or unpaired surrogates", { internal: String(error) });
   }

@@ -2,7 +2,7 @@
 // program named by the path. Someone else's program answers 404 (lib/programs/access.ts).
 import type { Actor } from "@/lib/audit/actor";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
-import { requireUserToken } from "@/lib/http/auth";
+import { requireUserToken } from "@/lib/edge/credentials";
 import { requireProgramRole } from "@/lib/programs/access";
 
 export interface ManagementCaller {

@@ -1,13 +1,13 @@
 // Fixed-window counters in Redis (REDIS_URL): one INCR + PEXPIRE per check, no row locks, shared
 // by every app instance. The connection is made once per process; the checks of concurrent
-// requests go to Redis as one pipeline (lib/db/batch.ts).
+// requests go to Redis as one pipeline (lib/kernel/batch.ts).
 import Redis from "ioredis";
-import { createBatcher } from "@/lib/db/batch";
-import type { RateLimitResult, RateLimitRule } from "@/lib/http/rate-limit";
+import { createBatcher } from "@/lib/kernel/batch";
+import type { RateLimitResult, RateLimitRule, RateLimitStore } from "@/lib/kernel/rate-limit-store";
 
 const state = globalThis as unknown as { partnerloopRedis?: Redis };
 
-export function redisClient(url: string): Redis {
+function redisClient(url: string): Redis {
   state.partnerloopRedis ??= new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2_000 });
   return state.partnerloopRedis;
 }
@@ -37,7 +37,7 @@ function incrementer(url: string) {
   return increment;
 }
 
-export async function consumeRedis(url: string, key: string, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
+async function consumeRedis(url: string, key: string, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
   const { windowMs, start } = windowOf(rule, now);
   const count = await incrementer(url)({ key: `pl:rl:${key}:${start}`, ttlMs: windowMs + 1_000 });
   return {
@@ -47,7 +47,15 @@ export async function consumeRedis(url: string, key: string, rule: RateLimitRule
   };
 }
 
-export async function releaseRedis(url: string, key: string, rule: RateLimitRule, now: Date): Promise<void> {
+async function releaseRedis(url: string, key: string, rule: RateLimitRule, now: Date): Promise<void> {
   const { start } = windowOf(rule, now);
   await redisClient(url).decr(`pl:rl:${key}:${start}`);
+}
+
+/** The store of the Redis at `url`. */
+export function redisStore(url: string): RateLimitStore {
+  return {
+    consume: (key, rule, now) => consumeRedis(url, key, rule, now),
+    release: (key, rule, now) => releaseRedis(url, key, rule, now),
+  };
 }

@@ -1,11 +1,11 @@
 // Query-string filters shared by the lists and reports of the management API.
 import { z } from "zod";
-import { calendarDateOrDateTime, dateOf } from "@/lib/http/bounds";
-import { pageQuery, type Cursor, type PageParams } from "@/lib/http/pagination";
+import { calendarDateOrDateTime, dateOf } from "@/lib/kernel/bounds";
+import { pageQuery, type Cursor, type PageParams } from "@/lib/kernel/pagination";
 
 const DAY_MS = 86_400_000;
 
-/** `from`: a date (start of that day, UTC) or a date-time, inclusive; 2000–2099 (lib/http/bounds.ts). */
+/** `from`: a date (start of that day, UTC) or a date-time, inclusive; 2000–2099 (lib/kernel/bounds.ts). */
 export const fromParam = calendarDateOrDateTime
   .transform(dateOf)
   .describe("Start, inclusive: an ISO date (2026-01-31, UTC) or date-time");

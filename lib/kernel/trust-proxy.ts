@@ -1,4 +1,4 @@
-// TRUST_PROXY: which hops in front of the app may say who the client is (lib/http/client-ip.ts).
+// TRUST_PROXY: which hops in front of the app may say who the client is (lib/kernel/client-ip.ts).
 //   false | 0 | unset          no proxy: the client is the TCP peer, forwarding headers are ignored
 //   true                       one proxy (= 1, the value before hop counts existed)
 //   1, 2, …                    that many proxies: the client is that many entries from the right of

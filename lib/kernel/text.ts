@@ -5,8 +5,8 @@
 //
 // Two policies, by kind of field:
 // - refused (the default): ids, keys, codes, e-mails, URLs, currencies, references, names. One
-//   walk (`unsafeTextIssues`) runs over every decoded JSON body (lib/http/body.ts), every path and
-//   query parameter (lib/http/handler.ts) and the input of the core verbs that parse their own
+//   walk (`unsafeTextIssues`) runs over every decoded JSON body (lib/edge/body.ts), every path and
+//   query parameter (lib/edge/handler.ts) and the input of the core verbs that parse their own
 //   input (`parseInput`), so a field cannot be forgotten; it answers the route's validation error
 //   naming the field, before anything is read or written.
 // - stripped (`freeText`): text a browser collects that only a person reads (page titles, user

@@ -1,17 +1,10 @@
-// What the tracking core needs to know about the HTTP request, extracted once at the edge.
+// What the tracking core needs to know about the HTTP request (its `RequestContext`, declared by
+// the core in lib/tracking/record-click.ts), extracted once here at the edge.
 import { hashIp } from "@/lib/crypto";
 import { networkHash } from "@/lib/abuse/network";
-import { clientIp, fromTrustedProxy } from "@/lib/http/client-ip";
-import { requestSourceHost } from "@/lib/http/origin";
-
-export interface RequestContext {
-  sourceHost: string | null; // Origin, else Referer host
-  ipHash: string | null;
-  /** The day's hash of the caller's network (lib/abuse/network.ts): abuse checks only, kept 48 h, whatever the consent. */
-  networkHash: string | null;
-  country: string | null;
-  userAgent: string | null;
-}
+import { clientIp, fromTrustedProxy } from "@/lib/kernel/client-ip";
+import { requestSourceHost } from "@/lib/kernel/origin";
+import type { RequestContext } from "@/lib/tracking/record-click";
 
 const COUNTRY_HEADERS = ["cf-ipcountry", "x-vercel-ip-country", "cloudfront-viewer-country", "x-appengine-country", "x-country-code"];
 

@@ -4,13 +4,13 @@
 // request, replacing anything a client sent under that name. With TRUST_PROXY off (the default)
 // that peer is the client and X-Forwarded-For / X-Real-IP are the client's own words, ignored.
 // With TRUST_PROXY on, the peer is a proxy and the client is read from X-Forwarded-For as
-// lib/http/trust-proxy.ts describes; X-Real-IP stands in for X-Forwarded-For when there is none.
+// lib/kernel/trust-proxy.ts describes; X-Real-IP stands in for X-Forwarded-For when there is none.
 // A pure function of the headers and the configuration: a route handler called directly (tests)
 // has no peer header, so with TRUST_PROXY off its caller is unknown.
 import { env } from "@/lib/env";
-import { isTrustedProxy, normalizeAddress, type TrustProxy } from "@/lib/http/trust-proxy";
+import { isTrustedProxy, normalizeAddress, type TrustProxy } from "@/lib/kernel/trust-proxy";
 
-/** Internal: set by our server only (lib/http/node-request.ts `stampRemoteAddress`). */
+/** Internal: set by our server only (lib/edge/node-request.ts `stampRemoteAddress`). */
 export const REMOTE_ADDRESS_HEADER = "x-partnerloop-remote-addr";
 
 type HeaderSource = Pick<Headers, "get">;

@@ -4,34 +4,25 @@
 // requests can never both take the last slot. If Redis is unreachable the check lets the request
 // through (logged): tracking must not stop because its guard is down.
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/http/errors";
-import { consumeRedis, releaseRedis } from "@/lib/http/rate-limit-redis";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/kernel/errors";
+import { redisStore } from "@/lib/kernel/rate-limit-redis";
+import type { RateLimitResult, RateLimitRule, RateLimitStore } from "@/lib/kernel/rate-limit-store";
 import { log } from "@/lib/log";
 
 export type RateLimitBackend = { kind: "postgres" } | { kind: "redis"; url: string };
 
 export function rateLimitBackend(): RateLimitBackend {
-  const url = process.env.REDIS_URL;
+  const url = env().REDIS_URL;
   return url ? { kind: "redis", url } : { kind: "postgres" };
 }
 
 let lastRedisWarning = 0;
 
-export interface RateLimitRule {
-  limit: number;
-  windowSeconds: number;
-}
-
-export interface RateLimitResult {
-  allowed: boolean;
-  remaining: number;
-  retryAfterSeconds: number;
-}
-
 export async function consumeRateLimit(key: string, rule: RateLimitRule, now = new Date(), backend = rateLimitBackend()): Promise<RateLimitResult> {
   if (backend.kind === "redis") {
     try {
-      return await consumeRedis(backend.url, key, rule, now);
+      return await redisStore(backend.url).consume(key, rule, now);
     } catch (error) {
       if (Date.now() - lastRedisWarning > 60_000) {
         lastRedisWarning = Date.now();
@@ -40,7 +31,7 @@ export async function consumeRateLimit(key: string, rule: RateLimitRule, now = n
       return { allowed: true, remaining: rule.limit, retryAfterSeconds: 1 };
     }
   }
-  return consumePostgres(key, rule, now);
+  return postgresStore.consume(key, rule, now);
 }
 
 async function consumePostgres(key: string, rule: RateLimitRule, now: Date): Promise<RateLimitResult> {
@@ -62,15 +53,21 @@ async function consumePostgres(key: string, rule: RateLimitRule, now: Date): Pro
   };
 }
 
-/** Gives back a slot taken by `consumeRateLimit` in the same window (e.g. a sign-in that succeeded). */
-export async function releaseRateLimit(key: string, rule: RateLimitRule, now = new Date(), backend = rateLimitBackend()): Promise<void> {
-  if (backend.kind === "redis") {
-    await releaseRedis(backend.url, key, rule, now).catch(() => undefined);
-    return;
-  }
+async function releasePostgres(key: string, rule: RateLimitRule, now: Date): Promise<void> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   await db.rateLimit.updateMany({ where: { key, windowStart, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
+const postgresStore: RateLimitStore = { consume: consumePostgres, release: releasePostgres };
+
+/** Gives back a slot taken by `consumeRateLimit` in the same window (e.g. a sign-in that succeeded). */
+export async function releaseRateLimit(key: string, rule: RateLimitRule, now = new Date(), backend = rateLimitBackend()): Promise<void> {
+  if (backend.kind === "redis") {
+    await redisStore(backend.url).release(key, rule, now).catch(() => undefined);
+    return;
+  }
+  await postgresStore.release(key, rule, now);
 }
 
 /** Throws 429 with Retry-After when any of the keys is over its limit. */

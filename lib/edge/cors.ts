@@ -1,5 +1,5 @@
 // CORS for the public tracking routes, which browsers call from the program's own site. The
-// Origin itself is authorised per program by lib/http/origin.ts; CORS only lets the browser read
+// Origin itself is authorised per program by lib/kernel/origin.ts; CORS only lets the browser read
 // the answer.
 export function corsHeaders(request: Request): Record<string, string> {
   const origin = request.headers.get("origin");

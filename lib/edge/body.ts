@@ -1,10 +1,10 @@
 // Request body parsing: size limit before parsing (413), malformed JSON (400), schema (422), and
-// text no column may hold (control characters, unpaired surrogates: lib/http/text.ts), refused in
+// text no column may hold (control characters, unpaired surrogates: lib/kernel/text.ts), refused in
 // whatever the schema kept, naming the field, with the same status as a schema failure.
 import type { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
-import { bufferedBody } from "@/lib/http/node-request";
-import { parseInput } from "@/lib/http/text";
+import { ApiError } from "@/lib/kernel/errors";
+import { bufferedBody } from "@/lib/edge/node-request";
+import { parseInput } from "@/lib/kernel/text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -56,7 +56,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   return parseInput(schema, await readJson(request));
 }
 
-/** Validates the query string; its unsafe text was already refused by the wrapper (lib/http/handler.ts). */
+/** Validates the query string; its unsafe text was already refused by the wrapper (lib/edge/handler.ts). */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = new URL(request.url).searchParams;
   return schema.parse(Object.fromEntries(params.entries()));

@@ -2,11 +2,11 @@
 // request built straight from Node's own: the body it has already read (within the size limit)
 // and the headers as Node parsed them, with no Web stream, AbortSignal or header copy — those
 // cost about a tenth of a click's CPU. It offers what handlers of those routes read: `method`,
-// `url`, `headers.get/has` and the body through lib/http/body.ts. Anything else stays a Request.
-// The TCP peer's address travels to clientIp (lib/http/client-ip.ts) in an internal header that
+// `url`, `headers.get/has` and the body through lib/edge/body.ts. Anything else stays a Request.
+// The TCP peer's address travels to clientIp (lib/kernel/client-ip.ts) in an internal header that
 // `stampRemoteAddress` always overwrites, here and for the requests the server gives to Next.
 import type { IncomingHttpHeaders } from "node:http";
-import { REMOTE_ADDRESS_HEADER } from "@/lib/http/client-ip";
+import { REMOTE_ADDRESS_HEADER } from "@/lib/kernel/client-ip";
 
 export const BUFFERED_BODY = Symbol.for("partnerloop.bufferedBody");
 export const BODY_TEXT = Symbol.for("partnerloop.bodyText");
@@ -49,7 +49,7 @@ export function bufferedBody(request: Request): Buffer | undefined {
   return (request as unknown as { [BUFFERED_BODY]?: Buffer })[BUFFERED_BODY];
 }
 
-/** The JSON text of a response made by lib/http/handler.ts `json()`, so the fast path need not read its stream. */
+/** The JSON text of a response made by lib/edge/handler.ts `json()`, so the fast path need not read its stream. */
 export function bodyText(response: Response): string | undefined {
   return (response as unknown as { [BODY_TEXT]?: string })[BODY_TEXT];
 }

@@ -4,8 +4,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
-import { findProgramKey, type ProgramKeyAuth } from "@/lib/http/auth";
-import { ApiError } from "@/lib/http/errors";
+import { findProgramKey, type ProgramKeyAuth } from "@/lib/edge/credentials";
+import { ApiError } from "@/lib/kernel/errors";
 import { ID_PREFIX } from "@/lib/ids";
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

@@ -1,4 +1,5 @@
-// Review flags on a new commission. A flagged commission is never approved automatically.
+// Review flags on a new commission, of a sale or a lead. A flagged commission is never approved
+// automatically.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const REPEATED_IP_THRESHOLD = 5; // clicks from one network in 24 h
@@ -32,7 +33,7 @@ export function reviewFlags(facts: FlagFacts): string[] {
 }
 
 /** The same flags outside the shared sale statement (lead commissions), read one after another inside the caller's transaction. */
-export async function saleFlags(
+export async function readReviewFlags(
   tx: Prisma.TransactionClient,
   input: { programId: string; partnerId: string; customerId: string | null; email?: string; clickNetworkHash: string | null },
 ): Promise<string[]> {

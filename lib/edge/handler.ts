@@ -1,14 +1,14 @@
 // The wrapper every route handler uses: one error mapping, one error body, optional CORS, and
 // path and query parameters holding text no column may hold refused before the handler runs
-// (lib/http/text.ts), as a schema failure of the route. Compatibility dialects keep the same
+// (lib/kernel/text.ts), as a schema failure of the route. Compatibility dialects keep the same
 // mapping but render errors in their own documented shape through `errorBody`.
 import { z } from "zod";
-import { ApiError, type ErrorBody } from "@/lib/http/errors";
-import { toApiError } from "@/lib/http/to-api-error";
-import { corsHeaders } from "@/lib/http/cors";
+import { ApiError, type ErrorBody } from "@/lib/kernel/errors";
+import { toApiError } from "@/lib/kernel/to-api-error";
+import { corsHeaders } from "@/lib/edge/cors";
 import { log } from "@/lib/log";
-import { BODY_TEXT } from "@/lib/http/node-request";
-import { refuseUnsafeText, unsafeTextProblem } from "@/lib/http/text";
+import { BODY_TEXT } from "@/lib/edge/node-request";
+import { refuseUnsafeText, unsafeTextProblem } from "@/lib/kernel/text";
 
 export interface RouteContext<P extends Record<string, string> = Record<string, string>> {
   params: Promise<P>;
@@ -27,7 +27,7 @@ export interface HandlerOptions {
 
 type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
 
-/** `Response.json`, remembering its text for the production server's fast path (lib/http/node-request.ts). */
+/** `Response.json`, remembering its text for the production server's fast path (lib/edge/node-request.ts). */
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const text = JSON.stringify(data);
   const headers = new Headers(init.headers);

@@ -5,10 +5,10 @@
 // a minute per key so that a hot tracking path does not turn into a stream of row updates.
 // Program keys are checked on every tracking call: concurrent checks share one statement.
 import { db, sqlRows } from "@/lib/db";
-import { createBatcher } from "@/lib/db/batch";
-import { databaseUnreachable } from "@/lib/http/to-api-error";
+import { createBatcher } from "@/lib/kernel/batch";
+import { databaseUnreachable } from "@/lib/kernel/to-api-error";
 import { sha256Hex } from "@/lib/crypto";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/kernel/errors";
 import { ID_PREFIX } from "@/lib/ids";
 
 const LAST_USED_RESOLUTION_MS = 60_000;

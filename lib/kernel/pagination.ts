@@ -3,8 +3,8 @@
 // base64url of the last row's pair, so a page boundary is stable while rows are being inserted
 // (keyset pagination: no OFFSET, no row skipped or repeated).
 import { z } from "zod";
-import { BIGINT_MAX, INT_MAX, isStorableInstant } from "@/lib/http/bounds";
-import { ApiError } from "@/lib/http/errors";
+import { BIGINT_MAX, INT_MAX, isStorableInstant } from "@/lib/kernel/bounds";
+import { ApiError } from "@/lib/kernel/errors";
 
 export interface Cursor {
   at: Date;

@@ -6,10 +6,10 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { reviewCommissionsAction, type ReviewActionResult } from "@/app/(dashboard)/dashboard/[programId]/commissions/actions";
 import { FlagBadge, StatusBadge } from "@/components/commissions/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { reviewCommissionsAction } from "@/lib/actions/commissions";
 
 export interface CommissionRow {
   id: number;
@@ -30,12 +30,12 @@ export function CommissionTable({ programId, rows, canReview }: { programId: str
   const router = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [reason, setReason] = useState("");
-  const [outcome, setOutcome] = useState<ReviewActionResult | null>(null);
+  const [outcome, setOutcome] = useState<Awaited<ReturnType<typeof reviewCommissionsAction>> | null>(null);
   const review = useMutation({
     mutationFn: (decision: "approve" | "reject") => reviewCommissionsAction(programId, { ids: [...selected], decision, reason: reason || undefined }),
     onSuccess: (result) => {
       setOutcome(result);
-      if (!("error" in result)) {
+      if (result.ok) {
         setSelected(new Set());
         setReason("");
         router.refresh();
@@ -74,12 +74,12 @@ export function CommissionTable({ programId, rows, canReview }: { programId: str
       ) : null}
       {outcome ? (
         <div className="px-5 pt-3">
-          {"error" in outcome ? (
+          {!outcome.ok ? (
             <Alert>{outcome.error}</Alert>
           ) : (
-            <Alert tone={outcome.skipped.length ? "info" : "success"}>
-              {outcome.message}
-              {outcome.skipped.length ? ` Skipped: ${outcome.skipped.map((s) => `#${s.id} ${s.why}`).join("; ")}.` : ""}
+            <Alert tone={outcome.data.skipped.length ? "info" : "success"}>
+              {outcome.data.message}
+              {outcome.data.skipped.length ? ` Skipped: ${outcome.data.skipped.map((s) => `#${s.id} ${s.why}`).join("; ")}.` : ""}
             </Alert>
           )}
         </div>

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import { listPartnersAction } from "@/app/(dashboard)/dashboard/[programId]/partners/actions";
 import { InvitePartnerForm } from "@/components/partners/invite-partner-form";
 import { PartnerStatusButtons } from "@/components/partners/partner-status-actions";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
@@ -13,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { listPartnersAction } from "@/lib/actions/partners";
 import { formatCount } from "@/lib/dashboard/format";
 import { unwrap } from "@/lib/dashboard/result";
 import { formatMoney } from "@/lib/money/currency";

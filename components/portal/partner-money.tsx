@@ -1,13 +1,13 @@
 // A partner's money in one program (portal): earnings by status, their commissions (each opens
 // its trail), their payouts, and where they want to be paid.
 import Link from "next/link";
-import { savePayoutDetailsAction } from "@/app/(partner)/portal/actions";
 import { shortDate } from "@/components/commissions/format";
 import { StatusBadge } from "@/components/commissions/status-badge";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { PayoutDetailsForm } from "@/components/portal/payout-details-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { savePayoutDetailsAction } from "@/lib/actions/portal";
 import { db } from "@/lib/db";
 import { listPartnerCommissions } from "@/lib/commissions/get-commission-trail";
 import { formatMoney } from "@/lib/money/currency";

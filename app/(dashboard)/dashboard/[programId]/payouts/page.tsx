@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { createBatchAction } from "@/app/(dashboard)/dashboard/[programId]/payouts/actions";
 import { isoDay, shortDate } from "@/components/commissions/format";
 import { StatusBadge } from "@/components/commissions/status-badge";
 import { CreateBatchForm } from "@/components/payouts/create-batch-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { createBatchAction } from "@/lib/actions/payouts";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";

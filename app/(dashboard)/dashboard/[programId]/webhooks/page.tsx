@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { createEndpointAction, deleteEndpointAction, setEndpointEnabledAction } from "@/app/(dashboard)/dashboard/[programId]/webhooks/actions";
 import { EndpointForm } from "@/components/webhooks/endpoint-form";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { createEndpointAction, deleteEndpointAction, setEndpointEnabledAction } from "@/lib/actions/webhooks";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
@@ -53,12 +53,8 @@ export default async function WebhooksPage({ params }: { params: Promise<{ progr
                 </div>
                 {canEdit ? (
                   <div className="flex gap-2">
-                    <form action={setEndpointEnabledAction.bind(null, programId, e.id, !e.enabled)}>
-                      <Button type="submit" variant="secondary">{e.enabled ? "Disable" : "Enable"}</Button>
-                    </form>
-                    <form action={deleteEndpointAction.bind(null, programId, e.id)}>
-                      <Button type="submit" variant="ghost" className="text-red-600">Delete</Button>
-                    </form>
+                    <ActionButton action={setEndpointEnabledAction.bind(null, programId, e.id, !e.enabled)} variant="secondary">{e.enabled ? "Disable" : "Enable"}</ActionButton>
+                    <ActionButton action={deleteEndpointAction.bind(null, programId, e.id)} variant="ghost" className="text-red-600">Delete</ActionButton>
                   </div>
                 ) : null}
               </li>

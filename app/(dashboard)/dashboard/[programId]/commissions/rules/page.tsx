@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { deleteRuleAction, createRuleAction, updateRuleAction } from "@/app/(dashboard)/dashboard/[programId]/commissions/actions";
 import { RuleForm, type RuleFormValues } from "@/components/commissions/rule-form";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { createRuleAction, deleteRuleAction, updateRuleAction } from "@/lib/actions/commissions";
 import { describeRule, recurringLabel } from "@/lib/commissions/explain";
 import { listRules } from "@/lib/commissions/manage-rules";
 import { ruleSnapshot, type RuleScope } from "@/lib/commissions/rules";
@@ -67,9 +67,7 @@ export default async function RulesPage({ params }: { params: Promise<{ programI
                     </p>
                   </div>
                   {canEdit && scope !== "program" ? (
-                    <form action={deleteRuleAction.bind(null, programId, rule.id)}>
-                      <Button type="submit" variant="ghost" className="text-red-600">Delete</Button>
-                    </form>
+                    <ActionButton action={deleteRuleAction.bind(null, programId, rule.id)} variant="ghost" className="text-red-600">Delete</ActionButton>
                   ) : null}
                 </div>
                 {canEdit ? (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cancelBatchAction, markPaidAction } from "@/app/(dashboard)/dashboard/[programId]/payouts/actions";
 import { shortDate } from "@/components/commissions/format";
 import { StatusBadge } from "@/components/commissions/status-badge";
 import { BatchActions } from "@/components/payouts/batch-actions";
@@ -9,6 +8,7 @@ import { StatCard } from "@/components/dashboard/stat-card";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { cancelBatchAction, markPaidAction } from "@/lib/actions/payouts";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { formatMoney } from "@/lib/money/currency";

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { resendDeliveryAction } from "@/app/(dashboard)/dashboard/[programId]/webhooks/actions";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-button";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { resendDeliveryAction } from "@/lib/actions/webhooks";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
@@ -65,9 +66,7 @@ export default async function DeliveriesPage({ params, searchParams }: { params:
                     </td>
                     <td className="px-5 py-2.5 text-right">
                       {canResend ? (
-                        <form action={resendDeliveryAction.bind(null, programId, endpointId, d.id)}>
-                          <Button type="submit" variant="secondary">Re-send</Button>
-                        </form>
+                        <ActionButton action={resendDeliveryAction.bind(null, programId, endpointId, d.id)} variant="secondary">Re-send</ActionButton>
                       ) : null}
                     </td>
                   </tr>

@@ -12,15 +12,10 @@ import { Select } from "@/components/ui/select";
 import { checkLinkCodeAction, createLinkAction } from "@/lib/actions/links";
 import { unwrap, type ActionError } from "@/lib/dashboard/result";
 import { linkCreateBody } from "@/lib/links/api-schemas";
+import type { PartnerOption } from "@/lib/partners/partner-options";
 
 type FormInput = z.input<typeof linkCreateBody>;
 type FormOutput = z.output<typeof linkCreateBody>;
-
-export interface PartnerOption {
-  id: string;
-  name: string;
-  code: string;
-}
 
 const randomSuffix = () => Math.random().toString(36).slice(2, 6);
 

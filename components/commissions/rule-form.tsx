@@ -2,11 +2,11 @@
 
 // Add or change a commission rule. Money is typed in the program's currency ("12.50").
 import { useActionState, useState } from "react";
-import type { RuleFormState } from "@/app/(dashboard)/dashboard/[programId]/commissions/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import type { FormAction } from "@/lib/dashboard/result";
 
 export interface RuleFormValues {
   type: "percentage" | "flat";
@@ -18,7 +18,7 @@ export interface RuleFormValues {
 }
 
 interface RuleFormProps {
-  action: (state: RuleFormState, form: FormData) => Promise<RuleFormState>;
+  action: FormAction<string>;
   currency: string;
   partners?: Array<{ id: string; name: string }>;
   initial?: RuleFormValues;
@@ -27,7 +27,7 @@ interface RuleFormProps {
 }
 
 export function RuleForm({ action, currency, partners, initial, submitLabel, idPrefix }: RuleFormProps) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState(action, null);
   const [type, setType] = useState(initial?.type ?? "percentage");
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
@@ -54,8 +54,8 @@ export function RuleForm({ action, currency, partners, initial, submitLabel, idP
         <Field label="Recurring: renewals that earn" name="recurring_limit_payments" id={id("payments")} type="number" min={0} defaultValue={initial?.recurringLimitPayments} placeholder="lifetime" hint="0 = first payment only; empty = every renewal" />
         <Field label="Recurring: months that earn" name="recurring_limit_months" id={id("months")} type="number" min={1} defaultValue={initial?.recurringLimitMonths} placeholder="no limit" hint="Renewals within this many months of the first payment" />
       </div>
-      {state.error ? <Alert>{state.error}</Alert> : null}
-      {state.notice ? <Alert tone="success">{state.notice}</Alert> : null}
+      {state && !state.ok ? <Alert>{state.error}</Alert> : null}
+      {state?.ok ? <Alert tone="success">{state.data}</Alert> : null}
       <Button type="submit" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
     </form>
   );

@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { listActivityAction } from "@/app/(dashboard)/dashboard/[programId]/activity/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { listActivityAction } from "@/lib/actions/activity";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
 import { unwrap } from "@/lib/dashboard/result";
 import type { ActivityKind } from "@/lib/activity/list-activity";

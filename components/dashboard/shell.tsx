@@ -2,12 +2,7 @@ import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { ProgramNav } from "@/components/dashboard/program-nav-links";
-
-export interface ShellProgram {
-  id: string;
-  name: string;
-  role: string;
-}
+import type { ShellProgram } from "@/lib/programs/shell-programs";
 
 interface ShellProps {
   user: { name: string | null; email: string };

@@ -1,30 +1,21 @@
-import type { TopPartner } from "@/lib/reports/top-partners";
+import { DataTable } from "@/components/ui/data-table";
 import { formatMoney } from "@/lib/money/currency";
+import type { TopPartner } from "@/lib/reports/top-partners";
 
 export function TopPartnersTable({ partners, currency }: { partners: TopPartner[]; currency: string }) {
   if (partners.length === 0) {
     return <p className="px-5 py-8 text-center text-sm text-slate-500">No attributed sales in this period yet. Invite partners and share their links to get going.</p>;
   }
   return (
-    <table className="w-full text-sm">
-      <thead>
-        <tr className="text-left text-xs text-slate-500">
-          <th className="px-5 py-2 font-medium">Partner</th>
-          <th className="px-5 py-2 text-right font-medium">Sales</th>
-          <th className="px-5 py-2 text-right font-medium">Revenue</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {partners.map((p) => (
-          <tr key={p.id}>
-            <td className="px-5 py-2.5">
-              <span className="font-medium text-slate-900">{p.name}</span> <span className="text-xs text-slate-400">{p.code}</span>
-            </td>
-            <td className="px-5 py-2.5 text-right tabular-nums">{p.sales}</td>
-            <td className="px-5 py-2.5 text-right tabular-nums">{formatMoney(p.revenue, currency)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={partners}
+      rowKey={(p) => p.id}
+      spacing="even"
+      columns={[
+        { header: "Partner", cell: (p) => <><span className="font-medium text-slate-900">{p.name}</span> <span className="text-xs text-slate-400">{p.code}</span></> },
+        { header: "Sales", numeric: true, cell: (p) => p.sales },
+        { header: "Revenue", numeric: true, cell: (p) => formatMoney(p.revenue, currency) },
+      ]}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/lib/actions/auth";
 
 export function UserMenu({ name, email }: { name: string | null; email: string }) {
   const initials = (name ?? email).split(/\s+/).map((part) => part[0]?.toUpperCase()).slice(0, 2).join("");

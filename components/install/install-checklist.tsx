@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { installChecklistAction } from "@/app/(dashboard)/dashboard/[programId]/install/actions";
 import { Badge } from "@/components/ui/badge";
+import { installChecklistAction } from "@/lib/actions/install";
 import { unwrap } from "@/lib/dashboard/result";
 import { formatDateTime, timeAgo } from "@/lib/dashboard/format";
 import type { Check, CheckId, InstallChecklist as Checklist } from "@/lib/install/checklist";

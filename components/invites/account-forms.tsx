@@ -3,10 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { acceptInviteAction, acceptInviteAsUserAction, applyAction, applyAsUserAction } from "@/app/(auth)/invite/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { acceptInviteAction, acceptInviteAsUserAction, applyAction, applyAsUserAction } from "@/lib/actions/invites";
 import type { ActionResult } from "@/lib/dashboard/result";
 import { acceptInviteSchema, applicationSchema, type AcceptInviteInput, type ApplicationInput } from "@/lib/invites/schemas";
 

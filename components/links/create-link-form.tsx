@@ -5,22 +5,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { checkLinkCodeAction, createLinkAction } from "@/app/(dashboard)/dashboard/[programId]/partners/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { checkLinkCodeAction, createLinkAction } from "@/lib/actions/links";
 import { unwrap, type ActionError } from "@/lib/dashboard/result";
 import { linkCreateBody } from "@/lib/links/api-schemas";
+import type { PartnerOption } from "@/lib/partners/partner-options";
 
 type FormInput = z.input<typeof linkCreateBody>;
 type FormOutput = z.output<typeof linkCreateBody>;
-
-export interface PartnerOption {
-  id: string;
-  name: string;
-  code: string;
-}
 
 const randomSuffix = () => Math.random().toString(36).slice(2, 6);
 

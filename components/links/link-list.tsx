@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { listLinksAction, setLinkStatusAction } from "@/app/(dashboard)/dashboard/[programId]/partners/actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { listLinksAction, setLinkStatusAction } from "@/lib/actions/links";
 import { formatCount } from "@/lib/dashboard/format";
 import { unwrap } from "@/lib/dashboard/result";
 import type { LinkListRow } from "@/lib/links/link-rows";

@@ -3,11 +3,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { invitePartnerAction } from "@/app/(dashboard)/dashboard/[programId]/partners/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
+import { invitePartnerAction } from "@/lib/actions/partners";
 import { unwrap, type ActionError } from "@/lib/dashboard/result";
 import { partnerInviteSchema, type PartnerInviteInput } from "@/lib/invites/schemas";
 

@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import { listPartnersAction } from "@/app/(dashboard)/dashboard/[programId]/partners/actions";
 import { InvitePartnerForm } from "@/components/partners/invite-partner-form";
 import { PartnerStatusButtons } from "@/components/partners/partner-status-actions";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
@@ -11,8 +10,10 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { listPartnersAction } from "@/lib/actions/partners";
 import { formatCount } from "@/lib/dashboard/format";
 import { unwrap } from "@/lib/dashboard/result";
 import { formatMoney } from "@/lib/money/currency";
@@ -99,51 +100,45 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
           )
         ) : null}
         {rows.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[44rem] text-sm" data-testid="partner-table">
-              <thead>
-                <tr className="border-b border-slate-100 text-left text-xs text-slate-500">
-                  <th className="px-5 py-2 font-medium">Partner</th>
-                  <th className="px-3 py-2 font-medium">Status</th>
-                  <th className="px-3 py-2 text-right font-medium">Clicks</th>
-                  <th className="px-3 py-2 text-right font-medium">Leads</th>
-                  <th className="px-3 py-2 text-right font-medium">Sales</th>
-                  <th className="px-3 py-2 text-right font-medium">Revenue</th>
-                  {canEdit ? <th className="px-5 py-2 text-right font-medium"><span className="sr-only">Actions</span></th> : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((p) => (
-                  <tr key={p.id} className="hover:bg-slate-50/60">
-                    <td className="px-5 py-3">
+          <>
+            <DataTable
+              testId="partner-table"
+              className="min-w-[44rem]"
+              rows={rows}
+              rowKey={(p) => p.id}
+              rowClassName={() => "hover:bg-slate-50/60"}
+              columns={[
+                {
+                  header: "Partner",
+                  cell: (p) => (
+                    <>
                       <Link href={`/dashboard/${programId}/partners/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                         {p.name}
                       </Link>
                       <span className="block text-xs text-slate-500">
                         {p.email} · <span className="font-mono">{p.code}</span>
                       </span>
-                    </td>
-                    <td className="px-3 py-3">
-                      <span className="flex flex-wrap gap-1">
-                        <PartnerStatusBadge status={p.status} />
-                        {p.account === "invited" ? <Badge tone="sky">Invite sent</Badge> : p.account === "none" ? <Badge>No account</Badge> : null}
-                      </span>
-                    </td>
-                    <td className="px-3 py-3 text-right tabular-nums">{formatCount(p.stats.clicks)}</td>
-                    <td className="px-3 py-3 text-right tabular-nums">{formatCount(p.stats.leads)}</td>
-                    <td className="px-3 py-3 text-right tabular-nums">{formatCount(p.stats.sales)}</td>
-                    <td className="px-3 py-3 text-right tabular-nums">{formatMoney(p.stats.revenue, currency)}</td>
-                    {canEdit ? (
-                      <td className="px-5 py-3 text-right">
-                        <PartnerStatusButtons programId={programId} partnerId={p.id} status={p.status} compact />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  header: "Status",
+                  cell: (p) => (
+                    <span className="flex flex-wrap gap-1">
+                      <PartnerStatusBadge status={p.status} />
+                      {p.account === "invited" ? <Badge tone="sky">Invite sent</Badge> : p.account === "none" ? <Badge>No account</Badge> : null}
+                    </span>
+                  ),
+                },
+                { header: "Clicks", numeric: true, cell: (p) => formatCount(p.stats.clicks) },
+                { header: "Leads", numeric: true, cell: (p) => formatCount(p.stats.leads) },
+                { header: "Sales", numeric: true, cell: (p) => formatCount(p.stats.sales) },
+                { header: "Revenue", numeric: true, cell: (p) => formatMoney(p.stats.revenue, currency) },
+                canEdit && { header: <span className="sr-only">Actions</span>, align: "right", cell: (p) => <PartnerStatusButtons programId={programId} partnerId={p.id} status={p.status} compact /> },
+              ]}
+            />
             <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-400">Figures: last 30 days.</p>
-          </div>
+          </>
         ) : null}
         {query.hasNextPage ? (
           <div className="border-t border-slate-100 px-5 py-3 text-center">

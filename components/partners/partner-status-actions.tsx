@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { setPartnerStatusAction } from "@/app/(dashboard)/dashboard/[programId]/partners/actions";
 import { Button } from "@/components/ui/button";
+import { setPartnerStatusAction } from "@/lib/actions/partners";
 import { unwrap } from "@/lib/dashboard/result";
 
 type Status = "PENDING" | "ACTIVE" | "SUSPENDED";

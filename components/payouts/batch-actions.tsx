@@ -2,20 +2,20 @@
 
 // Mark a draft batch paid (with the provider's reference) or cancel it.
 import { useActionState, useState } from "react";
-import type { PayoutFormState } from "@/app/(dashboard)/dashboard/[programId]/payouts/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { ActionResult, FormAction } from "@/lib/dashboard/result";
 
 interface Props {
-  markPaid: (s: PayoutFormState, f: FormData) => Promise<PayoutFormState>;
-  cancel: (s: PayoutFormState) => Promise<PayoutFormState>;
+  markPaid: FormAction<void>;
+  cancel: (previous: ActionResult<void> | null) => Promise<ActionResult<void>>;
   total: string;
   count: number;
 }
 
 export function BatchActions({ markPaid, cancel, total, count }: Props) {
-  const [paidState, paidAction, paying] = useActionState(markPaid, {});
-  const [cancelState, cancelAction, cancelling] = useActionState(cancel, {});
+  const [paidState, paidAction, paying] = useActionState(markPaid, null);
+  const [cancelState, cancelAction, cancelling] = useActionState(cancel, null);
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="space-y-3">
@@ -32,12 +32,12 @@ export function BatchActions({ markPaid, cancel, total, count }: Props) {
           <Button type="submit" disabled={paying}>{paying ? "Marking paid…" : confirming ? "Yes, mark as paid" : "Mark as paid"}</Button>
           {confirming ? <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>Not yet</Button> : null}
         </div>
-        {paidState.error ? <Alert>{paidState.error}</Alert> : null}
+        {paidState && !paidState.ok ? <Alert>{paidState.error}</Alert> : null}
       </form>
       <form action={cancelAction} className="border-t border-slate-100 pt-3">
         <Button type="submit" variant="ghost" className="text-red-600" disabled={cancelling}>{cancelling ? "Cancelling…" : "Cancel batch"}</Button>
         <p className="text-xs text-slate-500">Releases its commissions (still approved) for the next batch.</p>
-        {cancelState.error ? <Alert>{cancelState.error}</Alert> : null}
+        {cancelState && !cancelState.ok ? <Alert>{cancelState.error}</Alert> : null}
       </form>
     </div>
   );

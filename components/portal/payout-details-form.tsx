@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { PayoutDetailsState } from "@/app/(partner)/portal/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { FormAction } from "@/lib/dashboard/result";
 
 export interface CurrentDetails {
   method: "paypal" | "bank";
@@ -16,8 +16,8 @@ export interface CurrentDetails {
   country?: string;
 }
 
-export function PayoutDetailsForm({ action, current, idPrefix }: { action: (s: PayoutDetailsState, f: FormData) => Promise<PayoutDetailsState>; current: CurrentDetails | null; idPrefix: string }) {
-  const [state, formAction, pending] = useActionState(action, {});
+export function PayoutDetailsForm({ action, current, idPrefix }: { action: FormAction<string>; current: CurrentDetails | null; idPrefix: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
   const [method, setMethod] = useState<"paypal" | "bank">(current?.method ?? "paypal");
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
@@ -42,8 +42,8 @@ export function PayoutDetailsForm({ action, current, idPrefix }: { action: (s: P
           <Field label="Country (2 letters)" name="country" id={id("country")} maxLength={2} defaultValue={current?.country} />
         </div>
       )}
-      {state.error ? <Alert>{state.error}</Alert> : null}
-      {state.notice ? <Alert tone="success">{state.notice}</Alert> : null}
+      {state && !state.ok ? <Alert>{state.error}</Alert> : null}
+      {state?.ok ? <Alert tone="success">{state.data}</Alert> : null}
       <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save payout details"}</Button>
     </form>
   );

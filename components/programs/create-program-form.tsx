@@ -1,16 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { createProgramAction, type CreateProgramState } from "@/app/(dashboard)/dashboard/new/actions";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { createProgramAction } from "@/lib/actions/programs";
+import { fieldErrors, formError } from "@/lib/dashboard/result";
 
 export function CreateProgramForm() {
-  const [state, action, pending] = useActionState<CreateProgramState, FormData>(createProgramAction, {});
-  const e = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const [state, action, pending] = useActionState(createProgramAction, null);
+  const e = fieldErrors(state);
+  const v = state?.values ?? {};
+  const error = formError(state);
   return (
     <form action={action} className="space-y-5" noValidate>
+      {error ? <Alert>{error}</Alert> : null}
       <Field label="Program name" name="name" required placeholder="Acme affiliates" defaultValue={v.name} error={e.name} />
       <Field
         label="Website"

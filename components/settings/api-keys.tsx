@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { createApiKeyAction, listApiKeysAction, revokeApiKeyAction } from "@/app/(dashboard)/dashboard/[programId]/settings/program-actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,6 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { createApiKeyAction, listApiKeysAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { apiKeyCreateBody, type ApiKeyCreateInput } from "@/lib/api-keys/api-schemas";
 import { timeAgo } from "@/lib/dashboard/format";
 import { unwrap } from "@/lib/dashboard/result";

@@ -4,29 +4,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { updateSettingsAction } from "@/app/(dashboard)/dashboard/[programId]/settings/program-actions";
+import type { SettingsValues } from "@/components/settings/settings-values";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { updateSettingsAction } from "@/lib/actions/programs";
 import { unwrap, type ActionError } from "@/lib/dashboard/result";
 import { fromMinorUnits, toMinorUnits } from "@/lib/money/currency";
 import { updateProgramSchema, type UpdateProgramInput } from "@/lib/programs/schemas";
-
-export interface SettingsValues {
-  name: string;
-  websiteUrl: string;
-  currency: string;
-  cookieWindowDays: number;
-  holdDays: number;
-  minPayoutAmount: number;
-  referralParams: string[];
-  allowedDomains: string[];
-  cleanupParams: boolean;
-  testMode: boolean;
-  autoApprovePartners: boolean;
-  commission: { type: "percentage"; value: number } | { type: "flat"; value: number };
-}
 
 const list = (v: unknown) => (Array.isArray(v) ? v : String(v ?? "").split(/[\s,]+/).map((s) => s.trim()).filter(Boolean));
 const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState, useTransition, useState } from "react";
-import { saveStripeSecretAction, sendStripeTestEventAction, type StripeFormState } from "@/app/(dashboard)/dashboard/[programId]/settings/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { saveStripeSecretAction, sendStripeTestEventAction } from "@/lib/actions/stripe";
+import type { ActionResult } from "@/lib/dashboard/result";
 
 interface Props {
   programId: string;
@@ -14,8 +15,8 @@ interface Props {
 }
 
 export function StripeSecretForm({ programId, connected, maskedSecret, canEdit }: Props) {
-  const [state, action, pending] = useActionState<StripeFormState, FormData>(saveStripeSecretAction.bind(null, programId), {});
-  const [test, setTest] = useState<StripeFormState>({});
+  const [state, action, pending] = useActionState(saveStripeSecretAction.bind(null, programId), null);
+  const [test, setTest] = useState<ActionResult<string> | null>(null);
   const [testing, startTest] = useTransition();
   if (!canEdit) {
     return <p className="text-sm text-slate-500">Only owners and admins can change the Stripe connection.</p>;
@@ -30,9 +31,9 @@ export function StripeSecretForm({ programId, connected, maskedSecret, canEdit }
           autoComplete="off"
           placeholder={maskedSecret ?? "whsec_…"}
           hint="Stored encrypted. It is never shown again; only its last characters are."
-          error={state.error}
+          error={state && !state.ok ? state.error : undefined}
         />
-        {state.notice ? <Alert tone="success">{state.notice}</Alert> : null}
+        {state?.ok ? <Alert tone="success">{state.data}</Alert> : null}
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save secret"}
@@ -42,8 +43,8 @@ export function StripeSecretForm({ programId, connected, maskedSecret, canEdit }
           </Button>
         </div>
       </form>
-      {test.error ? <Alert>{test.error}</Alert> : null}
-      {test.notice ? <Alert tone="success">{test.notice}</Alert> : null}
+      {test && !test.ok ? <Alert>{test.error}</Alert> : null}
+      {test?.ok ? <Alert tone="success">{test.data}</Alert> : null}
     </div>
   );
 }

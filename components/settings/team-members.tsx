@@ -9,7 +9,7 @@ import {
   listTeamAction,
   removeMemberAction,
   revokeMemberInviteAction,
-} from "@/app/(dashboard)/dashboard/[programId]/settings/program-actions";
+} from "@/lib/actions/team";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

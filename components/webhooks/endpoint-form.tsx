@@ -3,22 +3,24 @@
 // Register an endpoint; its signing secret is shown here once and never again.
 import Link from "next/link";
 import { useActionState } from "react";
-import type { EndpointFormState } from "@/app/(dashboard)/dashboard/[programId]/webhooks/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
+import type { CreatedEndpoint } from "@/lib/actions/webhooks";
+import type { FormAction } from "@/lib/dashboard/result";
 
-export function EndpointForm({ action, events, base }: { action: (s: EndpointFormState, f: FormData) => Promise<EndpointFormState>; events: Array<{ type: string; description: string }>; base: string }) {
-  const [state, formAction, pending] = useActionState(action, {});
+export function EndpointForm({ action, events, base }: { action: FormAction<CreatedEndpoint>; events: Array<{ type: string; description: string }>; base: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const created = state?.ok ? state.data : null;
   return (
     <div className="space-y-4">
-      {state.created ? (
+      {created ? (
         <div className="space-y-2 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200" data-testid="webhook-secret">
           <p className="text-sm font-medium text-emerald-900">Endpoint added. Copy its signing secret now: it is shown only once.</p>
           <div className="flex items-center gap-2 rounded-md bg-white px-3 py-2 ring-1 ring-emerald-200">
-            <code className="min-w-0 flex-1 truncate text-[13px]">{state.created.secret}</code>
-            <CopyButton value={state.created.secret} />
+            <code className="min-w-0 flex-1 truncate text-[13px]">{created.secret}</code>
+            <CopyButton value={created.secret} />
           </div>
           <p className="text-xs text-emerald-800">
             Verify each delivery&apos;s <code>Partnerloop-Signature</code> header with it (HMAC-SHA256 over <code>&lt;t&gt;.&lt;body&gt;</code>); see docs/webhooks.md.
@@ -38,10 +40,10 @@ export function EndpointForm({ action, events, base }: { action: (s: EndpointFor
             ))}
           </div>
         </fieldset>
-        {state.error ? <Alert>{state.error}</Alert> : null}
+        {state && !state.ok ? <Alert>{state.error}</Alert> : null}
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add endpoint"}</Button>
-          {state.created ? <Link href={`${base}/${state.created.id}`} className="text-sm text-brand-700 hover:underline">Open its delivery log</Link> : null}
+          {created ? <Link href={`${base}/${created.id}`} className="text-sm text-brand-700 hover:underline">Open its delivery log</Link> : null}
         </div>
       </form>
     </div>

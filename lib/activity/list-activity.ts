@@ -1,10 +1,14 @@
 // The recent-events feed of a program for debugging an integration: clicks, leads, sales and
 // commissions, newest first, test-mode events only when asked. Each kind is one indexed
 // "latest N" query; the feed merges them.
+import { z } from "zod";
 import { db } from "@/lib/db";
 
 export const ACTIVITY_KINDS = ["click", "lead", "sale", "commission"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** The dashboard's filters of the feed (its server action parses them with this). */
+export const activityQuery = z.object({ kinds: z.array(z.enum(ACTIVITY_KINDS)).max(4).optional(), includeTest: z.boolean().optional() });
 
 export interface ActivityEvent {
   kind: ActivityKind;

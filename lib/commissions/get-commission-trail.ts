@@ -29,10 +29,16 @@ async function actorNames(rows: Array<{ actorType: string; actorId: string | nul
   return new Map([...users.map((u) => [u.id, u.name ?? u.email] as const), ...tokens.map((t) => [t.id, `API token "${t.name}" (${t.user.email})`] as const)]);
 }
 
-export async function getCommissionTrail(where: { programId: string } | { partnerIds: string[] }, commissionId: number, audience: Audience) {
+/** Whose commission: the program's (owner), or one of these partner records' / this partner user's (portal). */
+export type TrailScope = { programId: string } | { partnerIds: string[] } | { partnerUserId: string };
+
+const scopeWhere = (scope: TrailScope) =>
+  "programId" in scope ? { programId: scope.programId } : "partnerIds" in scope ? { partnerId: { in: scope.partnerIds } } : { partner: { userId: scope.partnerUserId } };
+
+export async function getCommissionTrail(where: TrailScope, commissionId: number, audience: Audience) {
   const owner = audience === "owner";
   const commission = await db.commission.findFirst({
-    where: { id: commissionId, ...("programId" in where ? { programId: where.programId } : { partnerId: { in: where.partnerIds } }) },
+    where: { id: commissionId, ...scopeWhere(where) },
     include: {
       partner: { select: { id: true, name: true, code: true } },
       sale: { include: { refunds: { orderBy: { createdAt: "asc" } }, customer: { select: { id: true, email: true, customerKey: true, clickId: true } } } },

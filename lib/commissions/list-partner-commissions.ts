@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 
-/** The commissions of a signed-in partner user's partner records, newest first (portal). */
+/** The commissions of one partner record, newest first, test-mode ones left out (portal). */
 export async function listPartnerCommissions(partnerId: string, limit = 50) {
   return db.commission.findMany({
     where: { partnerId, test: false },

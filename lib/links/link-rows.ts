@@ -1,4 +1,5 @@
 // Links of a program (or of one partner) with their shareable URL and last-30-day figures.
+import { z } from "zod";
 import { db } from "@/lib/db";
 import type { LinkStatus } from "@/lib/generated/prisma/enums";
 import { buildReferralUrl } from "@/lib/links/referral-url";
@@ -16,7 +17,10 @@ export interface LinkListRow {
   stats: Figures;
 }
 
-export async function listLinkRows(programId: string, query: { partnerId?: string } = {}): Promise<{ items: LinkListRow[]; days: number }> {
+/** The list's filter, as the dashboard sends it: one partner's links, or all. */
+export const linkRowsQuery = z.object({ partnerId: z.string().min(1).max(64).optional() });
+
+export async function listLinkRows(programId: string, query: z.input<typeof linkRowsQuery> = {}): Promise<{ items: LinkListRow[]; days: number }> {
   const [links, report] = await Promise.all([
     db.referralLink.findMany({
       where: { programId, partnerId: query.partnerId },

@@ -1,8 +1,10 @@
 // The owner's partner list: partners with their account state and last-30-day figures.
+import { z } from "zod";
 import { db } from "@/lib/db";
 import type { PartnerStatus } from "@/lib/generated/prisma/enums";
 import { decodeCursor } from "@/lib/kernel/pagination";
 import { listPartners } from "@/lib/partners/list-partners";
+import { partnerStatusSchema } from "@/lib/partners/set-partner-status";
 import { getReport, type Figures } from "@/lib/reports/report";
 
 export const LIST_DAYS = 30;
@@ -18,6 +20,9 @@ export interface PartnerListRow {
   stats: Figures;
 }
 
+/** The list's filters, as the dashboard sends them. */
+export const partnerRowsQuery = z.object({ status: partnerStatusSchema.optional(), search: z.string().max(100).optional(), cursor: z.string().max(200).nullish() });
+
 export function lastDays(days: number, now = new Date()) {
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   return { from: new Date(to.getTime() - days * 86_400_000), to };
@@ -25,7 +30,7 @@ export function lastDays(days: number, now = new Date()) {
 
 export async function listPartnerRows(
   programId: string,
-  query: { status?: PartnerStatus; search?: string; cursor?: string | null },
+  query: z.input<typeof partnerRowsQuery>,
 ): Promise<{ items: PartnerListRow[]; nextCursor: string | null; currency: string }> {
   const cursor = query.cursor ? (decodeCursor(query.cursor) ?? undefined) : undefined;
   const [page, report] = await Promise.all([

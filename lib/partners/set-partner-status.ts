@@ -1,9 +1,12 @@
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { auditRow, type Actor } from "@/lib/audit/actor";
 import type { Partner } from "@/lib/generated/prisma/client";
 import type { PartnerStatus } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/kernel/errors";
 import { ensureDefaultLink } from "@/lib/partners/ensure-default-link";
+
+export const partnerStatusSchema = z.enum(["PENDING", "ACTIVE", "SUSPENDED"]);
 
 /**
  * Approves (ACTIVE), suspends (SUSPENDED) or re-opens review (PENDING) of a partner. A suspended

@@ -1,5 +1,11 @@
 import { listProgramsOf } from "@/lib/programs/list-programs-of";
-import type { ShellProgram } from "@/components/dashboard/shell";
+
+/** A program in the dashboard's navigation, with the user's role in it (lower case). */
+export interface ShellProgram {
+  id: string;
+  name: string;
+  role: string;
+}
 
 export async function shellProgramsOf(userId: string): Promise<ShellProgram[]> {
   const programs = await listProgramsOf(userId);

@@ -46,3 +46,9 @@ export function reportSearch(p: Pick<ReportParams, "fromDay" | "toDay" | "partne
   const q = new URLSearchParams({ from: p.fromDay, to: p.toDay, ...(p.partnerId ? { partner: p.partnerId } : {}), ...(p.linkId ? { link: p.linkId } : {}), ...(p.includeTest ? { test: "1" } : {}), ...extra });
   return q.toString();
 }
+
+/** The last `days` days up to today (UTC), inclusive, as the quick ranges link them. */
+export function lastDaysRange(days: number, now = new Date()): { fromDay: string; toDay: string } {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { fromDay: new Date(today - (days - 1) * DAY_MS).toISOString().slice(0, 10), toDay: new Date(today).toISOString().slice(0, 10) };
+}

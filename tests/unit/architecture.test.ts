@@ -168,18 +168,16 @@ describe("architecture (docs/architecture.md)", () => {
     expect(FILES.filter((file) => file !== "lib/env.ts").flatMap(environmentReads)).toEqual([]);
   });
 
-  // On once the UI branch is merged (drop `.todo`): today only its pages and components break
-  // these three (its components call server actions from app/, which that branch moves to lib/actions).
-  it.todo("components/ never imports app/", () => {
+  it("components/ never imports app/", () => {
     expect(importsAcross((file) => under(file, "components"), (target) => under(target, "app"))).toEqual([]);
   });
 
-  it.todo("keeps pages at most 80 lines", () => {
+  it("keeps pages at most 80 lines", () => {
     const long = FILES.filter(isPage).filter((file) => lineCount(file) > 80);
     expect(long.map((file) => `${file}: ${lineCount(file)} lines`)).toEqual([]);
   });
 
-  it.todo("pages and components never query the database themselves (they call a core function)", () => {
+  it("pages and components never query the database themselves (they call a core function)", () => {
     expect(importsAcross((file) => isPage(file) || under(file, "components"), (target) => target === "lib/db.ts" || under(target, "lib/db"))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ReportChart } from "@/components/charts/report-chart";
 import { StatCard } from "@/components/dashboard/stat-card";
+import { PartnerMoney } from "@/components/portal/partner-money";
 import { PortalLinks } from "@/components/portal/portal-links";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -8,7 +9,6 @@ import { Logo } from "@/components/ui/logo";
 import { requirePartnerUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/currency";
 import { getPortalSummary } from "@/lib/partners/portal-summary";
-import { PartnerMoney } from "@/components/portal/partner-money";
 
 export const metadata: Metadata = { title: "Partner portal" };
 
@@ -54,7 +54,7 @@ export default async function PortalPage() {
                   <ReportChart series={m.report.series} previous={m.report.previousSeries} currency={m.program.currency} />
                 </div>
               </Card>
-              <PartnerMoney partnerId={m.id} currency={m.program.currency} />
+              <PartnerMoney userId={user.id} partnerId={m.id} />
             </section>
           );
         })}

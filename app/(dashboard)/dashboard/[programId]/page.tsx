@@ -6,11 +6,12 @@ import { ProgramFacts } from "@/components/dashboard/program-facts";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { TopPartnersTable } from "@/components/dashboard/top-partners";
 import { Card, CardHeader } from "@/components/ui/card";
-import { requireOwnerUser } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
-import { formatMoney } from "@/lib/money/currency";
-import { requireProgramRole } from "@/lib/programs/access";
 import { listActivity } from "@/lib/activity/list-activity";
+import { requireOwnerUser } from "@/lib/auth/guards";
+import { formatMoney } from "@/lib/money/currency";
+import { countPartners } from "@/lib/partners/count-partners";
+import { requireProgramRole } from "@/lib/programs/access";
+import { getProgram } from "@/lib/programs/get-program";
 import { getOverview } from "@/lib/reports/overview";
 import { getTopPartners } from "@/lib/reports/top-partners";
 
@@ -22,8 +23,12 @@ export default async function ProgramOverview({ params }: { params: Promise<{ pr
   const { programId } = await params;
   const user = await requireOwnerUser(`/dashboard/${programId}`);
   await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
-  const program = await db.program.findUniqueOrThrow({ where: { id: programId }, include: { defaultRule: true, _count: { select: { partners: true } } } });
-  const [overview, activity] = await Promise.all([getOverview(programId, { days: 30 }), listActivity(programId, { kinds: ["click", "lead", "sale"], limit: 8 })]);
+  const [program, partners, overview, activity] = await Promise.all([
+    getProgram(programId),
+    countPartners(programId),
+    getOverview(programId, { days: 30 }),
+    listActivity(programId, { kinds: ["click", "lead", "sale"], limit: 8 }),
+  ]);
   const top = await getTopPartners(programId, overview.from);
   const { totals } = overview;
   const money = (n: number) => formatMoney(n, program.currency);
@@ -33,7 +38,7 @@ export default async function ProgramOverview({ params }: { params: Promise<{ pr
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{program.name}</h1>
-          <p className="text-sm text-slate-500">Last 30 days · {program._count.partners} partners</p>
+          <p className="text-sm text-slate-500">Last 30 days · {partners} partners</p>
         </div>
         {program.testMode ? <span className="rounded-full bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-700 ring-1 ring-amber-200">Test mode</span> : null}
       </div>

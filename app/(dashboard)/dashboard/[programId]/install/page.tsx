@@ -5,11 +5,9 @@ import { InstallChecklist } from "@/components/install/install-checklist";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOwnerUser } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { getInstallChecklist } from "@/lib/install/checklist";
-import { serverExamples, trackerSnippet, type SnippetContext } from "@/lib/install/snippets";
-import { buildReferralUrl } from "@/lib/links/referral-url";
+import { getSnippetContext } from "@/lib/install/snippet-context";
+import { serverExamples, trackerSnippet } from "@/lib/install/snippets";
 import { requireProgramRole } from "@/lib/programs/access";
 
 export const metadata: Metadata = { title: "Install & verify" };
@@ -18,17 +16,7 @@ export default async function InstallPage({ params }: { params: Promise<{ progra
   const { programId } = await params;
   const user = await requireOwnerUser(`/dashboard/${programId}/install`);
   await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
-  const [program, link, checklist] = await Promise.all([
-    db.program.findUniqueOrThrow({ where: { id: programId }, select: { websiteUrl: true, referralParam: true, allowedDomains: true, testMode: true } }),
-    db.referralLink.findFirst({ where: { programId, status: "ACTIVE", partner: { status: "ACTIVE" } }, orderBy: { createdAt: "asc" }, select: { code: true, destinationUrl: true } }),
-    getInstallChecklist(programId),
-  ]);
-  const context: SnippetContext = {
-    appUrl: env().APP_URL,
-    programId,
-    referralParam: program.referralParam,
-    exampleUrl: link ? buildReferralUrl(link.destinationUrl, program.referralParam, link.code) : buildReferralUrl(program.websiteUrl, program.referralParam, "PARTNER_CODE"),
-  };
+  const [context, checklist] = await Promise.all([getSnippetContext(programId), getInstallChecklist(programId)]);
   return (
     <div className="space-y-6">
       <PageHeader title="Install & verify" description="Put the tracker on your site, send conversions from your server, and watch each step turn green." />
@@ -52,7 +40,7 @@ export default async function InstallPage({ params }: { params: Promise<{ progra
           </Card>
         </div>
         <Card className="self-start xl:sticky xl:top-6">
-          <InstallChecklist programId={programId} initial={checklist} allowedDomains={program.allowedDomains} exampleUrl={context.exampleUrl} />
+          <InstallChecklist programId={programId} initial={checklist} allowedDomains={context.allowedDomains} exampleUrl={context.exampleUrl} />
         </Card>
       </div>
     </div>

@@ -6,8 +6,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { listPartnerOptions } from "@/lib/partners/partner-options";
 import { requireProgramRole } from "@/lib/programs/access";
+import { getProgram } from "@/lib/programs/get-program";
 
 export const metadata: Metadata = { title: "Links" };
 
@@ -15,10 +16,7 @@ export default async function LinksPage({ params }: { params: Promise<{ programI
   const { programId } = await params;
   const user = await requireOwnerUser(`/dashboard/${programId}/links`);
   const role = await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
-  const [program, partners] = await Promise.all([
-    db.program.findUniqueOrThrow({ where: { id: programId }, select: { currency: true, websiteUrl: true } }),
-    db.partner.findMany({ where: { programId, status: { not: "SUSPENDED" } }, orderBy: { name: "asc" }, take: 500, select: { id: true, name: true, code: true } }),
-  ]);
+  const [program, partners] = await Promise.all([getProgram(programId), listPartnerOptions(programId, { activeOrPending: true, limit: 500 })]);
   const canEdit = roleAtLeast(role, "ADMIN");
   return (
     <div className="space-y-6">

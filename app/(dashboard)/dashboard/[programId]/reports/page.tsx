@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportChart } from "@/components/charts/report-chart";
 import { BreakdownTable } from "@/components/reports/breakdown-table";
+import { CsvLink } from "@/components/reports/csv-link";
 import { FigureCards } from "@/components/reports/figure-cards";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { formatDay } from "@/lib/dashboard/format";
-import { db } from "@/lib/db";
+import { listLinkOptions } from "@/lib/links/link-options";
+import { listPartnerOptions } from "@/lib/partners/partner-options";
 import { requireProgramRole } from "@/lib/programs/access";
 import { getReport } from "@/lib/reports/report";
 import { parseReportParams, reportSearch } from "@/lib/reports/report-query";
@@ -16,14 +18,6 @@ import { parseReportParams, reportSearch } from "@/lib/reports/report-query";
 export const metadata: Metadata = { title: "Reports" };
 
 const DAY_MS = 86_400_000;
-
-function CsvLink({ href, label }: { href: string; label: string }) {
-  return (
-    <a href={href} className="rounded-md px-2 py-1 text-xs font-medium text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50" download>
-      {label}
-    </a>
-  );
-}
 
 export default async function ReportsPage({ params, searchParams }: { params: Promise<{ programId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { programId } = await params;
@@ -33,18 +27,10 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const base = `/dashboard/${programId}/reports`;
   const [report, partners, links] = await Promise.all([
     getReport(programId, { from: p.from, to: p.to, partnerId: p.partnerId, linkId: p.linkId, includeTest: p.includeTest }),
-    db.partner.findMany({ where: { programId }, orderBy: { name: "asc" }, take: 500, select: { id: true, name: true } }),
-    db.referralLink.findMany({ where: { programId, ...(p.partnerId ? { partnerId: p.partnerId } : {}) }, orderBy: { code: "asc" }, take: 500, select: { id: true, code: true } }),
+    listPartnerOptions(programId, { limit: 500 }),
+    listLinkOptions(programId, { partnerId: p.partnerId, limit: 500 }),
   ]);
-  const today = new Date();
-  const todayDay = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  const preset = (days: number) => {
-    const fromDay = new Date(todayDay.getTime() - (days - 1) * DAY_MS).toISOString().slice(0, 10);
-    const toDay = todayDay.toISOString().slice(0, 10);
-    return { label: `${days} days`, href: `${base}?${reportSearch({ ...p, fromDay, toDay })}`, active: p.fromDay === fromDay && p.toDay === toDay };
-  };
   const csv = (table: string) => `${base}/export?${reportSearch(p, { table })}`;
-  const days = report.series.length;
   const previousTo = new Date(p.from.getTime() - DAY_MS).toISOString().slice(0, 10);
 
   return (
@@ -53,23 +39,23 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
         title="Reports"
         description={
           <>
-            {formatDay(p.fromDay)} – {formatDay(p.toDay)} ({days} days, UTC), compared with {formatDay(report.previousFrom.toISOString().slice(0, 10))} – {formatDay(previousTo)}
+            {formatDay(p.fromDay)} – {formatDay(p.toDay)} ({report.series.length} days, UTC), compared with {formatDay(report.previousFrom.toISOString().slice(0, 10))} – {formatDay(previousTo)}
             {p.includeTest ? " · test events included" : ""}
           </>
         }
       />
       <Card className="px-5 py-4">
-        <ReportFilters base={base} params={p} partners={partners} links={links} presets={[preset(7), preset(30), preset(90)]} />
+        <ReportFilters base={base} params={p} partners={partners} links={links} />
       </Card>
       <FigureCards totals={report.totals} previous={report.previousTotals} currency={report.currency} />
       <Card>
-        <CardHeader title="Per day" description="Bars: this period. Dashed line: the previous period, day for day." action={<CsvLink href={csv("day")} label="Export CSV" />} />
+        <CardHeader title="Per day" description="Bars: this period. Dashed line: the previous period, day for day." action={<CsvLink href={csv("day")} />} />
         <div className="px-5 py-4">
           <ReportChart series={report.series} previous={report.previousSeries} currency={report.currency} />
         </div>
       </Card>
       <Card>
-        <CardHeader title="By partner" description={`Money in ${report.currency}; sales in other currencies are counted, not added`} action={<CsvLink href={csv("partner")} label="Export CSV" />} />
+        <CardHeader title="By partner" description={`Money in ${report.currency}; sales in other currencies are counted, not added`} action={<CsvLink href={csv("partner")} />} />
         <BreakdownTable
           testId="report-by-partner"
           firstColumn="Partner"
@@ -78,7 +64,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
         />
       </Card>
       <Card>
-        <CardHeader title="By link" action={<CsvLink href={csv("link")} label="Export CSV" />} />
+        <CardHeader title="By link" action={<CsvLink href={csv("link")} />} />
         <BreakdownTable
           testId="report-by-link"
           firstColumn="Link"

@@ -6,7 +6,6 @@ import { UserMenu } from "@/components/dashboard/user-menu";
 import { Logo } from "@/components/ui/logo";
 import { requirePartnerUser } from "@/lib/auth/guards";
 import { getCommissionTrail } from "@/lib/commissions/get-commission-trail";
-import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Commission" };
 
@@ -15,9 +14,8 @@ export default async function PortalCommissionPage({ params }: { params: Promise
   const { commissionId } = await params;
   const id = Number(commissionId);
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
-  const partners = await db.partner.findMany({ where: { userId: user.id }, select: { id: true } });
   // Only the partner's own commissions: someone else's id is a 404.
-  const trail = await getCommissionTrail({ partnerIds: partners.map((p) => p.id) }, id, "partner").catch(() => notFound());
+  const trail = await getCommissionTrail({ partnerUserId: user.id }, id, "partner").catch(() => notFound());
   return (
     <div className="min-h-screen">
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 sm:px-8">

@@ -22,12 +22,12 @@ export async function PartnerMoney({ userId, partnerId }: { userId: string; part
   return (
     <div className="space-y-4">
       <h3 className="pt-2 text-base font-semibold text-slate-900">Earnings and payouts</h3>
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-4" aria-label="Earnings by status">
+      <section className="grid grid-cols-2 gap-4 md:grid-cols-4" aria-label="Earnings by status">
         <StatCard label="Pending" value={money(earnings.pending.amount)} sub={`${earnings.pending.count} on hold or in review`} />
         <StatCard label="Approved" value={money(earnings.approved.amount)} sub="in your next payout" />
         <StatCard label="Paid" value={money(earnings.paid.amount)} sub={plural(payouts.filter((p) => p.status === "PAID").length, "payout")} />
         <StatCard label="Reversed" value={String(earnings.reversed.count + earnings.rejected.count)} sub="commissions refunded or rejected" />
-      </div>
+      </section>
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card>
           <CardHeader title="Your commissions" description="Open one to see exactly how it was earned" />

@@ -186,7 +186,7 @@ function errorStatuses(operation: ApiOperation): number[] {
   const statuses = new Set(operation.errors ?? []);
   const invalid = ERROR_STATUS[operation.validationCode ?? "unprocessable_entity"];
   if (KEY_REQUIRED.has(operation.security)) statuses.add(401);
-  if (operation.body) [400, 413, invalid].forEach((s) => statuses.add(s));
+  if (operation.body) for (const status of [400, 413, invalid]) statuses.add(status);
   if (operation.query) statuses.add(invalid);
   return [...statuses].sort((a, b) => a - b);
 }
@@ -239,7 +239,8 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], info: 
   for (const operation of operations) {
     if (seenIds.has(operation.operationId)) throw new Error(`OpenAPI: duplicate operationId ${operation.operationId}`);
     seenIds.add(operation.operationId);
-    const item = (paths[operation.path] ??= {});
+    paths[operation.path] ??= {};
+    const item = paths[operation.path]!;
     if (item[operation.method]) throw new Error(`OpenAPI: ${operation.method.toUpperCase()} ${operation.path} is registered twice`);
     item[operation.method] = buildOperation(operation, converter);
   }

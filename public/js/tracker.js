@@ -92,7 +92,7 @@
       log("click tracked:", data.click_id, "partner", data.partner_code, days, "days");
       const cleanup = (data.cleanup_params || []).filter((p) => url.searchParams.has(p));
       if (cleanup.length) {
-        cleanup.forEach((p) => url.searchParams.delete(p));
+        for (const p of cleanup) url.searchParams.delete(p);
         history.replaceState(history.state, "", url.href);
         log("removed", cleanup, "from the address bar");
       }

@@ -13,7 +13,7 @@ const root = path.resolve(__dirname, "../..");
 type Json = Record<string, any>;
 
 function refsIn(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => refsIn(v, found));
+  if (Array.isArray(value)) for (const v of value) refsIn(v, found);
   else if (value && typeof value === "object") {
     for (const [key, v] of Object.entries(value)) {
       if (key === "$ref" && typeof v === "string") found.push(v);

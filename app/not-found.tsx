@@ -7,7 +7,9 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-brand-600">404</p>
       <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
       <p className="text-sm text-slate-500">It does not exist, or your account has no access to it.</p>
-      <Link href="/" className={buttonClass("secondary", "mt-3")}>Go home</Link>
+      <Link href="/" className={buttonClass("secondary", "mt-3")}>
+        Go home
+      </Link>
     </div>
   );
 }

@@ -12,8 +12,12 @@ export default async function Home() {
       <header className="flex items-center justify-between px-6 py-5 sm:px-10">
         <Logo />
         <nav className="flex gap-2">
-          <Link href="/partner/login" className={buttonClass("ghost")}>Partner sign-in</Link>
-          <Link href="/login" className={buttonClass("secondary")}>Sign in</Link>
+          <Link href="/partner/login" className={buttonClass("ghost")}>
+            Partner sign-in
+          </Link>
+          <Link href="/login" className={buttonClass("secondary")}>
+            Sign in
+          </Link>
         </nav>
       </header>
       <main className="mx-auto flex max-w-3xl flex-1 flex-col items-center justify-center px-6 text-center">
@@ -22,8 +26,12 @@ export default async function Home() {
           Track clicks, signups and sales; attribute Stripe payments; compute commissions and pay partners. Open source and self-hosted.
         </p>
         <div className="mt-8 flex gap-3">
-          <Link href="/signup" className={buttonClass("primary", "px-5 py-2.5")}>Start a program</Link>
-          <Link href="/login" className={buttonClass("secondary", "px-5 py-2.5")}>Sign in</Link>
+          <Link href="/signup" className={buttonClass("primary", "px-5 py-2.5")}>
+            Start a program
+          </Link>
+          <Link href="/login" className={buttonClass("secondary", "px-5 py-2.5")}>
+            Sign in
+          </Link>
         </div>
       </main>
     </div>

@@ -22,7 +22,10 @@ function createPool(databaseUrl: string, poolMax: number): pg.Pool {
 
 function clientOn(pool: pg.Pool, ownsPool: boolean): PrismaClient {
   // Generous transaction waits: under bursts, requests queue for a pooled connection rather than fail.
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: ownsPool }), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  return new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: ownsPool }),
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 /** A client with its own pool ($disconnect closes it): scripts, tests. */

@@ -10,9 +10,7 @@
 import { z } from "zod";
 import { parseTrustProxy } from "@/lib/kernel/trust-proxy";
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
 
 const flag = (fallback: "true" | "false") =>
   z
@@ -37,14 +35,24 @@ const standaloneShape = {
   PGHOST: blankIsUnset(z.string().optional()),
   // Any value: the schema engine's logs go to stderr (lib/db/schema-engine.ts).
   DEBUG: blankIsUnset(z.string().optional()),
-  SMTP_URL: blankIsUnset(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+  SMTP_URL: blankIsUnset(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
   MAIL_FROM: blankIsUnset(z.string().min(3).default("Partnerloop <no-reply@localhost>")),
   // The demo owner's password when demo data is seeded (random otherwise).
   DEMO_PASSWORD: blankIsUnset(z.string().optional()),
   // Lifts the webhook guard against private addresses (lib/webhooks/private-addresses.ts).
-  WEBHOOK_ALLOW_PRIVATE_URLS: blankIsUnset(z.string().trim().toLowerCase().pipe(z.enum(["true", "false", "1", "0"], "must be true or false")).optional()).transform(
-    (v) => v === "true" || v === "1",
-  ),
+  WEBHOOK_ALLOW_PRIVATE_URLS: blankIsUnset(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["true", "false", "1", "0"], "must be true or false"))
+      .optional(),
+  ).transform((v) => v === "true" || v === "1"),
 };
 
 const envSchema = z.object({
@@ -70,7 +78,10 @@ const envSchema = z.object({
       ctx.addIssue({ code: "custom", message: parsed.problem });
       return z.NEVER;
     }),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
   // Public tracking endpoints, per minute; 0 turns a limit off.
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_PROGRAM_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
@@ -81,10 +92,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
-        "See the configuration table in README.md.",
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\n` + "See the configuration table in README.md.");
     this.name = "EnvError";
   }
 }
@@ -113,7 +121,12 @@ export function setting<K extends keyof Standalone>(name: K): z.output<Standalon
   throw new EnvError(problemsOf(result.error.issues, process.env));
 }
 
-const databaseSchema = envSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATABASE_PREPARED_STATEMENTS: true, REPORTS_DATABASE_URL: true });
+const databaseSchema = envSchema.pick({
+  DATABASE_URL: true,
+  DATABASE_POOL_MAX: true,
+  DATABASE_PREPARED_STATEMENTS: true,
+  REPORTS_DATABASE_URL: true,
+});
 
 let cached: Env | undefined;
 

@@ -22,7 +22,11 @@ function option(values: Record<string, string | boolean | undefined>, name: stri
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help") throw new UsageError("");
-  const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+    strict: true,
+  });
   if (command !== "create-user" && command !== "create-token") throw new UsageError(`Unknown command "${command}"`);
 
   const database = await resolveDatabaseUrl();

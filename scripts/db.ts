@@ -2,12 +2,7 @@
 // Migrations run through Prisma's WASM schema engine (lib/db/migrate.ts): the stock
 // `prisma migrate` needs a native engine that cannot be downloaded here.
 import path from "node:path";
-import {
-  applyMigrations,
-  createMigration,
-  migrationStatus,
-  resetDatabase,
-} from "../lib/db/migrate";
+import { applyMigrations, createMigration, migrationStatus, resetDatabase } from "../lib/db/migrate";
 
 const USAGE = `Usage: tsx scripts/db.ts <command>
   migrate --name <name>   write a new migration from prisma/schema.prisma (npm run db:migrate -- --name x)

@@ -44,7 +44,11 @@ async function waitForApp(url: string, timeoutMs = 120_000): Promise<boolean> {
 
 async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
-  const env: NodeJS.ProcessEnv & Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+  const env: NodeJS.ProcessEnv & Record<string, string | undefined> = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+  };
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedDatabase();
     env.DATABASE_URL = embedded.url;

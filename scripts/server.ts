@@ -11,14 +11,18 @@ import path from "node:path";
 import next from "next";
 import { bodyText, nodeRequest, stampRemoteAddress } from "../lib/edge/node-request";
 
-type RouteHandler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & { definition?: { fastPath?: boolean } };
+type RouteHandler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+  definition?: { fastPath?: boolean };
+};
 type RouteModule = { POST?: RouteHandler; OPTIONS?: (request: Request) => Response };
 
 const APP = path.resolve(__dirname, "../app");
 
 /** Route files without path parameters under app/api: the only candidates for the fast path. */
 function staticApiRoutes(): Map<string, string> {
-  const files = readdirSync(path.join(APP, "api"), { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts" && !f.includes("["));
+  const files = readdirSync(path.join(APP, "api"), { recursive: true, encoding: "utf8" }).filter(
+    (f) => path.basename(f) === "route.ts" && !f.includes("["),
+  );
   return new Map(files.map((f) => [`/api/${path.dirname(f).split(path.sep).join("/")}`, path.join(APP, "api", f)]));
 }
 
@@ -52,8 +56,15 @@ async function fastPath(req: http.IncomingMessage, res: http.ServerResponse, rou
   }
   const headers = req.headers;
   const url = `http://${headers.host ?? "localhost"}${req.url}`;
-  const request = nodeRequest({ method: req.method ?? "POST", url, headers, remoteAddress: req.socket.remoteAddress, body: Buffer.concat(chunks) });
-  const response = req.method === "OPTIONS" && route.OPTIONS ? route.OPTIONS(request) : await route.POST!(request, { params: Promise.resolve({}) });
+  const request = nodeRequest({
+    method: req.method ?? "POST",
+    url,
+    headers,
+    remoteAddress: req.socket.remoteAddress,
+    body: Buffer.concat(chunks),
+  });
+  const response =
+    req.method === "OPTIONS" && route.OPTIONS ? route.OPTIONS(request) : await route.POST!(request, { params: Promise.resolve({}) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(bodyText(response) ?? Buffer.from(await response.arrayBuffer()));
 }

@@ -34,7 +34,9 @@ async function ensurePostgres() {
     socket.on("error", () => resolve(false));
   });
   if (!reachable) {
-    console.error(`PostgreSQL is not reachable at ${url.host}. Start it (pg_ctlcluster --skip-systemctl-redirect <version> main start) or set TEST_DATABASE_ADMIN_URL.`);
+    console.error(
+      `PostgreSQL is not reachable at ${url.host}. Start it (pg_ctlcluster --skip-systemctl-redirect <version> main start) or set TEST_DATABASE_ADMIN_URL.`,
+    );
     process.exit(1);
   }
 }

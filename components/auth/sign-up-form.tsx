@@ -15,7 +15,15 @@ export function SignUpForm() {
     <form action={action} className="space-y-4" noValidate>
       {error ? <Alert>{error}</Alert> : null}
       <Field label="Your name" name="name" autoComplete="name" required defaultValue={state?.values?.name} error={errors.name} />
-      <Field label="Work e-mail" name="email" type="email" autoComplete="email" required defaultValue={state?.values?.email} error={errors.email} />
+      <Field
+        label="Work e-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.values?.email}
+        error={errors.email}
+      />
       <Field
         label="Password"
         name="password"

@@ -24,7 +24,8 @@ export function DailyChart({ points }: { points: DailyPoint[] }) {
   const step = innerW / Math.max(points.length, 1);
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
   const x = (i: number) => PAD.left + i * step + step / 2;
-  const line = (pick: (p: DailyPoint) => number) => points.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(" ");
+  const line = (pick: (p: DailyPoint) => number) =>
+    points.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(" ");
   const ticks = Array.from({ length: TICKS + 1 }, (_, i) => i * tickStep);
   const labelEvery = Math.ceil(points.length / 6);
 
@@ -41,7 +42,14 @@ export function DailyChart({ points }: { points: DailyPoint[] }) {
         ))}
         {points.map((p, i) => (
           <g key={p.day}>
-            <rect x={x(i) - step * 0.35} width={step * 0.7} y={y(p.clicks)} height={Math.max(0, PAD.top + innerH - y(p.clicks))} rx={2} className="fill-brand-100">
+            <rect
+              x={x(i) - step * 0.35}
+              width={step * 0.7}
+              y={y(p.clicks)}
+              height={Math.max(0, PAD.top + innerH - y(p.clicks))}
+              rx={2}
+              className="fill-brand-100"
+            >
               <title>{`${p.day}: ${p.clicks} clicks, ${p.leads} leads, ${p.sales} sales`}</title>
             </rect>
             {i % labelEvery === 0 ? (

@@ -33,7 +33,17 @@ function compactMoney(minor: number, currency: string): string {
   return text.replace(/\.00$/, "");
 }
 
-export function ReportChart({ series, previous, currency, initialMetric = "clicks" }: { series: SeriesPoint[]; previous?: SeriesPoint[]; currency: string; initialMetric?: MetricId }) {
+export function ReportChart({
+  series,
+  previous,
+  currency,
+  initialMetric = "clicks",
+}: {
+  series: SeriesPoint[];
+  previous?: SeriesPoint[];
+  currency: string;
+  initialMetric?: MetricId;
+}) {
   const [metric, setMetric] = useState<MetricId>(initialMetric);
   const def = METRICS.find((m) => m.id === metric)!;
   const value = (p: SeriesPoint) => p[metric];
@@ -46,7 +56,12 @@ export function ReportChart({ series, previous, currency, initialMetric = "click
   const y = (v: number) => PAD.top + innerH - (Math.max(v, 0) / max) * innerH;
   const x = (i: number) => PAD.left + i * step + step / 2;
   const labelEvery = Math.ceil(series.length / 7);
-  const prevPath = previous?.length ? previous.slice(0, series.length).map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(value(p)).toFixed(1)}`).join(" ") : null;
+  const prevPath = previous?.length
+    ? previous
+        .slice(0, series.length)
+        .map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(value(p)).toFixed(1)}`)
+        .join(" ")
+    : null;
   const total = series.reduce((n, p) => n + value(p), 0);
 
   return (
@@ -76,7 +91,14 @@ export function ReportChart({ series, previous, currency, initialMetric = "click
         ))}
         {series.map((p, i) => (
           <g key={p.day}>
-            <rect x={x(i) - step * 0.36} width={step * 0.72} y={y(value(p))} height={Math.max(0, PAD.top + innerH - y(value(p)))} rx={2} className="fill-brand-500/80 hover:fill-brand-600">
+            <rect
+              x={x(i) - step * 0.36}
+              width={step * 0.72}
+              y={y(value(p))}
+              height={Math.max(0, PAD.top + innerH - y(value(p)))}
+              rx={2}
+              className="fill-brand-500/80 hover:fill-brand-600"
+            >
               <title>{`${formatDay(p.day)}: ${fmt(value(p))}${previous?.[i] ? ` (previous period: ${fmt(value(previous[i]!))})` : ""}`}</title>
             </rect>
             {i % labelEvery === 0 ? (

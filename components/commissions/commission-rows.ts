@@ -19,12 +19,34 @@ export interface CommissionRow {
 }
 
 export function toCommissionRow(c: CommissionSearch["items"][number]): CommissionRow {
-  const basis = c.kind === "SALE" && c.sale ? `Sale of ${formatMoney(c.sale.amount, c.sale.currency)}${c.sale.productId ? ` · ${c.sale.productId}` : ""}` : c.kind === "LEAD" ? "First lead" : "Refund after payout";
+  const basis =
+    c.kind === "SALE" && c.sale
+      ? `Sale of ${formatMoney(c.sale.amount, c.sale.currency)}${c.sale.productId ? ` · ${c.sale.productId}` : ""}`
+      : c.kind === "LEAD"
+        ? "First lead"
+        : "Refund after payout";
   const flags = c.flags ?? [];
-  const note = c.payoutId ? `in payout #${c.payoutId}` : c.status === "PENDING" ? (flags.length ? "held for review" : c.holdUntil ? `auto-approves ${shortDate(c.holdUntil)}` : "awaiting review") : null;
+  const note = c.payoutId
+    ? `in payout #${c.payoutId}`
+    : c.status === "PENDING"
+      ? flags.length
+        ? "held for review"
+        : c.holdUntil
+          ? `auto-approves ${shortDate(c.holdUntil)}`
+          : "awaiting review"
+      : null;
   return {
-    id: c.id, createdAt: shortDate(c.createdAt), partnerName: c.partner.name, partnerCode: c.partner.code, kind: c.kind.toLowerCase(), basis,
-    amount: formatMoney(c.amount, c.currency), negative: c.amount < 0, status: c.status, flags, note,
+    id: c.id,
+    createdAt: shortDate(c.createdAt),
+    partnerName: c.partner.name,
+    partnerCode: c.partner.code,
+    kind: c.kind.toLowerCase(),
+    basis,
+    amount: formatMoney(c.amount, c.currency),
+    negative: c.amount < 0,
+    status: c.status,
+    flags,
+    note,
     reviewable: c.kind !== "ADJUSTMENT" && (c.status === "PENDING" || (c.status === "APPROVED" && c.payoutId === null)),
   };
 }

@@ -19,7 +19,8 @@ export function CommissionTable({ programId, rows, canReview }: { programId: str
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState<Awaited<ReturnType<typeof reviewCommissionsAction>> | null>(null);
   const review = useMutation({
-    mutationFn: (decision: "approve" | "reject") => reviewCommissionsAction(programId, { ids: [...selected], decision, reason: reason || undefined }),
+    mutationFn: (decision: "approve" | "reject") =>
+      reviewCommissionsAction(programId, { ids: [...selected], decision, reason: reason || undefined }),
     onSuccess: (result) => {
       setOutcome(result);
       if (result.ok) {
@@ -31,12 +32,13 @@ export function CommissionTable({ programId, rows, canReview }: { programId: str
   });
   const selectable = rows.filter((r) => r.reviewable);
   const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
-  const toggle = (id: number) => setSelected((prev) => {
-    const next = new Set(prev);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: number) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   return (
     <div>
@@ -78,24 +80,62 @@ export function CommissionTable({ programId, rows, canReview }: { programId: str
         rowClassName={(row) => (selected.has(row.id) ? "bg-brand-50/40" : "hover:bg-slate-50/60")}
         columns={[
           canReview && {
-            header: <input type="checkbox" aria-label="Select all reviewable" checked={allSelected} disabled={selectable.length === 0} onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((r) => r.id)))} />,
+            header: (
+              <input
+                type="checkbox"
+                aria-label="Select all reviewable"
+                checked={allSelected}
+                disabled={selectable.length === 0}
+                onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((r) => r.id)))}
+              />
+            ),
             headerClassName: "w-10",
             padding: "pl-5",
-            cell: (row) => <input type="checkbox" aria-label={`Select commission ${row.id}`} checked={selected.has(row.id)} disabled={!row.reviewable} onChange={() => toggle(row.id)} />,
+            cell: (row) => (
+              <input
+                type="checkbox"
+                aria-label={`Select commission ${row.id}`}
+                checked={selected.has(row.id)}
+                disabled={!row.reviewable}
+                onChange={() => toggle(row.id)}
+              />
+            ),
           },
           {
             header: "Commission",
-            cell: (row) => <><Link href={`/dashboard/${programId}/commissions/${row.id}`} className="font-medium text-brand-700 hover:underline">#{row.id}</Link><p className="text-xs text-slate-400">{row.createdAt}</p></>,
+            cell: (row) => (
+              <>
+                <Link href={`/dashboard/${programId}/commissions/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                  #{row.id}
+                </Link>
+                <p className="text-xs text-slate-400">{row.createdAt}</p>
+              </>
+            ),
           },
-          { header: "Partner", cell: (row) => <><span className="font-medium text-slate-900">{row.partnerName}</span> <span className="text-xs text-slate-400">{row.partnerCode}</span></> },
+          {
+            header: "Partner",
+            cell: (row) => (
+              <>
+                <span className="font-medium text-slate-900">{row.partnerName}</span>{" "}
+                <span className="text-xs text-slate-400">{row.partnerCode}</span>
+              </>
+            ),
+          },
           { header: "From", className: "text-slate-600", cell: (row) => row.basis },
-          { header: "Amount", numeric: true, className: (row) => `font-medium ${row.negative ? "text-red-600" : "text-slate-900"}`, cell: (row) => row.amount },
+          {
+            header: "Amount",
+            numeric: true,
+            className: (row) => `font-medium ${row.negative ? "text-red-600" : "text-slate-900"}`,
+            cell: (row) => row.amount,
+          },
           { header: "Status", cell: (row) => <StatusBadge status={row.status} /> },
           {
             header: "Review",
             cell: (row) => (
               <div className="flex flex-wrap items-center gap-1">
-                {row.flags.map((f) => <FlagBadge key={f} flag={f} />)}
+                {row.flags.map((f) => (
+                  <FlagBadge key={f} flag={f} />
+                ))}
                 {row.note ? <span className="text-xs text-slate-500">{row.note}</span> : null}
               </div>
             ),

@@ -10,7 +10,12 @@ import { scopeOf } from "@/lib/commissions/rule-schemas";
 import { ruleSnapshot, type RuleScope } from "@/lib/commissions/rules";
 import { formatMoney, fromMinorUnits } from "@/lib/money/currency";
 
-const SCOPE_LABEL: Record<RuleScope, string> = { program: "Program default", partner: "Partner", product: "Product", partner_product: "Partner + product" };
+const SCOPE_LABEL: Record<RuleScope, string> = {
+  program: "Program default",
+  partner: "Partner",
+  product: "Product",
+  partner_product: "Partner + product",
+};
 
 type Rule = Awaited<ReturnType<typeof listRules>>[number];
 
@@ -19,9 +24,12 @@ export function RuleItem({ programId, rule, currency, canEdit }: { programId: st
   const snap = ruleSnapshot(rule, scope);
   const money = (n: number | null) => (n === null ? "" : fromMinorUnits(n, currency));
   const initial: RuleFormValues = {
-    type: rule.type === "PERCENTAGE" ? "percentage" : "flat", value: rule.type === "PERCENTAGE" ? String(rule.value / 100) : money(rule.value),
-    recurringLimitPayments: rule.recurringLimitPayments?.toString() ?? "", recurringLimitMonths: rule.recurringLimitMonths?.toString() ?? "",
-    leadAmount: money(rule.leadAmount), minSaleAmount: money(rule.minSaleAmount),
+    type: rule.type === "PERCENTAGE" ? "percentage" : "flat",
+    value: rule.type === "PERCENTAGE" ? String(rule.value / 100) : money(rule.value),
+    recurringLimitPayments: rule.recurringLimitPayments?.toString() ?? "",
+    recurringLimitMonths: rule.recurringLimitMonths?.toString() ?? "",
+    leadAmount: money(rule.leadAmount),
+    minSaleAmount: money(rule.minSaleAmount),
   };
   return (
     <li className="px-5 py-4" data-testid="rule-row">
@@ -34,20 +42,29 @@ export function RuleItem({ programId, rule, currency, canEdit }: { programId: st
           </p>
           <p className="mt-1 text-sm text-slate-700">
             <span className="font-semibold">{describeRule({ ...snap, type: rule.type }, currency)}</span>
-            {" · "}{recurringLabel(snap)}
+            {" · "}
+            {recurringLabel(snap)}
             {rule.leadAmount ? ` · ${formatMoney(rule.leadAmount, currency)} per first lead` : ""}
             {rule.minSaleAmount ? ` · sales from ${formatMoney(rule.minSaleAmount, currency)}` : ""}
           </p>
         </div>
         {canEdit && scope !== "program" ? (
-          <ActionButton action={deleteRuleAction.bind(null, programId, rule.id)} variant="ghost" className="text-red-600">Delete</ActionButton>
+          <ActionButton action={deleteRuleAction.bind(null, programId, rule.id)} variant="ghost" className="text-red-600">
+            Delete
+          </ActionButton>
         ) : null}
       </div>
       {canEdit ? (
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Change terms</summary>
           <div className="mt-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
-            <RuleForm action={updateRuleAction.bind(null, programId, rule.id)} currency={currency} initial={initial} submitLabel="Save rule" idPrefix={`rule-${rule.id}`} />
+            <RuleForm
+              action={updateRuleAction.bind(null, programId, rule.id)}
+              currency={currency}
+              initial={initial}
+              submitLabel="Save rule"
+              idPrefix={`rule-${rule.id}`}
+            />
           </div>
         </details>
       ) : null}

@@ -1,6 +1,14 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const TONE: Record<string, BadgeTone> = { PENDING: "amber", APPROVED: "sky", PAID: "green", REJECTED: "gray", REVERSED: "red", DRAFT: "amber", CANCELLED: "gray" };
+const TONE: Record<string, BadgeTone> = {
+  PENDING: "amber",
+  APPROVED: "sky",
+  PAID: "green",
+  REJECTED: "gray",
+  REVERSED: "red",
+  DRAFT: "amber",
+  CANCELLED: "gray",
+};
 const LABEL: Record<string, string> = { DRAFT: "draft" };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -29,11 +29,15 @@ export function ActivityFeed({ items }: { items: ActivityEvent[] }) {
     <ul className="divide-y divide-slate-100">
       {items.map((item, i) => (
         <li key={`${item.kind}-${i}`} className="flex items-center gap-3 px-5 py-2.5 text-sm">
-          <span className={`w-12 shrink-0 rounded-full px-2 py-0.5 text-center text-xs font-medium ring-1 ring-inset ${BADGE[item.kind]}`}>{item.kind}</span>
+          <span className={`w-12 shrink-0 rounded-full px-2 py-0.5 text-center text-xs font-medium ring-1 ring-inset ${BADGE[item.kind]}`}>
+            {item.kind}
+          </span>
           <span className="min-w-0 flex-1 truncate text-slate-700">
             <span className="font-medium text-slate-900">{item.partner ?? "Unattributed"}</span>
             <span className="text-slate-400"> · </span>
-            {item.amount !== null && item.currency ? `${formatMoney(item.amount, item.currency)} · ${item.detail}` : item.detail || item.title}
+            {item.amount !== null && item.currency
+              ? `${formatMoney(item.amount, item.currency)} · ${item.detail}`
+              : item.detail || item.title}
           </span>
           <time className="shrink-0 text-xs text-slate-400" dateTime={item.at.toISOString()}>
             {ago(item.at)}

@@ -48,15 +48,28 @@ export function ActivityStream({ programId, installHref }: { programId: string; 
           ))}
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-600">
-          <input type="checkbox" checked={includeTest} onChange={(e) => setIncludeTest(e.target.checked)} className="h-4 w-4 accent-brand-600" />
+          <input
+            type="checkbox"
+            checked={includeTest}
+            onChange={(e) => setIncludeTest(e.target.checked)}
+            className="h-4 w-4 accent-brand-600"
+          />
           Include test events
         </label>
       </div>
       {query.isPending ? <SkeletonRows rows={6} /> : null}
-      {query.isError ? <div className="p-5"><Alert>{query.error.message}</Alert></div> : null}
+      {query.isError ? (
+        <div className="p-5">
+          <Alert>{query.error.message}</Alert>
+        </div>
+      ) : null}
       {query.data?.length === 0 ? (
         <EmptyState title="No events yet">
-          Events appear here seconds after they happen. Follow the <a href={installHref} className="font-medium text-brand-700 hover:underline">Install &amp; verify</a> steps, then open a referral link.
+          Events appear here seconds after they happen. Follow the{" "}
+          <a href={installHref} className="font-medium text-brand-700 hover:underline">
+            Install &amp; verify
+          </a>{" "}
+          steps, then open a referral link.
           {includeTest ? null : " Test-mode events are hidden unless you include them."}
         </EmptyState>
       ) : null}
@@ -71,7 +84,9 @@ export function ActivityStream({ programId, installHref }: { programId: string; 
                 <p className="flex flex-wrap items-center gap-x-2 text-slate-900">
                   <span className="font-medium">{e.title}</span>
                   <span className="text-slate-500">{e.partner ?? "no partner"}</span>
-                  {e.amount !== null && e.currency ? <span className="font-medium tabular-nums">{formatMoney(e.amount, e.currency)}</span> : null}
+                  {e.amount !== null && e.currency ? (
+                    <span className="font-medium tabular-nums">{formatMoney(e.amount, e.currency)}</span>
+                  ) : null}
                   {e.test ? <Badge tone="amber">test</Badge> : null}
                   {e.source ? <span className="text-xs text-slate-400">{e.source.toLowerCase()}</span> : null}
                 </p>

@@ -17,7 +17,11 @@ interface ProgramFactsProps {
 
 export function ProgramFacts({ program }: ProgramFactsProps) {
   const rule = program.defaultRule;
-  const commission = !rule ? "none" : rule.type === "PERCENTAGE" ? `${rule.value / 100}% of each sale` : `${formatMoney(rule.value, program.currency)} per sale`;
+  const commission = !rule
+    ? "none"
+    : rule.type === "PERCENTAGE"
+      ? `${rule.value / 100}% of each sale`
+      : `${formatMoney(rule.value, program.currency)} per sale`;
   const facts: Array<[string, string]> = [
     ["Program id", program.id],
     ["Numeric client id", String(program.clientId)],

@@ -19,7 +19,9 @@ export function DashboardShell({ user, programs, current, children }: ShellProps
         <details className="group lg:hidden">
           <summary className="flex cursor-pointer list-none items-center justify-between px-5 py-3">
             <Logo />
-            <span className="rounded-lg px-2.5 py-1.5 text-sm font-medium text-slate-600 ring-1 ring-slate-200 group-open:bg-slate-100">Menu</span>
+            <span className="rounded-lg px-2.5 py-1.5 text-sm font-medium text-slate-600 ring-1 ring-slate-200 group-open:bg-slate-100">
+              Menu
+            </span>
           </summary>
           <ShellNav programs={programs} current={current} />
         </details>
@@ -56,7 +58,9 @@ function ShellNav({ programs, current }: { programs: ShellProgram[]; current?: S
                 href={`/dashboard/${program.id}`}
                 aria-current={program.id === current?.id ? "page" : undefined}
                 className={`flex items-center justify-between rounded-lg px-2 py-1.5 text-sm ${
-                  program.id === current?.id ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900"
+                  program.id === current?.id
+                    ? "bg-brand-50 font-medium text-brand-700"
+                    : "text-slate-600 hover:bg-slate-50 hover:text-slate-900"
                 }`}
               >
                 <span className="truncate">{program.name}</span>
@@ -65,7 +69,10 @@ function ShellNav({ programs, current }: { programs: ShellProgram[]; current?: S
             </li>
           ))}
         </ul>
-        <Link href="/dashboard/new" className="mt-2 flex rounded-lg px-2 py-1.5 text-sm text-slate-500 hover:bg-slate-50 hover:text-slate-900">
+        <Link
+          href="/dashboard/new"
+          className="mt-2 flex rounded-lg px-2 py-1.5 text-sm text-slate-500 hover:bg-slate-50 hover:text-slate-900"
+        >
           + New program
         </Link>
       </nav>

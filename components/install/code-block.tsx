@@ -11,7 +11,10 @@ export function CodeBlock({ code, label, testId, wrap }: { code: string; label: 
         <span className="text-xs text-slate-400">{label}</span>
         <CopyButton value={code} label={`Copy`} tone="dark" ariaLabel={`Copy ${label}`} />
       </div>
-      <pre className={`overflow-x-auto px-3 py-3 text-[12.5px] leading-relaxed text-slate-100 ${wrap ? "break-all whitespace-pre-wrap" : ""}`} data-testid={testId}>
+      <pre
+        className={`overflow-x-auto px-3 py-3 text-[12.5px] leading-relaxed text-slate-100 ${wrap ? "break-all whitespace-pre-wrap" : ""}`}
+        data-testid={testId}
+      >
         <code>{code}</code>
       </pre>
     </div>

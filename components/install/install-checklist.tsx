@@ -24,7 +24,17 @@ const LABELS: Record<CheckId, string> = {
   stripe: "Stripe webhook connected",
 };
 
-function Todo({ id, programId, allowedDomains, exampleUrl }: { id: CheckId; programId: string; allowedDomains: string[]; exampleUrl: string }) {
+function Todo({
+  id,
+  programId,
+  allowedDomains,
+  exampleUrl,
+}: {
+  id: CheckId;
+  programId: string;
+  allowedDomains: string[];
+  exampleUrl: string;
+}) {
   const base = `/dashboard/${programId}`;
   const link = (href: string, text: string) => (
     <Link href={href} className="font-medium text-brand-700 underline-offset-2 hover:underline">
@@ -36,7 +46,8 @@ function Todo({ id, programId, allowedDomains, exampleUrl }: { id: CheckId; prog
       return (
         <>
           Add the snippet above to your site, then open one of its pages. The page&apos;s host must be one of the allowed domains:{" "}
-          <span className="font-mono text-slate-700">{allowedDomains.join(", ") || "none yet"}</span> ({link(`${base}/settings`, "change")}).
+          <span className="font-mono text-slate-700">{allowedDomains.join(", ") || "none yet"}</span> ({link(`${base}/settings`, "change")}
+          ).
         </>
       );
     case "api_key":
@@ -44,15 +55,25 @@ function Todo({ id, programId, allowedDomains, exampleUrl }: { id: CheckId; prog
     case "click":
       return (
         <>
-          Open a partner&apos;s referral link on a page with the tracker, e.g. <span className="font-mono break-all text-slate-700">{exampleUrl}</span>. Links are on the {link(`${base}/links`, "Links")} page.
+          Open a partner&apos;s referral link on a page with the tracker, e.g.{" "}
+          <span className="font-mono break-all text-slate-700">{exampleUrl}</span>. Links are on the {link(`${base}/links`, "Links")} page.
         </>
       );
     case "lead":
-      return <>After a referred visitor signs up, call <code>partnerloop.signup(userId, email)</code> in the page or send the lead from your server (below).</>;
+      return (
+        <>
+          After a referred visitor signs up, call <code>partnerloop.signup(userId, email)</code> in the page or send the lead from your
+          server (below).
+        </>
+      );
     case "sale":
       return <>Send the sale from your server when a customer pays (below), or connect Stripe in {link(`${base}/settings`, "Settings")}.</>;
     case "stripe":
-      return <>Optional: for Stripe Checkout, add the webhook endpoint and its signing secret in {link(`${base}/settings`, "Settings → Stripe")}.</>;
+      return (
+        <>
+          Optional: for Stripe Checkout, add the webhook endpoint and its signing secret in {link(`${base}/settings`, "Settings → Stripe")}.
+        </>
+      );
   }
 }
 
@@ -113,7 +134,10 @@ export function InstallChecklist({ programId, initial, allowedDomains, exampleUr
           </p>
         </div>
         <span className={`inline-flex items-center gap-1.5 text-xs ${error ? "text-red-600" : "text-slate-500"}`} aria-live="polite">
-          <span className={`h-2 w-2 rounded-full ${error ? "bg-red-500" : isFetching ? "animate-pulse bg-emerald-500" : "bg-emerald-500"}`} aria-hidden="true" />
+          <span
+            className={`h-2 w-2 rounded-full ${error ? "bg-red-500" : isFetching ? "animate-pulse bg-emerald-500" : "bg-emerald-500"}`}
+            aria-hidden="true"
+          />
           {error ? "Could not refresh; retrying" : "Live"}
         </span>
       </div>
@@ -135,7 +159,9 @@ export function InstallChecklist({ programId, initial, allowedDomains, exampleUr
               </li>
             ))}
           </ul>
-          {data.pageCount > data.pages.length ? <p className="mt-1 text-xs text-slate-400">and {data.pageCount - data.pages.length} more</p> : null}
+          {data.pageCount > data.pages.length ? (
+            <p className="mt-1 text-xs text-slate-400">and {data.pageCount - data.pages.length} more</p>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -33,7 +33,14 @@ export function AcceptInviteForm({ token, email, submitLabel }: { token: string;
       {error ? <Alert>{error}</Alert> : null}
       <Field label="E-mail" name="invite-email" value={email} readOnly disabled hint="The invite is for this address." />
       <Field label="Your name" autoComplete="name" error={cap("Name", e.name?.message)} {...form.register("name")} />
-      <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." error={cap("Password", e.password?.message)} {...form.register("password")} />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={cap("Password", e.password?.message)}
+        {...form.register("password")}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : submitLabel}
       </Button>
@@ -65,7 +72,10 @@ export function AcceptAsUserButton({ token, label }: { token: string; label: str
 }
 
 export function ApplyForm({ programId }: { programId: string }) {
-  const form = useForm<ApplicationInput>({ resolver: zodResolver(applicationSchema), defaultValues: { name: "", email: "", password: "" } });
+  const form = useForm<ApplicationInput>({
+    resolver: zodResolver(applicationSchema),
+    defaultValues: { name: "", email: "", password: "" },
+  });
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const e = form.formState.errors;
@@ -84,7 +94,14 @@ export function ApplyForm({ programId }: { programId: string }) {
       {error ? <Alert>{error}</Alert> : null}
       <Field label="Your name" autoComplete="name" error={cap("Name", e.name?.message)} {...form.register("name")} />
       <Field label="E-mail" type="email" autoComplete="email" error={cap("E-mail", e.email?.message)} {...form.register("email")} />
-      <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." error={cap("Password", e.password?.message)} {...form.register("password")} />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={cap("Password", e.password?.message)}
+        {...form.register("password")}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Sending…" : "Apply"}
       </Button>

@@ -20,7 +20,17 @@ type FormOutput = z.output<typeof linkCreateBody>;
 const randomSuffix = () => Math.random().toString(36).slice(2, 6);
 
 /** A new referral link: the code is suggested from the partner's and checked as you type. */
-export function CreateLinkForm({ programId, partners, fixedPartnerId, websiteUrl }: { programId: string; partners: PartnerOption[]; fixedPartnerId?: string; websiteUrl: string }) {
+export function CreateLinkForm({
+  programId,
+  partners,
+  fixedPartnerId,
+  websiteUrl,
+}: {
+  programId: string;
+  partners: PartnerOption[];
+  fixedPartnerId?: string;
+  websiteUrl: string;
+}) {
   const queryClient = useQueryClient();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(linkCreateBody),
@@ -88,14 +98,29 @@ export function CreateLinkForm({ programId, partners, fixedPartnerId, websiteUrl
           </Select>
         )}
         <div>
-          <Field label="Code (?aff= value)" autoComplete="off" placeholder="maya" error={e.code?.message && `Code ${e.code.message}`} {...form.register("code", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })} />
+          <Field
+            label="Code (?aff= value)"
+            autoComplete="off"
+            placeholder="maya"
+            error={e.code?.message && `Code ${e.code.message}`}
+            {...form.register("code", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
+          />
           {!e.code && codeHint ? (
-            <p className={`mt-1 text-xs ${codeHint.available ? "text-emerald-700" : "text-red-600"}`} aria-live="polite" data-testid="code-availability">
+            <p
+              className={`mt-1 text-xs ${codeHint.available ? "text-emerald-700" : "text-red-600"}`}
+              aria-live="polite"
+              data-testid="code-availability"
+            >
               {codeHint.message}
             </p>
           ) : null}
         </div>
-        <Field label="Lands on" type="url" error={e.destination_url?.message && `Destination ${e.destination_url.message}`} {...form.register("destination_url")} />
+        <Field
+          label="Lands on"
+          type="url"
+          error={e.destination_url?.message && `Destination ${e.destination_url.message}`}
+          {...form.register("destination_url")}
+        />
       </div>
       {create.isError ? <Alert>{create.error.message}</Alert> : null}
       <Button type="submit" disabled={create.isPending || (codeHint !== null && !codeHint.available)}>

@@ -14,16 +14,33 @@ import { unwrap } from "@/lib/dashboard/result";
 import type { LinkListRow } from "@/lib/links/link-rows";
 import { formatMoney } from "@/lib/money/currency";
 
-export function LinkList({ programId, partnerId, canEdit, currency, emptyHint }: { programId: string; partnerId?: string; canEdit: boolean; currency: string; emptyHint: string }) {
+export function LinkList({
+  programId,
+  partnerId,
+  canEdit,
+  currency,
+  emptyHint,
+}: {
+  programId: string;
+  partnerId?: string;
+  canEdit: boolean;
+  currency: string;
+  emptyHint: string;
+}) {
   const queryClient = useQueryClient();
   const key = ["links", programId, { partnerId }];
   const query = useQuery({ queryKey: key, queryFn: async () => unwrap(await listLinksAction(programId, { partnerId })) });
   const toggle = useMutation({
-    mutationFn: async ({ id, active }: { id: string; active: boolean }) => unwrap(await setLinkStatusAction(programId, id, active ? "active" : "inactive")),
+    mutationFn: async ({ id, active }: { id: string; active: boolean }) =>
+      unwrap(await setLinkStatusAction(programId, id, active ? "active" : "inactive")),
     onMutate: async ({ id, active }) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<{ items: LinkListRow[]; days: number }>(key);
-      if (previous) queryClient.setQueryData(key, { ...previous, items: previous.items.map((l) => (l.id === id ? { ...l, status: active ? "ACTIVE" : "INACTIVE" } : l)) });
+      if (previous)
+        queryClient.setQueryData(key, {
+          ...previous,
+          items: previous.items.map((l) => (l.id === id ? { ...l, status: active ? "ACTIVE" : "INACTIVE" } : l)),
+        });
       return { previous };
     },
     onError: (_e, _v, context) => context?.previous && queryClient.setQueryData(key, context.previous),
@@ -33,8 +50,16 @@ export function LinkList({ programId, partnerId, canEdit, currency, emptyHint }:
   return (
     <Card>
       {query.isPending ? <SkeletonRows rows={3} /> : null}
-      {query.isError ? <div className="p-5"><Alert>{query.error.message}</Alert></div> : null}
-      {toggle.isError ? <div className="px-5 pt-4"><Alert>{toggle.error.message}</Alert></div> : null}
+      {query.isError ? (
+        <div className="p-5">
+          <Alert>{query.error.message}</Alert>
+        </div>
+      ) : null}
+      {toggle.isError ? (
+        <div className="px-5 pt-4">
+          <Alert>{toggle.error.message}</Alert>
+        </div>
+      ) : null}
       {query.data && query.data.items.length === 0 ? <EmptyState title="No links yet">{emptyHint}</EmptyState> : null}
       {query.data && query.data.items.length ? (
         <ul className="divide-y divide-slate-100" data-testid="link-list">
@@ -45,13 +70,18 @@ export function LinkList({ programId, partnerId, canEdit, currency, emptyHint }:
                   <span className="font-mono font-medium text-slate-900">{l.code}</span>
                   {l.status === "ACTIVE" ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>}
                   {!partnerId ? (
-                    <Link href={`/dashboard/${programId}/partners/${l.partner.id}`} className="text-slate-500 hover:text-brand-700 hover:underline">
+                    <Link
+                      href={`/dashboard/${programId}/partners/${l.partner.id}`}
+                      className="text-slate-500 hover:text-brand-700 hover:underline"
+                    >
                       {l.partner.name}
                     </Link>
                   ) : null}
                 </p>
                 <p className="mt-1 flex items-center gap-2">
-                  <code className="min-w-0 truncate text-xs text-slate-600" data-testid="link-url">{l.url}</code>
+                  <code className="min-w-0 truncate text-xs text-slate-600" data-testid="link-url">
+                    {l.url}
+                  </code>
                   <CopyButton value={l.url} ariaLabel={`Copy link ${l.code}`} />
                 </p>
               </div>
@@ -86,7 +116,9 @@ export function LinkList({ programId, partnerId, canEdit, currency, emptyHint }:
           ))}
         </ul>
       ) : null}
-      {query.data?.items.length ? <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-400">Figures: last {query.data.days} days.</p> : null}
+      {query.data?.items.length ? (
+        <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-400">Figures: last {query.data.days} days.</p>
+      ) : null}
     </Card>
   );
 }

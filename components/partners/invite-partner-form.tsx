@@ -29,15 +29,30 @@ export function InvitePartnerForm({ programId, onDone }: { programId: string; on
   return (
     <form onSubmit={form.handleSubmit((v) => invite.mutate(v))} className="space-y-4" noValidate aria-label="Invite a partner">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" autoComplete="off" placeholder="Maya Chen" error={e.name?.message && `Name ${e.name.message}`} {...form.register("name")} />
-        <Field label="E-mail" type="email" autoComplete="off" placeholder="maya@example.com" error={e.email?.message && `E-mail ${e.email.message}`} {...form.register("email")} />
+        <Field
+          label="Name"
+          autoComplete="off"
+          placeholder="Maya Chen"
+          error={e.name?.message && `Name ${e.name.message}`}
+          {...form.register("name")}
+        />
+        <Field
+          label="E-mail"
+          type="email"
+          autoComplete="off"
+          placeholder="maya@example.com"
+          error={e.email?.message && `E-mail ${e.email.message}`}
+          {...form.register("email")}
+        />
       </div>
       {invite.isError ? <Alert>{invite.error.message}</Alert> : null}
       {invite.isSuccess ? (
         <Alert tone="success">
           <span className="block">Invite sent. They are active now and have a referral link; the e-mail holds this sign-up link:</span>
           <span className="mt-1.5 flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate text-xs" data-testid="invite-url">{invite.data.url}</code>
+            <code className="min-w-0 flex-1 truncate text-xs" data-testid="invite-url">
+              {invite.data.url}
+            </code>
             <CopyButton value={invite.data.url} ariaLabel="Copy invite link" />
           </span>
         </Alert>

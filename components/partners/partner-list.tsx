@@ -55,7 +55,10 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
               Invite partner
             </Button>
             <p className="text-sm text-slate-500">
-              Or share your open application page: <Link href={applyUrl} className="font-mono break-all text-brand-700 hover:underline">{applyUrl}</Link>
+              Or share your open application page:{" "}
+              <Link href={applyUrl} className="font-mono break-all text-brand-700 hover:underline">
+                {applyUrl}
+              </Link>
             </p>
           </div>
         )
@@ -89,12 +92,19 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
         </div>
 
         {query.isPending ? <SkeletonRows /> : null}
-        {query.isError ? <div className="p-5"><Alert>{query.error.message}</Alert></div> : null}
+        {query.isError ? (
+          <div className="p-5">
+            <Alert>{query.error.message}</Alert>
+          </div>
+        ) : null}
         {query.isSuccess && rows.length === 0 ? (
           filtered ? (
             <EmptyState title="No partners match">Try another status or search term.</EmptyState>
           ) : (
-            <EmptyState title="No partners yet" action={canEdit ? <Button onClick={() => setInviting(true)}>Invite your first partner</Button> : undefined}>
+            <EmptyState
+              title="No partners yet"
+              action={canEdit ? <Button onClick={() => setInviting(true)}>Invite your first partner</Button> : undefined}
+            >
               Invite partners by e-mail, or share your application page so they can apply. Each partner gets a referral link to share.
             </EmptyState>
           )
@@ -112,7 +122,10 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
                   header: "Partner",
                   cell: (p) => (
                     <>
-                      <Link href={`/dashboard/${programId}/partners/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      <Link
+                        href={`/dashboard/${programId}/partners/${p.id}`}
+                        className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                      >
                         {p.name}
                       </Link>
                       <span className="block text-xs text-slate-500">
@@ -126,7 +139,11 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
                   cell: (p) => (
                     <span className="flex flex-wrap gap-1">
                       <PartnerStatusBadge status={p.status} />
-                      {p.account === "invited" ? <Badge tone="sky">Invite sent</Badge> : p.account === "none" ? <Badge>No account</Badge> : null}
+                      {p.account === "invited" ? (
+                        <Badge tone="sky">Invite sent</Badge>
+                      ) : p.account === "none" ? (
+                        <Badge>No account</Badge>
+                      ) : null}
                     </span>
                   ),
                 },
@@ -134,7 +151,11 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
                 { header: "Leads", numeric: true, cell: (p) => formatCount(p.stats.leads) },
                 { header: "Sales", numeric: true, cell: (p) => formatCount(p.stats.sales) },
                 { header: "Revenue", numeric: true, cell: (p) => formatMoney(p.stats.revenue, currency) },
-                canEdit && { header: <span className="sr-only">Actions</span>, align: "right", cell: (p) => <PartnerStatusButtons programId={programId} partnerId={p.id} status={p.status} compact /> },
+                canEdit && {
+                  header: <span className="sr-only">Actions</span>,
+                  align: "right",
+                  cell: (p) => <PartnerStatusButtons programId={programId} partnerId={p.id} status={p.status} compact />,
+                },
               ]}
             />
             <p className="border-t border-slate-100 px-5 py-2 text-xs text-slate-400">Figures: last 30 days.</p>

@@ -12,12 +12,17 @@ type Status = "PENDING" | "ACTIVE" | "SUSPENDED";
 export function usePartnerStatus(programId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ partnerId, status }: { partnerId: string; status: Status }) => unwrap(await setPartnerStatusAction(programId, partnerId, status)),
+    mutationFn: async ({ partnerId, status }: { partnerId: string; status: Status }) =>
+      unwrap(await setPartnerStatusAction(programId, partnerId, status)),
     onMutate: async ({ partnerId, status }) => {
       await queryClient.cancelQueries({ queryKey: ["partners", programId] });
       const previous = queryClient.getQueriesData({ queryKey: ["partners", programId] });
-      queryClient.setQueriesData<{ pages: Array<{ items: Array<{ id: string; status: Status }> }> }>({ queryKey: ["partners", programId] }, (data) =>
-        data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === partnerId ? { ...i, status } : i)) })) } : data,
+      queryClient.setQueriesData<{ pages: Array<{ items: Array<{ id: string; status: Status }> }> }>(
+        { queryKey: ["partners", programId] },
+        (data) =>
+          data
+            ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === partnerId ? { ...i, status } : i)) })) }
+            : data,
       );
       return { previous };
     },
@@ -28,7 +33,17 @@ export function usePartnerStatus(programId: string) {
   });
 }
 
-export function PartnerStatusButtons({ programId, partnerId, status, compact }: { programId: string; partnerId: string; status: Status; compact?: boolean }) {
+export function PartnerStatusButtons({
+  programId,
+  partnerId,
+  status,
+  compact,
+}: {
+  programId: string;
+  partnerId: string;
+  status: Status;
+  compact?: boolean;
+}) {
   const mutation = usePartnerStatus(programId);
   const router = useRouter();
   const set = (next: Status) => mutation.mutate({ partnerId, status: next }, { onSuccess: () => router.refresh() });
@@ -45,7 +60,11 @@ export function PartnerStatusButtons({ programId, partnerId, status, compact }: 
           {status === "PENDING" ? "Decline" : "Suspend"}
         </Button>
       ) : null}
-      {mutation.isError ? <span role="alert" className="text-xs text-red-600">{mutation.error.message}</span> : null}
+      {mutation.isError ? (
+        <span role="alert" className="text-xs text-red-600">
+          {mutation.error.message}
+        </span>
+      ) : null}
     </span>
   );
 }

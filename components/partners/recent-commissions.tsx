@@ -19,7 +19,11 @@ export function RecentCommissions({ commissions }: { commissions: CommissionSear
         empty={{ title: "No commissions yet", text: <>They appear here when this partner&apos;s referrals sign up or buy.</> }}
         columns={[
           { header: "Date", className: "text-slate-600", cell: (c) => formatDateTime(c.createdAt) },
-          { header: "For", cell: (c) => (c.kind === "SALE" ? <span className="font-mono text-xs">{c.sale?.transactionId ?? "sale"}</span> : c.kind.toLowerCase()) },
+          {
+            header: "For",
+            cell: (c) =>
+              c.kind === "SALE" ? <span className="font-mono text-xs">{c.sale?.transactionId ?? "sale"}</span> : c.kind.toLowerCase(),
+          },
           { header: "Status", cell: (c) => <Badge tone={TONE[c.status]}>{c.status.toLowerCase()}</Badge> },
           { header: "Amount", numeric: true, cell: (c) => formatMoney(c.amount, c.currency) },
         ]}

@@ -20,9 +20,31 @@ export function BatchList({ base, batches }: { base: string; batches: Batch[] })
         rowClassName={() => "hover:bg-slate-50/60"}
         empty={{ title: "No payout batches yet", text: "Create one above once partners have approved commissions." }}
         columns={[
-          { header: "Batch", cell: (b) => <><Link href={`${base}/${b.id}`} className="font-medium text-brand-700 hover:underline">Batch #{b.id}</Link><p className="text-xs text-slate-400">created {shortDate(b.createdAt)}</p></> },
-          { header: "Period", className: "text-slate-600", cell: (b) => `${shortDate(b.periodStart)} – ${shortDate(new Date(b.periodEnd.getTime() - 1))}` },
-          { header: "Status", cell: (b) => <><StatusBadge status={b.status} />{b.paidAt ? <span className="ml-2 text-xs text-slate-400">{shortDate(b.paidAt)}</span> : null}</> },
+          {
+            header: "Batch",
+            cell: (b) => (
+              <>
+                <Link href={`${base}/${b.id}`} className="font-medium text-brand-700 hover:underline">
+                  Batch #{b.id}
+                </Link>
+                <p className="text-xs text-slate-400">created {shortDate(b.createdAt)}</p>
+              </>
+            ),
+          },
+          {
+            header: "Period",
+            className: "text-slate-600",
+            cell: (b) => `${shortDate(b.periodStart)} – ${shortDate(new Date(b.periodEnd.getTime() - 1))}`,
+          },
+          {
+            header: "Status",
+            cell: (b) => (
+              <>
+                <StatusBadge status={b.status} />
+                {b.paidAt ? <span className="ml-2 text-xs text-slate-400">{shortDate(b.paidAt)}</span> : null}
+              </>
+            ),
+          },
           { header: "Payouts", numeric: true, cell: (b) => b.payoutCount },
           { header: "Total", numeric: true, className: "font-medium", cell: (b) => formatMoney(b.total, b.currency) },
         ]}

@@ -9,7 +9,14 @@ export function BatchPayouts({ batch }: { batch: PayoutBatchView }) {
   const missing = batch.payouts.filter((p) => p.status !== "CANCELLED" && !p.details).length;
   return (
     <Card className="overflow-hidden">
-      <CardHeader title="Payouts" description={missing ? `${missing} partner${missing === 1 ? " has" : "s have"} not entered payout details yet; the generic and Wise files still list them by e-mail.` : "One payout per partner"} />
+      <CardHeader
+        title="Payouts"
+        description={
+          missing
+            ? `${missing} partner${missing === 1 ? " has" : "s have"} not entered payout details yet; the generic and Wise files still list them by e-mail.`
+            : "One payout per partner"
+        }
+      />
       <DataTable
         testId="batch-payouts"
         rows={batch.payouts}
@@ -22,14 +29,30 @@ export function BatchPayouts({ batch }: { batch: PayoutBatchView }) {
             cell: (p) => (
               <>
                 <span className="font-medium text-slate-900">{p.partnerName}</span>
-                {p.status !== batch.status ? <> <StatusBadge status={p.status} /></> : null}
-                <p className="truncate text-xs text-slate-400" title={p.partnerEmail}>{p.partnerEmail}</p>
+                {p.status !== batch.status ? (
+                  <>
+                    {" "}
+                    <StatusBadge status={p.status} />
+                  </>
+                ) : null}
+                <p className="truncate text-xs text-slate-400" title={p.partnerEmail}>
+                  {p.partnerEmail}
+                </p>
               </>
             ),
           },
-          { header: "Pay to", className: (p) => `max-w-56 break-words ${p.details ? "text-slate-600" : "text-amber-700"}`, cell: (p) => p.destination },
+          {
+            header: "Pay to",
+            className: (p) => `max-w-56 break-words ${p.details ? "text-slate-600" : "text-amber-700"}`,
+            cell: (p) => p.destination,
+          },
           { header: "Count", numeric: true, cell: (p) => p.commissionCount },
-          { header: "Amount", numeric: true, className: "font-medium whitespace-nowrap", cell: (p) => formatMoney(p.amount, batch.currency) },
+          {
+            header: "Amount",
+            numeric: true,
+            className: "font-medium whitespace-nowrap",
+            cell: (p) => formatMoney(p.amount, batch.currency),
+          },
         ]}
       />
     </Card>

@@ -11,16 +11,33 @@ export function ReadyToPay({ preview }: { preview: Preview }) {
   const rows = [...preview.included.map((p) => ({ ...p, carried: false })), ...preview.leftOut.map((p) => ({ ...p, carried: true }))];
   return (
     <Card>
-      <CardHeader title="Ready to pay" description={`Approved, unpaid commissions up to today, by partner · ${money(preview.total)} in total`} />
+      <CardHeader
+        title="Ready to pay"
+        description={`Approved, unpaid commissions up to today, by partner · ${money(preview.total)} in total`}
+      />
       <DataTable
         testId="ready-to-pay"
         spacing="even"
         rows={rows}
         rowKey={(p) => p.partnerId}
         rowClassName={(p) => (p.carried ? "text-slate-400" : undefined)}
-        empty={{ title: "Nothing to pay yet", text: "Commissions become payable once approved: automatically after the hold period, or by hand on the Commissions page." }}
+        empty={{
+          title: "Nothing to pay yet",
+          text: "Commissions become payable once approved: automatically after the hold period, or by hand on the Commissions page.",
+        }}
         columns={[
-          { header: "Partner", className: (p) => (p.carried ? undefined : "font-medium text-slate-900"), cell: (p) => (p.carried ? <>{p.name} <span className="text-xs">· below the minimum, carried to the next batch</span></> : p.name) },
+          {
+            header: "Partner",
+            className: (p) => (p.carried ? undefined : "font-medium text-slate-900"),
+            cell: (p) =>
+              p.carried ? (
+                <>
+                  {p.name} <span className="text-xs">· below the minimum, carried to the next batch</span>
+                </>
+              ) : (
+                p.name
+              ),
+          },
           { header: "Commissions", numeric: true, cell: (p) => p.count },
           { header: "Total", numeric: true, className: (p) => (p.carried ? undefined : "font-medium"), cell: (p) => money(p.total) },
         ]}

@@ -28,8 +28,25 @@ export function CreateProgramForm() {
       />
       <div className="grid gap-5 sm:grid-cols-3">
         <Field label="Currency" name="currency" defaultValue={v.currency || "USD"} maxLength={3} error={e.currency} />
-        <Field label="Commission (%)" name="percent" type="number" min={0.01} max={100} step={0.01} defaultValue={v.percent || "20"} error={e.percent} />
-        <Field label="Cookie window (days)" name="cookieWindowDays" type="number" min={1} max={365} defaultValue={v.cookieWindowDays || "60"} error={e.cookieWindowDays} />
+        <Field
+          label="Commission (%)"
+          name="percent"
+          type="number"
+          min={0.01}
+          max={100}
+          step={0.01}
+          defaultValue={v.percent || "20"}
+          error={e.percent}
+        />
+        <Field
+          label="Cookie window (days)"
+          name="cookieWindowDays"
+          type="number"
+          min={1}
+          max={365}
+          defaultValue={v.cookieWindowDays || "60"}
+          error={e.cookieWindowDays}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create program"}

@@ -12,7 +12,17 @@ export interface BreakdownRow extends Totals {
 }
 
 /** Per-partner or per-link figures, best first, with a share bar of revenue (or clicks). */
-export function BreakdownTable({ rows, currency, firstColumn, testId }: { rows: BreakdownRow[]; currency: string; firstColumn: string; testId: string }) {
+export function BreakdownTable({
+  rows,
+  currency,
+  firstColumn,
+  testId,
+}: {
+  rows: BreakdownRow[];
+  currency: string;
+  firstColumn: string;
+  testId: string;
+}) {
   const byRevenue = rows.some((r) => r.revenue > 0);
   const max = Math.max(...rows.map((r) => (byRevenue ? r.revenue : r.clicks)), 1);
   const label = (r: BreakdownRow) => (
@@ -26,7 +36,10 @@ export function BreakdownTable({ rows, currency, firstColumn, testId }: { rows: 
       )}
       {r.sub ? <span className="ml-1.5 text-xs text-slate-500">{r.sub}</span> : null}
       <span className="mt-1 block h-1 rounded-full bg-slate-100" aria-hidden="true">
-        <span className="block h-1 rounded-full bg-brand-500/70" style={{ width: `${((byRevenue ? r.revenue : r.clicks) / max) * 100}%` }} />
+        <span
+          className="block h-1 rounded-full bg-brand-500/70"
+          style={{ width: `${((byRevenue ? r.revenue : r.clicks) / max) * 100}%` }}
+        />
       </span>
     </>
   );

@@ -8,8 +8,20 @@ export function FigureCards({ totals, previous, currency }: { totals: Totals; pr
   const money = (n: number) => formatMoney(n, currency);
   const cards: Array<{ label: string; value: string; cur: number; prev?: number; sub?: string }> = [
     { label: "Clicks", value: formatCount(totals.clicks), cur: totals.clicks, prev: previous?.clicks },
-    { label: "Leads", value: formatCount(totals.leads), cur: totals.leads, prev: previous?.leads, sub: `${formatRate(totals.clickToLead)} of clicks` },
-    { label: "Sales", value: formatCount(totals.sales), cur: totals.sales, prev: previous?.sales, sub: `${formatRate(totals.leadToSale)} of leads` },
+    {
+      label: "Leads",
+      value: formatCount(totals.leads),
+      cur: totals.leads,
+      prev: previous?.leads,
+      sub: `${formatRate(totals.clickToLead)} of clicks`,
+    },
+    {
+      label: "Sales",
+      value: formatCount(totals.sales),
+      cur: totals.sales,
+      prev: previous?.sales,
+      sub: `${formatRate(totals.leadToSale)} of leads`,
+    },
     { label: "Revenue", value: money(totals.revenue), cur: totals.revenue, prev: previous?.revenue, sub: "net of refunds" },
     { label: "Commissions", value: money(totals.commissions), cur: totals.commissions, prev: previous?.commissions },
   ];
@@ -24,7 +36,10 @@ export function FigureCards({ totals, previous, currency }: { totals: Totals; pr
             <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-slate-500">
               {c.prev !== undefined ? (
                 delta ? (
-                  <span className={delta.direction === "up" ? "text-emerald-700" : delta.direction === "down" ? "text-red-600" : ""} title={`Previous period: ${c.label === "Revenue" || c.label === "Commissions" ? money(c.prev) : formatCount(c.prev)}`}>
+                  <span
+                    className={delta.direction === "up" ? "text-emerald-700" : delta.direction === "down" ? "text-red-600" : ""}
+                    title={`Previous period: ${c.label === "Revenue" || c.label === "Commissions" ? money(c.prev) : formatCount(c.prev)}`}
+                  >
                     {delta.direction === "up" ? "▲" : delta.direction === "down" ? "▼" : ""} {delta.text}
                   </span>
                 ) : (

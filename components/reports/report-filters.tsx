@@ -2,21 +2,41 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { lastDaysRange, reportSearch, type ReportParams } from "@/lib/reports/report-query";
 
-const input = "block w-full rounded-lg border-0 bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500";
+const input =
+  "block w-full rounded-lg border-0 bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500";
 
 /** A plain GET form: the report is a server page, its URL is shareable and works without JS. */
 const QUICK_RANGES = [7, 30, 90];
 
-export function ReportFilters({ base, params, partners, links }: { base: string; params: ReportParams; partners: Array<{ id: string; name: string }>; links: Array<{ id: string; code: string }> }) {
+export function ReportFilters({
+  base,
+  params,
+  partners,
+  links,
+}: {
+  base: string;
+  params: ReportParams;
+  partners: Array<{ id: string; name: string }>;
+  links: Array<{ id: string; code: string }>;
+}) {
   const presets = QUICK_RANGES.map((days) => {
     const range = lastDaysRange(days);
-    return { label: `${days} days`, href: `${base}?${reportSearch({ ...params, ...range })}`, active: params.fromDay === range.fromDay && params.toDay === range.toDay };
+    return {
+      label: `${days} days`,
+      href: `${base}?${reportSearch({ ...params, ...range })}`,
+      active: params.fromDay === range.fromDay && params.toDay === range.toDay,
+    };
   });
   return (
     <form method="get" action={base} className="flex flex-wrap items-end gap-3" aria-label="Report filters">
       <div className="flex flex-wrap gap-1" role="group" aria-label="Quick ranges">
         {presets.map((p) => (
-          <Link key={p.label} href={p.href} aria-current={p.active ? "true" : undefined} className={`rounded-md px-2.5 py-1.5 text-sm ${p.active ? "bg-slate-900 font-medium text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"}`}>
+          <Link
+            key={p.label}
+            href={p.href}
+            aria-current={p.active ? "true" : undefined}
+            className={`rounded-md px-2.5 py-1.5 text-sm ${p.active ? "bg-slate-900 font-medium text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"}`}
+          >
             {p.label}
           </Link>
         ))}

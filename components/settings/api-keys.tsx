@@ -34,8 +34,20 @@ export function ApiKeys({ programId, canEdit }: { programId: string; canEdit: bo
   return (
     <div className="space-y-4">
       {canEdit ? (
-        <form onSubmit={form.handleSubmit((v) => create.mutate(v))} className="flex flex-wrap items-start gap-3" noValidate aria-label="Create an API key">
-          <Field id="api-key-name" label="Key name" placeholder="Production backend" className="w-full sm:w-72" error={form.formState.errors.name?.message && `Name ${form.formState.errors.name.message}`} {...form.register("name")} />
+        <form
+          onSubmit={form.handleSubmit((v) => create.mutate(v))}
+          className="flex flex-wrap items-start gap-3"
+          noValidate
+          aria-label="Create an API key"
+        >
+          <Field
+            id="api-key-name"
+            label="Key name"
+            placeholder="Production backend"
+            className="w-full sm:w-72"
+            error={form.formState.errors.name?.message && `Name ${form.formState.errors.name.message}`}
+            {...form.register("name")}
+          />
           <Button type="submit" className="sm:mt-7" disabled={create.isPending}>
             {create.isPending ? "Creating…" : "Create key"}
           </Button>
@@ -46,7 +58,9 @@ export function ApiKeys({ programId, canEdit }: { programId: string; canEdit: bo
         <Alert tone="success">
           <span className="block font-medium">Copy your key now: it is shown only once.</span>
           <span className="mt-1.5 flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate text-xs" data-testid="new-api-key">{create.data.secret}</code>
+            <code className="min-w-0 flex-1 truncate text-xs" data-testid="new-api-key">
+              {create.data.secret}
+            </code>
             <CopyButton value={create.data.secret} ariaLabel="Copy API key" />
           </span>
         </Alert>

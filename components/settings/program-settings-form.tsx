@@ -14,10 +14,21 @@ import { unwrap, type ActionError } from "@/lib/dashboard/result";
 import { fromMinorUnits, toMinorUnits } from "@/lib/money/currency";
 import { updateProgramSchema, type UpdateProgramInput } from "@/lib/programs/schemas";
 
-const list = (v: unknown) => (Array.isArray(v) ? v : String(v ?? "").split(/[\s,]+/).map((s) => s.trim()).filter(Boolean));
+const list = (v: unknown) =>
+  Array.isArray(v)
+    ? v
+    : String(v ?? "")
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 const num = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
 
-function Check({ label, hint, disabled, ...props }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint: string; name: string }) {
+function Check({
+  label,
+  hint,
+  disabled,
+  ...props
+}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint: string; name: string }) {
   return (
     <label className="flex items-start gap-3 rounded-lg p-2 hover:bg-slate-50">
       <input type="checkbox" className="mt-0.5 h-4 w-4 accent-brand-600" disabled={disabled} {...props} />
@@ -76,12 +87,26 @@ export function ProgramSettingsForm({ programId, initial, canEdit }: { programId
             label="Value"
             type="number"
             step="any"
-            error={msg("Commission", (e.commission as { value?: { message?: string } } | undefined)?.value ?? (e.commission as { message?: string } | undefined))}
+            error={msg(
+              "Commission",
+              (e.commission as { value?: { message?: string } } | undefined)?.value ?? (e.commission as { message?: string } | undefined),
+            )}
             {...form.register("commission.value", { setValueAs: num })}
           />
         </div>
-        <Field label="Cookie window (days)" type="number" error={msg("Cookie window", e.cookieWindowDays)} {...form.register("cookieWindowDays", { setValueAs: num })} />
-        <Field label="Hold (days)" type="number" hint="Days a commission stays pending before it can be approved (refund window)." error={msg("Hold", e.holdDays)} {...form.register("holdDays", { setValueAs: num })} />
+        <Field
+          label="Cookie window (days)"
+          type="number"
+          error={msg("Cookie window", e.cookieWindowDays)}
+          {...form.register("cookieWindowDays", { setValueAs: num })}
+        />
+        <Field
+          label="Hold (days)"
+          type="number"
+          hint="Days a commission stays pending before it can be approved (refund window)."
+          error={msg("Hold", e.holdDays)}
+          {...form.register("holdDays", { setValueAs: num })}
+        />
         <Field
           label={`Minimum payout (${currency})`}
           inputMode="decimal"
@@ -99,9 +124,21 @@ export function ProgramSettingsForm({ programId, initial, canEdit }: { programId
         />
       </fieldset>
       <fieldset disabled={disabled} className="grid min-w-0 gap-1 md:grid-cols-3">
-        <Check label="Remove the parameter from the address bar" hint="The tracker cleans ?aff= after recording the click." {...form.register("cleanupParams")} />
-        <Check label="Auto-approve applications" hint="Applicants through your open link start active; otherwise you review them." {...form.register("autoApprovePartners")} />
-        <Check label="Test mode" hint="New events are recorded as test data, hidden from reports unless asked." {...form.register("testMode")} />
+        <Check
+          label="Remove the parameter from the address bar"
+          hint="The tracker cleans ?aff= after recording the click."
+          {...form.register("cleanupParams")}
+        />
+        <Check
+          label="Auto-approve applications"
+          hint="Applicants through your open link start active; otherwise you review them."
+          {...form.register("autoApprovePartners")}
+        />
+        <Check
+          label="Test mode"
+          hint="New events are recorded as test data, hidden from reports unless asked."
+          {...form.register("testMode")}
+        />
       </fieldset>
       {save.isError ? <Alert>{save.error.message}</Alert> : null}
       {save.isSuccess ? <Alert tone="success">Settings saved.</Alert> : null}

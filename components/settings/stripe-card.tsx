@@ -14,7 +14,10 @@ export function StripeCard({ programId, stripe, canEdit }: { programId: string; 
         title="Stripe"
         description="Attribute Stripe Checkout payments, renewals and refunds from your own Stripe account."
         action={
-          <span className={`rounded-full px-2.5 py-1 text-xs font-medium ring-1 ${stripe.connected ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-slate-50 text-slate-600 ring-slate-200"}`} data-testid="stripe-status">
+          <span
+            className={`rounded-full px-2.5 py-1 text-xs font-medium ring-1 ${stripe.connected ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-slate-50 text-slate-600 ring-slate-200"}`}
+            data-testid="stripe-status"
+          >
             {stripe.connected ? "Connected" : "Not connected"}
           </span>
         }
@@ -24,7 +27,9 @@ export function StripeCard({ programId, stripe, canEdit }: { programId: string; 
           <li>
             <p className="font-medium text-slate-900">1. Add this endpoint in Stripe → Developers → Webhooks</p>
             <div className="mt-1.5 flex items-center gap-2 rounded-lg bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
-              <code className="min-w-0 flex-1 truncate text-[13px]" data-testid="stripe-webhook-url">{stripe.webhookUrl}</code>
+              <code className="min-w-0 flex-1 truncate text-[13px]" data-testid="stripe-webhook-url">
+                {stripe.webhookUrl}
+              </code>
               <CopyButton value={stripe.webhookUrl} />
             </div>
           </li>
@@ -32,14 +37,17 @@ export function StripeCard({ programId, stripe, canEdit }: { programId: string; 
             <p className="font-medium text-slate-900">2. Select these events</p>
             <ul className="mt-1.5 flex flex-wrap gap-1.5">
               {stripe.events.map((event) => (
-                <li key={event} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">{event}</li>
+                <li key={event} className="rounded-md bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700">
+                  {event}
+                </li>
               ))}
             </ul>
           </li>
           <li>
             <p className="font-medium text-slate-900">3. Paste the endpoint&apos;s signing secret, then send a test event</p>
             <p className="mt-1 text-slate-500">
-              Put <code>partnerloop_click_id</code> (or Affitor&apos;s / AgentRef&apos;s fields) in the Checkout session&apos;s <code>metadata</code> and <code>subscription_data.metadata</code>. See the README&apos;s Stripe section.
+              Put <code>partnerloop_click_id</code> (or Affitor&apos;s / AgentRef&apos;s fields) in the Checkout session&apos;s{" "}
+              <code>metadata</code> and <code>subscription_data.metadata</code>. See the README&apos;s Stripe section.
             </p>
           </li>
         </ol>
@@ -49,7 +57,8 @@ export function StripeCard({ programId, stripe, canEdit }: { programId: string; 
             <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Last received event</p>
             {last ? (
               <p className="mt-1 text-slate-800">
-                <span className="font-mono">{last.type}</span> · <span className="font-medium">{last.status.toLowerCase()}</span> · {formatDateTime(last.receivedAt)}
+                <span className="font-mono">{last.type}</span> · <span className="font-medium">{last.status.toLowerCase()}</span> ·{" "}
+                {formatDateTime(last.receivedAt)}
                 {last.message ? <span className="mt-0.5 block text-slate-500">{last.message}</span> : null}
               </p>
             ) : (

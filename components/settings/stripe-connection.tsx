@@ -38,7 +38,12 @@ export function StripeSecretForm({ programId, connected, maskedSecret, canEdit }
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save secret"}
           </Button>
-          <Button type="button" variant="secondary" disabled={!connected || testing} onClick={() => startTest(async () => setTest(await sendStripeTestEventAction(programId)))}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={!connected || testing}
+            onClick={() => startTest(async () => setTest(await sendStripeTestEventAction(programId)))}
+          >
             {testing ? "Sending…" : "Send test event"}
           </Button>
         </div>

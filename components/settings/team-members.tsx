@@ -28,17 +28,38 @@ export function TeamMembers({ programId, canManage, currentUserId }: { programId
   const team = useQuery({ queryKey: key, queryFn: async () => unwrap(await listTeamAction(programId)) });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
   const form = useForm<MemberInviteInput>({ resolver: zodResolver(memberInviteSchema), defaultValues: { email: "", role: "VIEWER" } });
-  const invite = useMutation({ mutationFn: async (v: MemberInviteInput) => unwrap(await inviteMemberAction(programId, v)), onSuccess: () => (form.reset(), refresh()) });
-  const change = useMutation({ mutationFn: async (v: { id: string; role: string }) => unwrap(await changeMemberRoleAction(programId, v.id, v.role)), onSettled: refresh });
+  const invite = useMutation({
+    mutationFn: async (v: MemberInviteInput) => unwrap(await inviteMemberAction(programId, v)),
+    onSuccess: () => (form.reset(), refresh()),
+  });
+  const change = useMutation({
+    mutationFn: async (v: { id: string; role: string }) => unwrap(await changeMemberRoleAction(programId, v.id, v.role)),
+    onSettled: refresh,
+  });
   const remove = useMutation({ mutationFn: async (id: string) => unwrap(await removeMemberAction(programId, id)), onSettled: refresh });
-  const revoke = useMutation({ mutationFn: async (id: string) => unwrap(await revokeMemberInviteAction(programId, id)), onSettled: refresh });
+  const revoke = useMutation({
+    mutationFn: async (id: string) => unwrap(await revokeMemberInviteAction(programId, id)),
+    onSettled: refresh,
+  });
   const error = invite.error ?? change.error ?? remove.error ?? revoke.error;
 
   return (
     <div className="space-y-4">
       {canManage ? (
-        <form onSubmit={form.handleSubmit((v) => invite.mutate(v))} className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-start" noValidate aria-label="Invite a team member">
-          <Field id="member-email" label="E-mail" type="email" placeholder="colleague@company.com" error={form.formState.errors.email?.message && `E-mail ${form.formState.errors.email.message}`} {...form.register("email")} />
+        <form
+          onSubmit={form.handleSubmit((v) => invite.mutate(v))}
+          className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-start"
+          noValidate
+          aria-label="Invite a team member"
+        >
+          <Field
+            id="member-email"
+            label="E-mail"
+            type="email"
+            placeholder="colleague@company.com"
+            error={form.formState.errors.email?.message && `E-mail ${form.formState.errors.email.message}`}
+            {...form.register("email")}
+          />
           <Select id="member-role" label="Role" {...form.register("role")}>
             <option value="VIEWER">Viewer</option>
             <option value="ADMIN">Admin</option>
@@ -69,13 +90,21 @@ export function TeamMembers({ programId, canManage, currentUserId }: { programId
             <li key={m.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-slate-900">
-                  {m.user.name ?? m.user.email} {m.user.id === currentUserId ? <span className="text-xs font-normal text-slate-500">(you)</span> : null}
+                  {m.user.name ?? m.user.email}{" "}
+                  {m.user.id === currentUserId ? <span className="text-xs font-normal text-slate-500">(you)</span> : null}
                 </p>
                 <p className="text-xs text-slate-500">{m.user.email}</p>
               </div>
               {canManage ? (
                 <>
-                  <Select label={`Role of ${m.user.email}`} hideLabel name={`role-${m.id}`} value={m.role} onChange={(e) => change.mutate({ id: m.id, role: e.target.value })} className="w-32">
+                  <Select
+                    label={`Role of ${m.user.email}`}
+                    hideLabel
+                    name={`role-${m.id}`}
+                    value={m.role}
+                    onChange={(e) => change.mutate({ id: m.id, role: e.target.value })}
+                    className="w-32"
+                  >
                     <option value="VIEWER">Viewer</option>
                     <option value="ADMIN">Admin</option>
                     <option value="OWNER">Owner</option>

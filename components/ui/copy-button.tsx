@@ -3,7 +3,17 @@
 import { useState } from "react";
 
 /** Copies `value` to the clipboard and says so for a moment. */
-export function CopyButton({ value, label = "Copy", tone = "light", ariaLabel }: { value: string; label?: string; tone?: "light" | "dark"; ariaLabel?: string }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  tone = "light",
+  ariaLabel,
+}: {
+  value: string;
+  label?: string;
+  tone?: "light" | "dark";
+  ariaLabel?: string;
+}) {
   const [copied, setCopied] = useState(false);
   const tones = {
     light: "text-brand-700 ring-brand-100 hover:bg-brand-50",

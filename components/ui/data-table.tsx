@@ -37,7 +37,18 @@ interface DataTableProps<Row> {
   hideHeader?: boolean;
 }
 
-export function DataTable<Row>({ rows, columns, rowKey, empty, testId, rowTestId, rowClassName, className, spacing = "edges", hideHeader }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  rows,
+  columns,
+  rowKey,
+  empty,
+  testId,
+  rowTestId,
+  rowClassName,
+  className,
+  spacing = "edges",
+  hideHeader,
+}: DataTableProps<Row>) {
   if (rows.length === 0 && empty) return <EmptyState title={empty.title}>{empty.text}</EmptyState>;
   const shown = columns.filter((c): c is Column<Row> => c !== false);
   const padding = (c: Column<Row>, i: number) => c.padding ?? (spacing === "even" || i === 0 || i === shown.length - 1 ? "px-5" : "px-3");
@@ -48,7 +59,16 @@ export function DataTable<Row>({ rows, columns, rowKey, empty, testId, rowTestId
         <thead className={hideHeader ? "sr-only" : undefined}>
           <tr className="border-b border-slate-100 text-left text-xs text-slate-500">
             {shown.map((c, i) => (
-              <th key={i} scope="col" className={cn(padding(c, i), "py-2 font-medium", c.numeric || c.align === "right" ? "text-right" : undefined, c.headerClassName)}>
+              <th
+                key={i}
+                scope="col"
+                className={cn(
+                  padding(c, i),
+                  "py-2 font-medium",
+                  c.numeric || c.align === "right" ? "text-right" : undefined,
+                  c.headerClassName,
+                )}
+              >
                 {c.header}
               </th>
             ))}
@@ -58,7 +78,10 @@ export function DataTable<Row>({ rows, columns, rowKey, empty, testId, rowTestId
           {rows.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)} data-testid={rowTestId}>
               {shown.map((c, i) => (
-                <td key={i} className={cn(padding(c, i), "py-2.5", align(c), typeof c.className === "function" ? c.className(row) : c.className)}>
+                <td
+                  key={i}
+                  className={cn(padding(c, i), "py-2.5", align(c), typeof c.className === "function" ? c.className(row) : c.className)}
+                >
                   {c.cell(row)}
                 </td>
               ))}

@@ -28,7 +28,15 @@ export function Select({ label, name, error, hint, hideLabel, className, childre
       >
         {children}
       </select>
-      {error ? <p id={`${inputId}-error`} className="text-sm text-red-600">{error}</p> : hint ? <p id={`${inputId}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? (
+        <p id={`${inputId}-error`} className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${inputId}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

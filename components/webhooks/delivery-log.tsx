@@ -11,24 +11,51 @@ type Delivery = Awaited<ReturnType<typeof listDeliveries>>["items"][number];
 
 const TONE: Record<string, BadgeTone> = { SUCCEEDED: "green", PENDING: "amber", FAILED: "red" };
 
-export function DeliveryLog({ programId, endpointId, deliveries, canResend }: { programId: string; endpointId: string; deliveries: Delivery[]; canResend: boolean }) {
+export function DeliveryLog({
+  programId,
+  endpointId,
+  deliveries,
+  canResend,
+}: {
+  programId: string;
+  endpointId: string;
+  deliveries: Delivery[];
+  canResend: boolean;
+}) {
   return (
     <DataTable
       testId="delivery-log"
       spacing="even"
       rows={deliveries}
       rowKey={(d) => d.id}
-      empty={{ title: "Nothing delivered yet", text: <>Deliveries appear when one of the endpoint&apos;s events happens: a lead, a sale, a commission change or a payout.</> }}
+      empty={{
+        title: "Nothing delivered yet",
+        text: <>Deliveries appear when one of the endpoint&apos;s events happens: a lead, a sale, a commission change or a payout.</>,
+      }}
       columns={[
-        { header: "Event", cell: (d) => <><code className="text-[13px] font-medium text-slate-900">{d.event}</code><p className="font-mono text-xs text-slate-400">{d.eventId}</p></> },
+        {
+          header: "Event",
+          cell: (d) => (
+            <>
+              <code className="text-[13px] font-medium text-slate-900">{d.event}</code>
+              <p className="font-mono text-xs text-slate-400">{d.eventId}</p>
+            </>
+          ),
+        },
         { header: "Status", cell: (d) => <Badge tone={TONE[d.status] ?? "gray"}>{d.status.toLowerCase()}</Badge> },
         {
           header: "Response",
           className: "max-w-xs",
           cell: (d) => (
             <>
-              <span className={`font-mono ${d.responseStatus && d.responseStatus < 300 ? "text-emerald-700" : "text-red-600"}`}>{d.responseStatus ?? (d.attempts ? "no answer" : "–")}</span>
-              {d.responseBody ? <p className="truncate text-xs text-slate-500" title={d.responseBody}>{d.responseBody}</p> : null}
+              <span className={`font-mono ${d.responseStatus && d.responseStatus < 300 ? "text-emerald-700" : "text-red-600"}`}>
+                {d.responseStatus ?? (d.attempts ? "no answer" : "–")}
+              </span>
+              {d.responseBody ? (
+                <p className="truncate text-xs text-slate-500" title={d.responseBody}>
+                  {d.responseBody}
+                </p>
+              ) : null}
             </>
           ),
         },
@@ -38,7 +65,9 @@ export function DeliveryLog({ programId, endpointId, deliveries, canResend }: { 
           className: "text-xs text-slate-500",
           cell: (d) => (
             <>
-              <time dateTime={d.createdAt.toISOString()} title={formatDateTime(d.createdAt)}>{timeAgo(d.createdAt)}</time>
+              <time dateTime={d.createdAt.toISOString()} title={formatDateTime(d.createdAt)}>
+                {timeAgo(d.createdAt)}
+              </time>
               {d.status === "PENDING" && d.nextAttemptAt ? <p>next try {formatDateTime(d.nextAttemptAt)}</p> : null}
             </>
           ),
@@ -46,7 +75,12 @@ export function DeliveryLog({ programId, endpointId, deliveries, canResend }: { 
         {
           header: <span className="sr-only">Re-send</span>,
           align: "right",
-          cell: (d) => (canResend ? <ActionButton action={resendDeliveryAction.bind(null, programId, endpointId, d.id)} variant="secondary">Re-send</ActionButton> : null),
+          cell: (d) =>
+            canResend ? (
+              <ActionButton action={resendDeliveryAction.bind(null, programId, endpointId, d.id)} variant="secondary">
+                Re-send
+              </ActionButton>
+            ) : null,
         },
       ]}
     />

@@ -10,7 +10,15 @@ import { Field } from "@/components/ui/field";
 import type { CreatedEndpoint } from "@/lib/actions/webhooks";
 import type { FormAction } from "@/lib/dashboard/result";
 
-export function EndpointForm({ action, events, base }: { action: FormAction<CreatedEndpoint>; events: Array<{ type: string; description: string }>; base: string }) {
+export function EndpointForm({
+  action,
+  events,
+  base,
+}: {
+  action: FormAction<CreatedEndpoint>;
+  events: Array<{ type: string; description: string }>;
+  base: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const created = state?.ok ? state.data : null;
   return (
@@ -23,7 +31,8 @@ export function EndpointForm({ action, events, base }: { action: FormAction<Crea
             <CopyButton value={created.secret} />
           </div>
           <p className="text-xs text-emerald-800">
-            Verify each delivery&apos;s <code>Partnerloop-Signature</code> header with it (HMAC-SHA256 over <code>&lt;t&gt;.&lt;body&gt;</code>); see docs/webhooks.md.
+            Verify each delivery&apos;s <code>Partnerloop-Signature</code> header with it (HMAC-SHA256 over{" "}
+            <code>&lt;t&gt;.&lt;body&gt;</code>); see docs/webhooks.md.
           </p>
         </div>
       ) : null}
@@ -35,15 +44,24 @@ export function EndpointForm({ action, events, base }: { action: FormAction<Crea
             {events.map((e) => (
               <label key={e.type} className="flex items-start gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-slate-200 hover:bg-slate-50">
                 <input type="checkbox" name="events" value={e.type} defaultChecked className="mt-0.5" />
-                <span><code className="text-[13px] font-medium text-slate-900">{e.type}</code><span className="block text-xs text-slate-500">{e.description}</span></span>
+                <span>
+                  <code className="text-[13px] font-medium text-slate-900">{e.type}</code>
+                  <span className="block text-xs text-slate-500">{e.description}</span>
+                </span>
               </label>
             ))}
           </div>
         </fieldset>
         {state && !state.ok ? <Alert>{state.error}</Alert> : null}
         <div className="flex items-center gap-3">
-          <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add endpoint"}</Button>
-          {created ? <Link href={`${base}/${created.id}`} className="text-sm text-brand-700 hover:underline">Open its delivery log</Link> : null}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Adding…" : "Add endpoint"}
+          </Button>
+          {created ? (
+            <Link href={`${base}/${created.id}`} className="text-sm text-brand-700 hover:underline">
+              Open its delivery log
+            </Link>
+          ) : null}
         </div>
       </form>
     </div>

@@ -21,7 +21,9 @@ export function EndpointList({ programId, endpoints, counts, canEdit }: Endpoint
     <Card>
       <CardHeader title="Endpoints" />
       {endpoints.length === 0 ? (
-        <EmptyState title="No endpoints yet">Add the URL of a service of yours below; Partnerloop will POST a signed JSON event to it for each event you choose.</EmptyState>
+        <EmptyState title="No endpoints yet">
+          Add the URL of a service of yours below; Partnerloop will POST a signed JSON event to it for each event you choose.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100">
           {endpoints.map((e) => {
@@ -30,18 +32,34 @@ export function EndpointList({ programId, endpoints, counts, canEdit }: Endpoint
               <li key={e.id} className="flex flex-wrap items-start justify-between gap-4 px-5 py-4" data-testid="webhook-endpoint">
                 <div className="min-w-0 flex-1">
                   <p className="flex items-center gap-2">
-                    <Link href={`/dashboard/${programId}/webhooks/${e.id}`} className="truncate font-mono text-sm font-medium text-brand-700 hover:underline">{e.url}</Link>
+                    <Link
+                      href={`/dashboard/${programId}/webhooks/${e.id}`}
+                      className="truncate font-mono text-sm font-medium text-brand-700 hover:underline"
+                    >
+                      {e.url}
+                    </Link>
                     {e.enabled ? <Badge tone="green">enabled</Badge> : <Badge>disabled</Badge>}
                   </p>
-                  <p className="mt-1 flex flex-wrap gap-1">{e.events.map((ev) => <Badge key={ev} tone="brand" className="font-mono">{ev}</Badge>)}</p>
+                  <p className="mt-1 flex flex-wrap gap-1">
+                    {e.events.map((ev) => (
+                      <Badge key={ev} tone="brand" className="font-mono">
+                        {ev}
+                      </Badge>
+                    ))}
+                  </p>
                   <p className="mt-1.5 text-xs text-slate-500">
-                    Secret <code>{e.secretHint}</code> · {count?.SUCCEEDED ?? 0} delivered · {count?.PENDING ?? 0} pending · {count?.FAILED ?? 0} failed
+                    Secret <code>{e.secretHint}</code> · {count?.SUCCEEDED ?? 0} delivered · {count?.PENDING ?? 0} pending ·{" "}
+                    {count?.FAILED ?? 0} failed
                   </p>
                 </div>
                 {canEdit ? (
                   <div className="flex gap-2">
-                    <ActionButton action={setEndpointEnabledAction.bind(null, programId, e.id, !e.enabled)} variant="secondary">{e.enabled ? "Disable" : "Enable"}</ActionButton>
-                    <ActionButton action={deleteEndpointAction.bind(null, programId, e.id)} variant="ghost" className="text-red-600">Delete</ActionButton>
+                    <ActionButton action={setEndpointEnabledAction.bind(null, programId, e.id, !e.enabled)} variant="secondary">
+                      {e.enabled ? "Disable" : "Enable"}
+                    </ActionButton>
+                    <ActionButton action={deleteEndpointAction.bind(null, programId, e.id)} variant="ghost" className="text-red-600">
+                      Delete
+                    </ActionButton>
                   </div>
                 ) : null}
               </li>

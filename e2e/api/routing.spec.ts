@@ -13,7 +13,9 @@ for (const path of ["/api", "/api/nope", "/api/v1/nope", "/api/v1/programs/some-
       const response = await request.fetch(path, { method, data: method === "GET" || method === "OPTIONS" ? undefined : { a: 1 } });
       expect(response.status(), method).toBe(404);
       expect(response.headers()["content-type"]).toMatch(/^application\/json/);
-      expect(await response.json()).toEqual({ error: { code: "not_found", message: `No endpoint ${method} ${path}; the API is described at /api/v1/openapi.json` } });
+      expect(await response.json()).toEqual({
+        error: { code: "not_found", message: `No endpoint ${method} ${path}; the API is described at /api/v1/openapi.json` },
+      });
     }
     const head = await request.head(path);
     expect(head.status()).toBe(404);

@@ -16,7 +16,16 @@ export type Step =
   | { op: "program"; ownerId: string; name: string; websiteUrl: string }
   | { op: "partnerUser"; programId: string; name: string; email: string; password: string }
   | { op: "member"; programId: string; name: string; email: string; password: string; role: "OWNER" | "ADMIN" | "VIEWER" }
-  | { op: "trackingProgram"; ownerId: string; name: string; websiteUrl: string; allowedDomains: string[]; cookieWindowDays: number; cleanupParams: boolean; linkCode: string }
+  | {
+      op: "trackingProgram";
+      ownerId: string;
+      name: string;
+      websiteUrl: string;
+      allowedDomains: string[];
+      cookieWindowDays: number;
+      cleanupParams: boolean;
+      linkCode: string;
+    }
   | { op: "apiKey"; programId: string; name: string }
   | { op: "sales"; programId: string; partnerId: string; amounts: number[] };
 
@@ -34,11 +43,23 @@ async function run(step: Step): Promise<Record<string, unknown>> {
     case "sales": {
       // Attributed sales of one partner (a link, a click per sale, then the sale): pending commissions.
       const code = randomBytes(5).toString("hex");
-      const link = await db.referralLink.create({ data: { programId: step.programId, partnerId: step.partnerId, code, destinationUrl: "https://shop.example.com/" } });
+      const link = await db.referralLink.create({
+        data: { programId: step.programId, partnerId: step.partnerId, code, destinationUrl: "https://shop.example.com/" },
+      });
       const commissionIds: number[] = [];
       for (const amount of step.amounts) {
-        const click = await db.click.create({ data: { programId: step.programId, partnerId: step.partnerId, linkId: link.id, token: newClickToken() } });
-        const sale = await recordSale({ programId: step.programId, transactionId: `e2e_${randomBytes(6).toString("hex")}`, amount, clickToken: click.token, type: "PAYMENT", isRecurring: false, source: "API" });
+        const click = await db.click.create({
+          data: { programId: step.programId, partnerId: step.partnerId, linkId: link.id, token: newClickToken() },
+        });
+        const sale = await recordSale({
+          programId: step.programId,
+          transactionId: `e2e_${randomBytes(6).toString("hex")}`,
+          amount,
+          clickToken: click.token,
+          type: "PAYMENT",
+          isRecurring: false,
+          source: "API",
+        });
         commissionIds.push(sale.commissionId!);
       }
       return { commissionIds: commissionIds.join(",") };
@@ -52,7 +73,14 @@ async function run(step: Step): Promise<Record<string, unknown>> {
     case "partnerUser": {
       const user = await createUser({ name: step.name, email: step.email, password: step.password }, "PARTNER");
       const partner = await db.partner.create({
-        data: { programId: step.programId, userId: user.id, name: step.name, email: user.email, code: randomBytes(5).toString("hex"), status: "ACTIVE" },
+        data: {
+          programId: step.programId,
+          userId: user.id,
+          name: step.name,
+          email: user.email,
+          code: randomBytes(5).toString("hex"),
+          status: "ACTIVE",
+        },
       });
       return { ...user, partnerId: partner.id };
     }
@@ -67,9 +95,17 @@ async function run(step: Step): Promise<Record<string, unknown>> {
       const { ownerId, linkCode, ...settings } = step;
       const program = await createProgram(ownerId, settings);
       const partner = await db.partner.create({
-        data: { programId: program.id, name: "Tracker Partner", email: `partner-${linkCode}@example.com`, code: randomBytes(5).toString("hex"), status: "ACTIVE" },
+        data: {
+          programId: program.id,
+          name: "Tracker Partner",
+          email: `partner-${linkCode}@example.com`,
+          code: randomBytes(5).toString("hex"),
+          status: "ACTIVE",
+        },
       });
-      const link = await db.referralLink.create({ data: { programId: program.id, partnerId: partner.id, code: linkCode, destinationUrl: settings.websiteUrl } });
+      const link = await db.referralLink.create({
+        data: { programId: program.id, partnerId: partner.id, code: linkCode, destinationUrl: settings.websiteUrl },
+      });
       return { id: program.id, clientId: program.clientId, partnerId: partner.id, partnerCode: partner.code, linkId: link.id };
     }
     case "apiKey": {

@@ -50,7 +50,10 @@ export async function createOwner(name = "Olivia Owner"): Promise<TestUser> {
 }
 
 /** An owner with one program of their own. */
-export async function createOwnerWithProgram(programName: string, name = "Olivia Owner"): Promise<{ owner: TestUser; program: { id: string; name: string } }> {
+export async function createOwnerWithProgram(
+  programName: string,
+  name = "Olivia Owner",
+): Promise<{ owner: TestUser; program: { id: string; name: string } }> {
   const email = uniqueEmail("owner");
   const [user, program] = await dbTask([
     { op: "owner", name, email, password: PASSWORD },

@@ -86,7 +86,9 @@ function createdAt(name: string, prefix: string): number | null {
 /** Drops e2e databases and removes e2e data dirs left over by runs older than a day. */
 export async function removeStaleLeftovers(now = Date.now()): Promise<string[]> {
   const removed: string[] = [];
-  const { rows } = await withAdmin((c) => c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'partnerloop\\_e2e\\_%'"));
+  const { rows } = await withAdmin((c) =>
+    c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'partnerloop\\_e2e\\_%'"),
+  );
   for (const { datname } of rows) {
     const at = createdAt(datname, DB_PREFIX);
     if (at !== null && now - at > STALE_MS) {

@@ -43,7 +43,8 @@ test("sign up, create a program, sign out and sign in again", async ({ page }) =
   const programPath = pathOf(page.url());
   await expect(heading(page, programName)).toBeVisible();
   await expect(page.getByRole("region", { name: "Key figures" })).toContainText("Clicks");
-  for (const title of ["Performance", "Top partners", "Recent activity"]) await expect(page.getByText(title, { exact: true })).toBeVisible();
+  for (const title of ["Performance", "Top partners", "Recent activity"])
+    await expect(page.getByText(title, { exact: true })).toBeVisible();
   await snap(page, "program-overview");
 
   await signOut(page);

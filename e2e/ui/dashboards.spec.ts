@@ -33,7 +33,9 @@ async function newPage(browser: Browser) {
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-test("owner signs up, installs, invites a partner who copies a link; a tracked click shows in the checklist and the report", async ({ browser }) => {
+test("owner signs up, installs, invites a partner who copies a link; a tracked click shows in the checklist and the report", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const owner = await newPage(browser);
   const ownerEmail = uniqueEmail("owner");
@@ -87,18 +89,27 @@ test("owner signs up, installs, invites a partner who copies a link; a tracked c
   await partner.getByRole("button", { name: "Create partner account" }).click();
   await expect(partner).toHaveURL(/\/portal$/, { timeout: 20_000 });
   await expect(partner.getByTestId("portal-links")).toBeVisible();
-  await partner.getByRole("button", { name: /^Copy link / }).first().click();
+  await partner
+    .getByRole("button", { name: /^Copy link / })
+    .first()
+    .click();
   const referralUrl = await clipboard(partner);
   const code = new URL(referralUrl).searchParams.get("aff");
   expect(code).toBeTruthy();
   await snapBoth(partner, "portal-links");
 
   // 5. a visitor comes through the link on the program's site, which runs the copied snippet
-  const site = await landingSite(`<!doctype html><html><head><title>Loop Shop</title>${snippet}</head><body><h1>Loop Shop</h1></body></html>`);
+  const site = await landingSite(
+    `<!doctype html><html><head><title>Loop Shop</title>${snippet}</head><body><h1>Loop Shop</h1></body></html>`,
+  );
   try {
     const visitor = await newPage(browser);
     await visitor.goto(`http://localhost:${site.port}/?aff=${code}`);
-    await expect.poll(async () => (await visitor.context().cookies()).find((c) => c.name === "partnerloop_click_id")?.value ?? "", { timeout: 20_000 }).toMatch(/^clk_/);
+    await expect
+      .poll(async () => (await visitor.context().cookies()).find((c) => c.name === "partnerloop_click_id")?.value ?? "", {
+        timeout: 20_000,
+      })
+      .toMatch(/^clk_/);
     await visitor.context().close();
   } finally {
     await site.close();

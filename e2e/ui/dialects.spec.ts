@@ -24,12 +24,29 @@ async function programWithKey(label: string): Promise<{ owner: TestUser; program
   const host = `${label}-${suffix}.example.com`;
   const linkCode = `${label}${suffix}`;
   const [program, key] = await dbTask([
-    { op: "trackingProgram", ownerId: owner.id, name: `${label} shop`, websiteUrl: `https://${host}/`, allowedDomains: [host], cookieWindowDays: 30, cleanupParams: false, linkCode },
+    {
+      op: "trackingProgram",
+      ownerId: owner.id,
+      name: `${label} shop`,
+      websiteUrl: `https://${host}/`,
+      allowedDomains: [host],
+      cookieWindowDays: 30,
+      cleanupParams: false,
+      linkCode,
+    },
     { op: "apiKey", programId: "$0.id", name: "backend" },
   ]);
   return {
     owner,
-    program: { id: program!.id!, clientId: Number(program!.clientId), partnerCode: program!.partnerCode!, linkCode, site: `https://${host}`, secret: key!.secret!, publicKey: key!.publicKey! },
+    program: {
+      id: program!.id!,
+      clientId: Number(program!.clientId),
+      partnerCode: program!.partnerCode!,
+      linkCode,
+      site: `https://${host}`,
+      secret: key!.secret!,
+      publicKey: key!.publicKey!,
+    },
   };
 }
 
@@ -54,9 +71,34 @@ test("AgentRef: server-side click, install verification, then a Stripe payment w
   const { owner, program } = await programWithKey("agentref");
   const origin = { origin: program.site };
 
-  const click = await postJson(request, "/api/tracking/click", { programId: program.id, pageUrl: `${program.site}/?via=${program.linkCode}`, referralCode: program.linkCode, referrer: "https://blog.example.com/review", consentGranted: true }, origin);
-  expect(click).toMatchObject({ status: "ok", affiliateCode: program.linkCode, programId: program.id, clickToken: expect.stringMatching(/^clk_/), cookieDurationDays: 30, warnings: [] });
-  expect(await postJson(request, "/api/tracking/verify", { programId: program.id, pageUrl: `${program.site}/pricing`, consentGranted: true }, origin)).toMatchObject({ status: "ok", count: 1 });
+  const click = await postJson(
+    request,
+    "/api/tracking/click",
+    {
+      programId: program.id,
+      pageUrl: `${program.site}/?via=${program.linkCode}`,
+      referralCode: program.linkCode,
+      referrer: "https://blog.example.com/review",
+      consentGranted: true,
+    },
+    origin,
+  );
+  expect(click).toMatchObject({
+    status: "ok",
+    affiliateCode: program.linkCode,
+    programId: program.id,
+    clickToken: expect.stringMatching(/^clk_/),
+    cookieDurationDays: 30,
+    warnings: [],
+  });
+  expect(
+    await postJson(
+      request,
+      "/api/tracking/verify",
+      { programId: program.id, pageUrl: `${program.site}/pricing`, consentGranted: true },
+      origin,
+    ),
+  ).toMatchObject({ status: "ok", count: 1 });
 
   // The owner connects Stripe; the payment arrives with the documented metadata.
   await signIn(page, owner.email, owner.password);
@@ -91,9 +133,15 @@ test("AgentRef: server-side click, install verification, then a Stripe payment w
   };
   const payload = JSON.stringify(event);
   const signature = `t=${created},v1=${createHmac("sha256", whsec).update(`${created}.${payload}`).digest("hex")}`;
-  const delivered = await request.post(`/api/webhooks/stripe/${program.id}`, { data: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
+  const delivered = await request.post(`/api/webhooks/stripe/${program.id}`, {
+    data: payload,
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+  });
   expect(delivered.status()).toBe(200);
-  expect(await delivered.json()).toMatchObject({ status: "processed", message: expect.stringContaining(`credited to ${program.partnerCode}`) });
+  expect(await delivered.json()).toMatchObject({
+    status: "processed",
+    message: expect.stringContaining(`credited to ${program.partnerCode}`),
+  });
 
   await expectOnOverview(page, null, program.id, "$9.80", `$49.00 · ${paymentIntent}`, "dialect-agentref-overview"); // 20 % of $49.00
 });
@@ -115,13 +163,40 @@ test("AFFY: click, registration and a PAYMENT lead, as documented (no key)", asy
   });
   expect(click).toEqual({ success: true, clickId: expect.any(Number), sessionId, message: "Click tracked successfully" });
   const status = await request.get(`/api/v1/tracking/status/${sessionId}`);
-  expect(await status.json()).toMatchObject({ sessionId, hasAffiliate: true, affiliateReference: program.linkCode, clickId: click.clickId });
+  expect(await status.json()).toMatchObject({
+    sessionId,
+    hasAffiliate: true,
+    affiliateReference: program.linkCode,
+    clickId: click.clickId,
+  });
 
-  const registration = await postJson(request, "/api/v1/tracking/registration", { clickId, email: "customer@example.com", customerId: `user_${clickId}`, customerName: "Jane Smith" });
-  expect(registration).toMatchObject({ success: true, leadId: expect.any(Number), clickId, message: "Registration linked to affiliate referral" });
+  const registration = await postJson(request, "/api/v1/tracking/registration", {
+    clickId,
+    email: "customer@example.com",
+    customerId: `user_${clickId}`,
+    customerName: "Jane Smith",
+  });
+  expect(registration).toMatchObject({
+    success: true,
+    leadId: expect.any(Number),
+    clickId,
+    message: "Registration linked to affiliate referral",
+  });
 
-  const payment = await postJson(request, "/api/v1/tracking/lead", { clientId: program.clientId, leadType: "PAYMENT", customerEmail: "customer@example.com", leadValue: 99.0, sessionId });
-  expect(payment).toMatchObject({ success: true, leadId: expect.any(Number), leadValue: 99, conversionSource: "TRACKING_API", message: "Payment linked to affiliate referral" });
+  const payment = await postJson(request, "/api/v1/tracking/lead", {
+    clientId: program.clientId,
+    leadType: "PAYMENT",
+    customerEmail: "customer@example.com",
+    leadValue: 99.0,
+    sessionId,
+  });
+  expect(payment).toMatchObject({
+    success: true,
+    leadId: expect.any(Number),
+    leadValue: 99,
+    conversionSource: "TRACKING_API",
+    message: "Payment linked to affiliate referral",
+  });
 
   // The unauthenticated payment's commission is pending (held for review), and counts as pending.
   await expectOnOverview(page, owner, program.id, "$19.80", `$99.00 · ${payment.transactionId}`, "dialect-affy-overview");
@@ -133,7 +208,12 @@ test("Refersion: click, checkout(cart_id), then the paid-order webhook with the 
   const cartId = `DDXqfBngTWuX8N8Asqr2mY3RkmHCXdM7Vz6mdHkjwrEnN5zyRY${randomBytes(4).toString("hex")}`;
   const orderId = `2015040110${randomBytes(4).toString("hex")}`;
 
-  const click = await postJson(request, "/api/v1/track/click", { affiliate_url: `${program.site}/?aff=${program.linkCode}`, program_id: program.id }, origin);
+  const click = await postJson(
+    request,
+    "/api/v1/track/click",
+    { affiliate_url: `${program.site}/?aff=${program.linkCode}`, program_id: program.id },
+    origin,
+  );
   await postJson(request, "/api/v1/track/checkout", { program_id: program.id, click_id: click.click_id, cart_id: cartId }, origin);
 
   const headers = { "Refersion-Public-Key": program.publicKey, "Refersion-Secret-Key": program.secret };
@@ -153,9 +233,19 @@ test("Refersion: click, checkout(cart_id), then the paid-order webhook with the 
     ],
   };
   const paid = await postJson(request, "/tracker/orders/paid", order, headers);
-  expect(paid).toMatchObject({ success: true, attributed: true, affiliate_code: program.partnerCode, commission_base: "63.75", commission_amount: "12.75", duplicate: false });
+  expect(paid).toMatchObject({
+    success: true,
+    attributed: true,
+    affiliate_code: program.partnerCode,
+    commission_base: "63.75",
+    commission_amount: "12.75",
+    duplicate: false,
+  });
   expect(await postJson(request, "/tracker/orders/paid", order, headers)).toMatchObject({ sale_id: paid.sale_id, duplicate: true });
-  const refused = await request.post("/tracker/orders/paid", { data: order, headers: { ...headers, "Refersion-Secret-Key": "pl_sk_wrong" } });
+  const refused = await request.post("/tracker/orders/paid", {
+    data: order,
+    headers: { ...headers, "Refersion-Secret-Key": "pl_sk_wrong" },
+  });
   expect(refused.status()).toBe(401);
 
   await expectOnOverview(page, owner, program.id, "$12.75", `$63.75 · ${orderId}`, "dialect-refersion-overview");

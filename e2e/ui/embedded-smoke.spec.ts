@@ -27,7 +27,10 @@ test("the demo owner login shows the seeded Acme Analytics overview", async ({ p
   await expect(page).toHaveURL((url) => url.pathname === `/dashboard/${login.programId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Acme Analytics", exact: true })).toBeVisible();
 
-  const clicksCard = page.getByRole("region", { name: "Key figures" }).locator(":scope > div").filter({ has: page.getByText("Clicks", { exact: true }) });
+  const clicksCard = page
+    .getByRole("region", { name: "Key figures" })
+    .locator(":scope > div")
+    .filter({ has: page.getByText("Clicks", { exact: true }) });
   const clicks = Number((await clicksCard.locator("p").nth(1).innerText()).replace(/[^0-9]/g, ""));
   expect(clicks, "demo data should have clicks in the last 30 days").toBeGreaterThan(0);
   await expect(page.getByText("Performance", { exact: true })).toBeVisible();

@@ -6,7 +6,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { createOwnerWithProgram, createPartnerUser, dbTask, signIn, snap } from "../support/fixtures";
 
 async function download(page: Page, name: RegExp): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("listitem").filter({ hasText: name }).getByRole("link", { name: "Download" }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("listitem").filter({ hasText: name }).getByRole("link", { name: "Download" }).click(),
+  ]);
   return readFileSync((await file.path())!, "utf8");
 }
 
@@ -28,7 +31,11 @@ test("owner approves two commissions, pays them in a batch with a CSV; the partn
   await page.goto(`/dashboard/${program.id}/commissions`);
   const rows = page.getByTestId("commission-row");
   await expect(rows).toHaveCount(3);
-  for (const amount of ["$120.00", "$80.00"]) await rows.filter({ hasText: `Sale of ${amount}` }).getByRole("checkbox").check();
+  for (const amount of ["$120.00", "$80.00"])
+    await rows
+      .filter({ hasText: `Sale of ${amount}` })
+      .getByRole("checkbox")
+      .check();
   await expect(page.getByTestId("bulk-bar")).toContainText("2 selected");
   await page.getByLabel("Reason").fill("verified against Stripe");
   await page.getByRole("button", { name: "Approve", exact: true }).click();
@@ -52,9 +59,13 @@ test("owner approves two commissions, pays them in a batch with a CSV; the partn
   await expect(page.getByTestId("batch-payouts")).toContainText("$40.00");
 
   const paypal = await download(page, /PayPal Payouts CSV/);
-  expect(paypal).toMatch(/^paula\.paypal@example\.com,40\.00,USD,PL\d+,Payout Co commissions \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d,PAYPAL\r\n$/);
+  expect(paypal).toMatch(
+    /^paula\.paypal@example\.com,40\.00,USD,PL\d+,Payout Co commissions \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d,PAYPAL\r\n$/,
+  );
   const generic = await download(page, /Generic CSV/);
-  expect(generic.split("\r\n")[0]).toBe("partner_id,partner_name,partner_email,payout_id,payout_method,payout_destination,amount,currency,commission_count,period_start,period_end,status");
+  expect(generic.split("\r\n")[0]).toBe(
+    "partner_id,partner_name,partner_email,payout_id,payout_method,payout_destination,amount,currency,commission_count,period_start,period_end,status",
+  );
   expect(generic).toContain(`${partner.partnerId},Paula Payee,${partner.email},`);
   expect(generic).toContain(",40.00,USD,2,");
   await snap(page, "payout-batch");

@@ -39,7 +39,8 @@ async function trackingProgram(): Promise<TrackingProgram> {
 }
 
 /** The documented snippet. */
-const snippet = (programId: string) => `<script async src="${APP_URL}/js/tracker.js" data-program-id="${programId}" data-debug="true"></script>`;
+const snippet = (programId: string) =>
+  `<script async src="${APP_URL}/js/tracker.js" data-program-id="${programId}" data-debug="true"></script>`;
 
 /** Affitor's guide's snippet, only the host changed: /js/affitor-tracker.js, data-affitor-* attributes, no async. */
 const affitorSnippet = (programId: string) =>
@@ -107,21 +108,27 @@ test("a referral visit is tracked, then signup and checkout are attributed to th
     await page.goto(`${origin}/landing.html?aff=${program.linkCode}&utm_source=newsletter`);
 
     // 1. The click cookie, first-party on the landing origin, for the program's window; Affitor's name too.
-    await expect.poll(async () => (await context.cookies(origin)).find((c) => c.name === "partnerloop_click_id")?.value ?? null).toMatch(/^clk_/);
+    await expect
+      .poll(async () => (await context.cookies(origin)).find((c) => c.name === "partnerloop_click_id")?.value ?? null)
+      .toMatch(/^clk_/);
     const cookies = await context.cookies(origin);
     const clickCookie = cookies.find((c) => c.name === "partnerloop_click_id")!;
     expect(clickCookie).toMatchObject({ domain: "localhost", path: "/", sameSite: "Lax", secure: false, httpOnly: false });
     expect(clickCookie.expires - Date.now() / 1000).toBeGreaterThan(COOKIE_WINDOW_DAYS * 86_400 - 120);
     expect(clickCookie.expires - Date.now() / 1000).toBeLessThanOrEqual(COOKIE_WINDOW_DAYS * 86_400);
     expect(cookies.find((c) => c.name === "affitor_click_id")?.value).toBe(clickCookie.value);
-    expect(await page.evaluate(() => (window as unknown as { partnerloop: { clickId(): string } }).partnerloop.clickId())).toBe(clickCookie.value);
+    expect(await page.evaluate(() => (window as unknown as { partnerloop: { clickId(): string } }).partnerloop.clickId())).toBe(
+      clickCookie.value,
+    );
 
     // 2. The program cleans up: ?aff= is gone from the address bar, other parameters stay.
     await expect(page).toHaveURL(`${origin}/landing.html?utm_source=newsletter`);
 
     // 3. The install heartbeat, origin + path only.
     await expect
-      .poll(() => query<{ pageUrl: string; source: string }>(`SELECT "pageUrl", source FROM "InstallHeartbeat" WHERE "programId" = $1`, [program.id]))
+      .poll(() =>
+        query<{ pageUrl: string; source: string }>(`SELECT "pageUrl", source FROM "InstallHeartbeat" WHERE "programId" = $1`, [program.id]),
+      )
       .toEqual([{ pageUrl: `${origin}/landing.html`, source: "TRACKER" }]);
 
     // 4 + 5. The host page's buttons.
@@ -136,17 +143,31 @@ test("a referral visit is tracked, then signup and checkout are attributed to th
       [program.id],
     );
     expect(clicks).toHaveLength(1);
-    expect(clicks[0]).toMatchObject({ token: clickCookie.value, partnerId: program.partnerId, source: "TRACKER", device: "desktop", consent: true, pageTitle: "Tracker Shop: pricing" });
+    expect(clicks[0]).toMatchObject({
+      token: clickCookie.value,
+      partnerId: program.partnerId,
+      source: "TRACKER",
+      device: "desktop",
+      consent: true,
+      pageTitle: "Tracker Shop: pricing",
+    });
     expect(clicks[0]!.browser).toMatch(/Chrom/);
     expect(clicks[0]!.os).toBeTruthy();
     expect(clicks[0]!.sessionId).toMatch(/^[0-9a-f]{32}$/);
     expect(clicks[0]!.screen).toMatch(/^\d+x\d+$/);
     expect(clicks[0]!.landingUrl).toContain(`aff=${program.linkCode}`);
 
-    const leads = await query<Record<string, unknown>>(`SELECT "customerKey", "partnerId", email, source, "clickId"::text FROM "Lead" WHERE "programId" = $1`, [program.id]);
-    expect(leads).toEqual([{ customerKey: "user_42", partnerId: program.partnerId, email: "buyer@example.com", source: "TRACKER", clickId: clicks[0]!.id }]);
+    const leads = await query<Record<string, unknown>>(
+      `SELECT "customerKey", "partnerId", email, source, "clickId"::text FROM "Lead" WHERE "programId" = $1`,
+      [program.id],
+    );
+    expect(leads).toEqual([
+      { customerKey: "user_42", partnerId: program.partnerId, email: "buyer@example.com", source: "TRACKER", clickId: clicks[0]!.id },
+    ]);
 
-    const carts = await query<Record<string, unknown>>(`SELECT "cartId", "clickId"::text FROM "CartBinding" WHERE "programId" = $1`, [program.id]);
+    const carts = await query<Record<string, unknown>>(`SELECT "cartId", "clickId"::text FROM "CartBinding" WHERE "programId" = $1`, [
+      program.id,
+    ]);
     expect(carts).toEqual([{ cartId: "cart_abc", clickId: clicks[0]!.id }]);
 
     expect(log.some((line) => line.includes("click tracked"))).toBe(true);
@@ -160,7 +181,9 @@ test("a page on a host that is not one of the program's domains records nothing"
   const site = await landingSite(landingHtml(snippet(program.id)));
   try {
     const origin = `http://127.0.0.1:${site.port}`; // the program allows only localhost
-    const refused = ["click", "verify"].map((name) => page.waitForResponse((r) => r.url() === `${APP_URL}/api/v1/track/${name}` && r.request().method() === "POST"));
+    const refused = ["click", "verify"].map((name) =>
+      page.waitForResponse((r) => r.url() === `${APP_URL}/api/v1/track/${name}` && r.request().method() === "POST"),
+    );
     const log = trackerLog(page);
     await page.goto(`${origin}/landing.html?aff=${program.linkCode}`);
     for (const response of await Promise.all(refused)) expect(response.status()).toBe(403);
@@ -190,18 +213,28 @@ test("loaded late with consent withheld by a stub: the click is kept, nothing id
     const log = trackerLog(page);
     await page.goto(`${origin}/landing.html?aff=${program.linkCode}`);
     await expect.poll(async () => (await context.cookies(origin)).some((c) => c.name === "partnerloop_click_id")).toBe(true);
-    const clicks = await query<Record<string, unknown>>(`SELECT consent, "sessionId", "userAgent", "ipHash", screen, timezone FROM "Click" WHERE "programId" = $1`, [program.id]);
+    const clicks = await query<Record<string, unknown>>(
+      `SELECT consent, "sessionId", "userAgent", "ipHash", screen, timezone FROM "Click" WHERE "programId" = $1`,
+      [program.id],
+    );
     expect(clicks).toEqual([{ consent: false, sessionId: null, userAgent: null, ipHash: null, screen: null, timezone: null }]);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(log.some((line) => line.includes("consent false"))).toBe(true);
     // Affitor's snippet calls window.affitor: the same object.
-    expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).affitor === (window as unknown as Record<string, unknown>).partnerloop)).toBe(true);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as Record<string, unknown>).affitor === (window as unknown as Record<string, unknown>).partnerloop,
+      ),
+    ).toBe(true);
   } finally {
     await site.close();
   }
 });
 
-test("Affitor's snippet with only the host changed: the click is tracked and window.affitor.signup() records the lead", async ({ page, context }) => {
+test("Affitor's snippet with only the host changed: the click is tracked and window.affitor.signup() records the lead", async ({
+  page,
+  context,
+}) => {
   const program = await trackingProgram();
   const site = await landingSite(landingHtml(affitorSnippet(program.id)));
   try {
@@ -212,10 +245,17 @@ test("Affitor's snippet with only the host changed: the click is tracked and win
     expect((await script).status()).toBe(200);
 
     // The cookie a backend written for Affitor reads (req.cookies.affitor_click_id).
-    await expect.poll(async () => (await context.cookies(origin)).find((c) => c.name === "affitor_click_id")?.value ?? null).toMatch(/^clk_/);
+    await expect
+      .poll(async () => (await context.cookies(origin)).find((c) => c.name === "affitor_click_id")?.value ?? null)
+      .toMatch(/^clk_/);
     const clickId = (await context.cookies(origin)).find((c) => c.name === "affitor_click_id")!.value;
 
-    const result = await page.evaluate(() => (window as unknown as { affitor: { signup(k: string, e: string): Promise<{ success: boolean }> } }).affitor.signup("user_7", "affitor@example.com"));
+    const result = await page.evaluate(() =>
+      (window as unknown as { affitor: { signup(k: string, e: string): Promise<{ success: boolean }> } }).affitor.signup(
+        "user_7",
+        "affitor@example.com",
+      ),
+    );
     expect(result).toMatchObject({ success: true });
     const leads = await query<Record<string, unknown>>(
       `SELECT l."customerKey", l."partnerId", l.source, c.token FROM "Lead" l JOIN "Click" c ON c.id = l."clickId" WHERE l."programId" = $1`,

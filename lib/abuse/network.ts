@@ -35,7 +35,10 @@ export function networkOf(ip: string): string | null {
   const h = hextets(trimmed);
   if (!h) return null;
   if (h.slice(0, 5).every((n) => n === 0) && h[5] === 0xffff) return [h[6]! >> 8, h[6]! & 255, h[7]! >> 8, h[7]! & 255].join(".");
-  return `${h.slice(0, 4).map((n) => n.toString(16)).join(":")}::/64`;
+  return `${h
+    .slice(0, 4)
+    .map((n) => n.toString(16))
+    .join(":")}::/64`;
 }
 
 let salt: { key: string; value: Buffer } | null = null; // derived from the config, not read from the database
@@ -43,7 +46,13 @@ let salt: { key: string; value: Buffer } | null = null; // derived from the conf
 function daySalt(at: Date): Buffer {
   const secret = env().AUTH_SECRET;
   const key = `${at.toISOString().slice(0, 10)}\u0000${secret}`;
-  if (salt?.key !== key) salt = { key, value: createHmac("sha256", secret).update(`network-salt:${key.slice(0, 10)}`).digest() };
+  if (salt?.key !== key)
+    salt = {
+      key,
+      value: createHmac("sha256", secret)
+        .update(`network-salt:${key.slice(0, 10)}`)
+        .digest(),
+    };
   return salt.value;
 }
 

@@ -11,7 +11,9 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** The program's keys without their digests. */
 export async function listApiKeysAction(programId: string) {
-  return action({ access: { programId, role: "VIEWER" } }, async () => (await listApiKeys(programId, { limit: 100 })).items.map(({ secretHash: _hash, ...key }) => key));
+  return action({ access: { programId, role: "VIEWER" } }, async () =>
+    (await listApiKeys(programId, { limit: 100 })).items.map(({ secretHash: _hash, ...key }) => key),
+  );
 }
 
 export async function createApiKeyAction(programId: string, input: ApiKeyCreateInput) {

@@ -33,7 +33,8 @@ export async function signInAction(_previous: FormResult<void> | null, form: For
     try {
       await signIn("credentials", { email, password: formText(form, "password"), redirectTo: safeNext(form.get("next")) });
     } catch (error) {
-      if (error instanceof TooManyAttempts) throw new ActionError(`Too many sign-in attempts. Try again in ${waitText(error.retryAfterSeconds)}.`);
+      if (error instanceof TooManyAttempts)
+        throw new ActionError(`Too many sign-in attempts. Try again in ${waitText(error.retryAfterSeconds)}.`);
       if (error instanceof AuthError) throw new ActionError("Wrong e-mail or password.");
       throw error; // the redirect after a successful sign-in travels as an exception
     }
@@ -59,7 +60,8 @@ export async function signUpAction(_previous: FormResult<void> | null, form: For
       if (ip) await enforceRateLimits([{ key: `signup:ip:${hashIp(ip)}`, rule: AUTH_LIMITS.signUpPerIp }]);
       await createUser(account, "OWNER");
     } catch (error) {
-      if (isApiError(error) && error.code === "rate_limited") throw new ActionError("Too many sign-ups from your network. Try again in an hour.");
+      if (isApiError(error) && error.code === "rate_limited")
+        throw new ActionError("Too many sign-ups from your network. Try again in an hour.");
       if (isApiError(error) && error.code === "conflict") {
         const message = "An account with this e-mail already exists. Sign in instead.";
         throw new ActionError(message, { email: message });

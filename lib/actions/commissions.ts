@@ -14,12 +14,15 @@ import { getProgram } from "@/lib/programs/get-program";
 const listIssues: Invalid = (issues) => ({ error: issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") });
 
 export async function reviewCommissionsAction(programId: string, input: ReviewInput) {
-  return action({ access: { programId, role: "ADMIN" }, schema: reviewSchema, input, invalid: listIssues }, async (review, { actor }): Promise<ReviewResult & { message: string }> => {
-    const result = await reviewCommissions(programId, review, actor);
-    revalidatePath(`/dashboard/${programId}/commissions`);
-    const verb = review.decision === "approve" ? "Approved" : "Rejected";
-    return { message: `${verb} ${result.updated.length} commission${result.updated.length === 1 ? "" : "s"}.`, ...result };
-  });
+  return action(
+    { access: { programId, role: "ADMIN" }, schema: reviewSchema, input, invalid: listIssues },
+    async (review, { actor }): Promise<ReviewResult & { message: string }> => {
+      const result = await reviewCommissions(programId, review, actor);
+      revalidatePath(`/dashboard/${programId}/commissions`);
+      const verb = review.decision === "approve" ? "Approved" : "Rejected";
+      return { message: `${verb} ${result.updated.length} commission${result.updated.length === 1 ? "" : "s"}.`, ...result };
+    },
+  );
 }
 
 const blank = (value: FormDataEntryValue | null) => value === null || String(value).trim() === "";
@@ -50,7 +53,11 @@ async function ruleTerms(programId: string, form: FormData) {
 
 // The terms are read after the role check (they need the program's currency); the core parses them
 // with its own schema (ruleCreateBody / ruleUpdateBody), whose issues read as `listIssues`.
-export async function createRuleAction(programId: string, _previous: FormResult<string> | null, form: FormData): Promise<FormResult<string>> {
+export async function createRuleAction(
+  programId: string,
+  _previous: FormResult<string> | null,
+  form: FormData,
+): Promise<FormResult<string>> {
   return action({ access: { programId, role: "ADMIN" }, invalid: listIssues }, async (_, { actor }) => {
     const scope = { partner_id: formText(form, "partner_id") || null, product_id: formText(form, "product_id").trim() || null };
     await createRule(programId, { ...scope, ...(await ruleTerms(programId, form)) }, actor);
@@ -59,7 +66,12 @@ export async function createRuleAction(programId: string, _previous: FormResult<
   });
 }
 
-export async function updateRuleAction(programId: string, ruleId: string, _previous: FormResult<string> | null, form: FormData): Promise<FormResult<string>> {
+export async function updateRuleAction(
+  programId: string,
+  ruleId: string,
+  _previous: FormResult<string> | null,
+  form: FormData,
+): Promise<FormResult<string>> {
   return action({ access: { programId, role: "ADMIN" }, invalid: listIssues }, async (_, { actor }) => {
     await updateRule(programId, ruleId, await ruleTerms(programId, form), actor);
     revalidatePath(`/dashboard/${programId}/commissions/rules`);
@@ -67,7 +79,12 @@ export async function updateRuleAction(programId: string, ruleId: string, _previ
   });
 }
 
-export async function deleteRuleAction(programId: string, ruleId: string, _previous: FormResult<void> | null, _form: FormData): Promise<FormResult<void>> {
+export async function deleteRuleAction(
+  programId: string,
+  ruleId: string,
+  _previous: FormResult<void> | null,
+  _form: FormData,
+): Promise<FormResult<void>> {
   return action({ access: { programId, role: "ADMIN" } }, async (_, { actor }) => {
     await deleteRule(programId, ruleId, actor);
     revalidatePath(`/dashboard/${programId}/commissions/rules`);

@@ -9,7 +9,8 @@ import { acceptInvite, type AcceptedInvite } from "@/lib/invites/accept-invite";
 import { applyToProgram } from "@/lib/invites/apply-to-program";
 import { acceptInviteSchema, applicationSchema, type AcceptInviteInput, type ApplicationInput } from "@/lib/invites/schemas";
 
-const destination = (accepted: Pick<AcceptedInvite, "kind" | "programId">) => (accepted.kind === "PARTNER" ? "/portal" : `/dashboard/${accepted.programId}`);
+const destination = (accepted: Pick<AcceptedInvite, "kind" | "programId">) =>
+  accepted.kind === "PARTNER" ? "/portal" : `/dashboard/${accepted.programId}`;
 
 /** Accept with a new account, then sign it in. */
 export async function acceptInviteAction(token: string, input: AcceptInviteInput) {

@@ -8,7 +8,9 @@ import { updateLink } from "@/lib/links/update-link";
 import { codeSchema } from "@/lib/partners/api-schemas";
 
 export async function listLinksAction(programId: string, query: { partnerId?: string }) {
-  return action({ access: { programId, role: "VIEWER" }, schema: linkRowsQuery, input: query }, (filter) => listLinkRows(programId, filter));
+  return action({ access: { programId, role: "VIEWER" }, schema: linkRowsQuery, input: query }, (filter) =>
+    listLinkRows(programId, filter),
+  );
 }
 
 /** Body in the management API's wire shape (partner_id, code, destination_url): one schema for both. */

@@ -11,14 +11,28 @@ const detailIssues: Invalid = (issues) => ({ error: issues.map((i) => `${String(
 function detailsOf(form: FormData) {
   const field = (name: string) => formText(form, name);
   return field("method") === "bank"
-    ? { method: "bank", accountHolder: field("accountHolder"), iban: field("iban"), accountNumber: field("accountNumber"), bankCode: field("bankCode"), country: field("country") }
+    ? {
+        method: "bank",
+        accountHolder: field("accountHolder"),
+        iban: field("iban"),
+        accountNumber: field("accountNumber"),
+        bankCode: field("bankCode"),
+        country: field("country"),
+      }
     : { method: "paypal", email: field("email").trim() };
 }
 
-export async function savePayoutDetailsAction(partnerId: string, _previous: FormResult<string> | null, form: FormData): Promise<FormResult<string>> {
-  return action({ access: "partner", schema: payoutDetailsSchema, input: detailsOf(form), invalid: detailIssues }, async (details, { user }) => {
-    await savePayoutDetails(user.id, partnerId, details);
-    revalidatePath("/portal");
-    return "Saved. Your next payout goes there.";
-  });
+export async function savePayoutDetailsAction(
+  partnerId: string,
+  _previous: FormResult<string> | null,
+  form: FormData,
+): Promise<FormResult<string>> {
+  return action(
+    { access: "partner", schema: payoutDetailsSchema, input: detailsOf(form), invalid: detailIssues },
+    async (details, { user }) => {
+      await savePayoutDetails(user.id, partnerId, details);
+      revalidatePath("/portal");
+      return "Saved. Your next payout goes there.";
+    },
+  );
 }

@@ -26,18 +26,24 @@ export async function createProgramAction(_previous: FormResult<never> | null, f
     cookieWindowDays: Number(values.cookieWindowDays || 60),
     commission: { type: "percentage", value: Number(values.percent || 20) },
   };
-  const result = await action({ access: "owner", schema: createProgramSchema, input, invalid: programIssues }, async (program, { user }) => {
-    const created = await createProgram(user.id, program);
-    redirect(`/dashboard/${created.id}`);
-  });
+  const result = await action(
+    { access: "owner", schema: createProgramSchema, input, invalid: programIssues },
+    async (program, { user }) => {
+      const created = await createProgram(user.id, program);
+      redirect(`/dashboard/${created.id}`);
+    },
+  );
   return { ...result, values };
 }
 
 /** General settings; the Stripe secret has its own form (lib/actions/stripe.ts). */
 export async function updateSettingsAction(programId: string, input: UpdateProgramInput) {
-  return action({ access: { programId, role: "ADMIN" }, schema: updateProgramSchema, input }, async ({ stripeWebhookSecret: _ignored, ...settings }, { actor }) => {
-    await updateProgram(programId, settings, actor);
-    revalidatePath(`/dashboard/${programId}`, "layout");
-    return { saved: true };
-  });
+  return action(
+    { access: { programId, role: "ADMIN" }, schema: updateProgramSchema, input },
+    async ({ stripeWebhookSecret: _ignored, ...settings }, { actor }) => {
+      await updateProgram(programId, settings, actor);
+      revalidatePath(`/dashboard/${programId}`, "layout");
+      return { saved: true };
+    },
+  );
 }

@@ -23,7 +23,10 @@ export interface ActivityEvent {
   source: string | null;
 }
 
-export async function listActivity(programId: string, options: { kinds?: ActivityKind[]; includeTest?: boolean; limit?: number } = {}): Promise<ActivityEvent[]> {
+export async function listActivity(
+  programId: string,
+  options: { kinds?: ActivityKind[]; includeTest?: boolean; limit?: number } = {},
+): Promise<ActivityEvent[]> {
   const limit = Math.min(options.limit ?? 50, 200);
   const kinds = new Set(options.kinds?.length ? options.kinds : ACTIVITY_KINDS);
   const test = options.includeTest ? undefined : false;
@@ -33,18 +36,53 @@ export async function listActivity(programId: string, options: { kinds?: Activit
           where: { programId, test },
           orderBy: { createdAt: "desc" },
           take: limit,
-          select: { id: true, token: true, createdAt: true, test: true, source: true, country: true, browser: true, device: true, pageUrl: true, partner: { select: { name: true } }, link: { select: { code: true } } },
+          select: {
+            id: true,
+            token: true,
+            createdAt: true,
+            test: true,
+            source: true,
+            country: true,
+            browser: true,
+            device: true,
+            pageUrl: true,
+            partner: { select: { name: true } },
+            link: { select: { code: true } },
+          },
         })
       : [],
     kinds.has("lead")
-      ? db.lead.findMany({ where: { programId, test }, orderBy: { createdAt: "desc" }, take: limit, select: { id: true, createdAt: true, test: true, source: true, email: true, customerKey: true, partner: { select: { name: true } } } })
+      ? db.lead.findMany({
+          where: { programId, test },
+          orderBy: { createdAt: "desc" },
+          take: limit,
+          select: {
+            id: true,
+            createdAt: true,
+            test: true,
+            source: true,
+            email: true,
+            customerKey: true,
+            partner: { select: { name: true } },
+          },
+        })
       : [],
     kinds.has("sale")
       ? db.sale.findMany({
           where: { programId, test },
           orderBy: { occurredAt: "desc" },
           take: limit,
-          select: { id: true, occurredAt: true, test: true, source: true, amount: true, refundedAmount: true, currency: true, transactionId: true, partner: { select: { name: true } } },
+          select: {
+            id: true,
+            occurredAt: true,
+            test: true,
+            source: true,
+            amount: true,
+            refundedAmount: true,
+            currency: true,
+            transactionId: true,
+            partner: { select: { name: true } },
+          },
         })
       : [],
     kinds.has("commission")
@@ -52,7 +90,17 @@ export async function listActivity(programId: string, options: { kinds?: Activit
           where: { programId, test },
           orderBy: { createdAt: "desc" },
           take: limit,
-          select: { id: true, createdAt: true, test: true, kind: true, status: true, amount: true, currency: true, flags: true, partner: { select: { name: true } } },
+          select: {
+            id: true,
+            createdAt: true,
+            test: true,
+            kind: true,
+            status: true,
+            amount: true,
+            currency: true,
+            flags: true,
+            partner: { select: { name: true } },
+          },
         })
       : [],
   ]);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { pageQuery } from "@/lib/kernel/pagination";
 
 export const apiKeyCreateBody = z.object({
-  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters").describe("A label, e.g. \"Production backend\""),
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters").describe('A label, e.g. "Production backend"'),
 });
 export type ApiKeyCreateInput = z.infer<typeof apiKeyCreateBody>;
 

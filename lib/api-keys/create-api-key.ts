@@ -25,7 +25,13 @@ export async function createApiKey(programId: string, input: ApiKeyCreateInput, 
       },
     });
     await tx.auditLog.create({
-      data: auditRow(actor, { programId, action: "api_key.created", entityType: "api_key", entityId: created.id, after: serializeApiKey(created) }),
+      data: auditRow(actor, {
+        programId,
+        action: "api_key.created",
+        entityType: "api_key",
+        entityId: created.id,
+        after: serializeApiKey(created),
+      }),
     });
     return created;
   });

@@ -16,7 +16,13 @@ export async function revokeApiKey(programId: string, keyId: string, actor: Acto
     if (!key) throw new ApiError("not_found", "API key not found");
     if (count === 1) {
       await tx.auditLog.create({
-        data: auditRow(actor, { programId, action: "api_key.revoked", entityType: "api_key", entityId: key.id, after: serializeApiKey(key) }),
+        data: auditRow(actor, {
+          programId,
+          action: "api_key.revoked",
+          entityType: "api_key",
+          entityId: key.id,
+          after: serializeApiKey(key),
+        }),
       });
     }
     return key;

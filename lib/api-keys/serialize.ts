@@ -15,5 +15,12 @@ export function serializeApiKey(key: ApiKey): ApiKeyResponse {
 }
 
 export function serializeCreatedApiKey(key: ApiKey, secret: string): ApiKeyCreatedResponse {
-  return { id: key.id, key: secret, public_key: key.publicKey, name: key.name, prefix: key.prefix, created_at: key.createdAt.toISOString() };
+  return {
+    id: key.id,
+    key: secret,
+    public_key: key.publicKey,
+    name: key.name,
+    prefix: key.prefix,
+    created_at: key.createdAt.toISOString(),
+  };
 }

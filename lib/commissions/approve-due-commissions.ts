@@ -37,7 +37,14 @@ export async function approveDueCommissions(now = new Date(), options: { program
         await tx.auditLog.createMany({ data: statusChangeRows(programId, systemActor, changes, HOLD_ENDED_REASON, now) });
         if (await programHasEndpoints(programId, tx)) {
           const commissions = await tx.commission.findMany({ where: { id: { in: list.map((r) => r.id) } } });
-          deliveries.push(...(await recordEvents(tx, programId, commissions.map((c) => commissionEvent("commission.approved", c)), now)));
+          deliveries.push(
+            ...(await recordEvents(
+              tx,
+              programId,
+              commissions.map((c) => commissionEvent("commission.approved", c)),
+              now,
+            )),
+          );
         }
       }
       return { ids: rows.map((r) => r.id), deliveries };

@@ -9,7 +9,13 @@ export interface StatusChange {
   amount?: number;
 }
 
-export function statusChangeRows(programId: string, actor: Actor, changes: StatusChange[], reason: string | null, at: Date): Prisma.AuditLogCreateManyInput[] {
+export function statusChangeRows(
+  programId: string,
+  actor: Actor,
+  changes: StatusChange[],
+  reason: string | null,
+  at: Date,
+): Prisma.AuditLogCreateManyInput[] {
   return changes.map((change) => ({
     programId,
     actorType: actor.type,

@@ -18,10 +18,18 @@ export interface LeadCommissionInput {
   at?: Date;
 }
 
-export async function createLeadCommission(tx: Prisma.TransactionClient, input: LeadCommissionInput): Promise<{ id: number; amount: number } | null> {
+export async function createLeadCommission(
+  tx: Prisma.TransactionClient,
+  input: LeadCommissionInput,
+): Promise<{ id: number; amount: number } | null> {
   // One after another: a transaction is one connection.
-  const program = await tx.program.findUniqueOrThrow({ where: { id: input.programId }, select: { holdDays: true, defaultRuleId: true, currency: true } });
-  const rules = await tx.commissionRule.findMany({ where: { programId: input.programId, productId: null, OR: [{ partnerId: input.partnerId }, { partnerId: null }] } });
+  const program = await tx.program.findUniqueOrThrow({
+    where: { id: input.programId },
+    select: { holdDays: true, defaultRuleId: true, currency: true },
+  });
+  const rules = await tx.commissionRule.findMany({
+    where: { programId: input.programId, productId: null, OR: [{ partnerId: input.partnerId }, { partnerId: null }] },
+  });
   const chosen = resolveRule(rules, { partnerId: input.partnerId, productId: null, defaultRuleId: program.defaultRuleId });
   const amount = chosen?.rule.leadAmount ?? 0;
   if (!chosen || amount <= 0) return null;
@@ -30,7 +38,13 @@ export async function createLeadCommission(tx: Prisma.TransactionClient, input: 
   const flags = [
     ...(input.flags ?? []),
     ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
-    ...(await readReviewFlags(tx, { programId: input.programId, partnerId: input.partnerId, customerId: input.customerId, email: input.email ?? undefined, clickNetworkHash: click?.networkHash ?? null })),
+    ...(await readReviewFlags(tx, {
+      programId: input.programId,
+      partnerId: input.partnerId,
+      customerId: input.customerId,
+      email: input.email ?? undefined,
+      clickNetworkHash: click?.networkHash ?? null,
+    })),
   ];
   const at = input.at ?? new Date();
   const holdUntil = new Date(at.getTime() + program.holdDays * 86_400_000);

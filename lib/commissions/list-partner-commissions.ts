@@ -6,6 +6,16 @@ export async function listPartnerCommissions(partnerId: string, limit = 50) {
     where: { partnerId, test: false },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, kind: true, status: true, amount: true, originalAmount: true, currency: true, createdAt: true, holdUntil: true, sale: { select: { amount: true, currency: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      amount: true,
+      originalAmount: true,
+      currency: true,
+      createdAt: true,
+      holdUntil: true,
+      sale: { select: { amount: true, currency: true } },
+    },
   });
 }

@@ -7,11 +7,20 @@ import { auditRow, type Actor } from "@/lib/audit/actor";
 import { db } from "@/lib/db";
 import type { CommissionRule, Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/kernel/errors";
-import { ruleColumns, ruleCreateBody, ruleUpdateBody, serializeRule, type RuleCreateInput, type RuleUpdateInput } from "@/lib/commissions/rule-schemas";
+import {
+  ruleColumns,
+  ruleCreateBody,
+  ruleUpdateBody,
+  serializeRule,
+  type RuleCreateInput,
+  type RuleUpdateInput,
+} from "@/lib/commissions/rule-schemas";
 import { parseInput } from "@/lib/kernel/text";
 
 async function lockProgram(tx: Prisma.TransactionClient, programId: string): Promise<{ defaultRuleId: string | null }> {
-  const [program] = await tx.$queryRaw<Array<{ defaultRuleId: string | null }>>`SELECT "defaultRuleId" FROM "Program" WHERE id = ${programId} FOR UPDATE`;
+  const [program] = await tx.$queryRaw<
+    Array<{ defaultRuleId: string | null }>
+  >`SELECT "defaultRuleId" FROM "Program" WHERE id = ${programId} FOR UPDATE`;
   if (!program) throw new ApiError("not_found", "Program not found");
   return program;
 }
@@ -19,7 +28,11 @@ async function lockProgram(tx: Prisma.TransactionClient, programId: string): Pro
 export async function listRules(programId: string) {
   const [program, rules] = await Promise.all([
     db.program.findUniqueOrThrow({ where: { id: programId }, select: { defaultRuleId: true } }),
-    db.commissionRule.findMany({ where: { programId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { partner: { select: { name: true, code: true } } } }),
+    db.commissionRule.findMany({
+      where: { programId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { partner: { select: { name: true, code: true } } },
+    }),
   ]);
   // The default first, then the overrides, most specific last.
   return rules.sort((a, b) => Number(b.id === program.defaultRuleId) - Number(a.id === program.defaultRuleId));
@@ -37,7 +50,15 @@ export async function createRule(programId: string, input: RuleCreateInput, acto
       throw new ApiError("conflict", "A rule for this partner and product already exists; change it instead");
     }
     const rule = await tx.commissionRule.create({ data: { ...scope, type: "PERCENTAGE", value: 0, ...ruleColumns(data) } });
-    await tx.auditLog.create({ data: auditRow(actor, { programId, action: "commission_rule.created", entityType: "commission_rule", entityId: rule.id, after: serializeRule(rule) }) });
+    await tx.auditLog.create({
+      data: auditRow(actor, {
+        programId,
+        action: "commission_rule.created",
+        entityType: "commission_rule",
+        entityId: rule.id,
+        after: serializeRule(rule),
+      }),
+    });
     return rule;
   });
 }
@@ -50,7 +71,14 @@ export async function updateRule(programId: string, ruleId: string, input: RuleU
     if (!before) throw new ApiError("not_found", "Commission rule not found");
     const rule = await tx.commissionRule.update({ where: { id: ruleId }, data: ruleColumns(data) });
     await tx.auditLog.create({
-      data: auditRow(actor, { programId, action: "commission_rule.updated", entityType: "commission_rule", entityId: rule.id, before: serializeRule(before), after: serializeRule(rule) }),
+      data: auditRow(actor, {
+        programId,
+        action: "commission_rule.updated",
+        entityType: "commission_rule",
+        entityId: rule.id,
+        before: serializeRule(before),
+        after: serializeRule(rule),
+      }),
     });
     return rule;
   });
@@ -61,8 +89,17 @@ export async function deleteRule(programId: string, ruleId: string, actor: Actor
     const program = await lockProgram(tx, programId);
     const rule = await tx.commissionRule.findFirst({ where: { id: ruleId, programId } });
     if (!rule) throw new ApiError("not_found", "Commission rule not found");
-    if (rule.id === program.defaultRuleId) throw new ApiError("conflict", "The program's default rule cannot be deleted; change it instead");
+    if (rule.id === program.defaultRuleId)
+      throw new ApiError("conflict", "The program's default rule cannot be deleted; change it instead");
     await tx.commissionRule.delete({ where: { id: ruleId } });
-    await tx.auditLog.create({ data: auditRow(actor, { programId, action: "commission_rule.deleted", entityType: "commission_rule", entityId: ruleId, before: serializeRule(rule) }) });
+    await tx.auditLog.create({
+      data: auditRow(actor, {
+        programId,
+        action: "commission_rule.deleted",
+        entityType: "commission_rule",
+        entityId: ruleId,
+        before: serializeRule(rule),
+      }),
+    });
   });
 }

@@ -17,7 +17,10 @@ export const reviewSchema = z
     decision: z.enum(["approve", "reject"]),
     reason: z.string().trim().max(500, "must be at most 500 characters").optional(),
   })
-  .refine((v) => v.decision === "approve" || (v.reason ?? "").length > 0, { message: "say why the commissions are rejected", path: ["reason"] });
+  .refine((v) => v.decision === "approve" || (v.reason ?? "").length > 0, {
+    message: "say why the commissions are rejected",
+    path: ["reason"],
+  });
 export type ReviewInput = z.input<typeof reviewSchema>;
 
 export interface ReviewResult {
@@ -49,12 +52,28 @@ export async function reviewCommissions(programId: string, input: ReviewInput, a
     }
     if (eligible.length === 0) return { result: { updated: [], skipped }, deliveries: [] };
     const updated = eligible.map((r) => r.id);
-    await tx.commission.updateMany({ where: { id: { in: updated } }, data: { status: to, ...(to === "APPROVED" ? { approvedAt: now } : {}) } });
-    await tx.auditLog.createMany({ data: statusChangeRows(programId, actor, eligible.map((r) => ({ id: r.id, from: r.status, to })), reason || null, now) });
+    await tx.commission.updateMany({
+      where: { id: { in: updated } },
+      data: { status: to, ...(to === "APPROVED" ? { approvedAt: now } : {}) },
+    });
+    await tx.auditLog.createMany({
+      data: statusChangeRows(
+        programId,
+        actor,
+        eligible.map((r) => ({ id: r.id, from: r.status, to })),
+        reason || null,
+        now,
+      ),
+    });
     let deliveries: string[] = [];
     if (to === "APPROVED") {
       const commissions = await tx.commission.findMany({ where: { id: { in: updated } } });
-      deliveries = await recordEvents(tx, programId, commissions.map((c) => commissionEvent("commission.approved", c)), now);
+      deliveries = await recordEvents(
+        tx,
+        programId,
+        commissions.map((c) => commissionEvent("commission.approved", c)),
+        now,
+      );
     }
     return { result: { updated, skipped }, deliveries };
   });

@@ -37,10 +37,21 @@ export async function readReviewFlags(
   tx: Prisma.TransactionClient,
   input: { programId: string; partnerId: string; customerId: string | null; email?: string; clickNetworkHash: string | null },
 ): Promise<string[]> {
-  const partner = await tx.partner.findUniqueOrThrow({ where: { id: input.partnerId }, select: { email: true, customerKey: true, user: { select: { networkHash: true } } } });
-  const customer = input.customerId ? await tx.customer.findUnique({ where: { id: input.customerId }, select: { email: true, customerKey: true } }) : null;
+  const partner = await tx.partner.findUniqueOrThrow({
+    where: { id: input.partnerId },
+    select: { email: true, customerKey: true, user: { select: { networkHash: true } } },
+  });
+  const customer = input.customerId
+    ? await tx.customer.findUnique({ where: { id: input.customerId }, select: { email: true, customerKey: true } })
+    : null;
   const clicksFromNetwork = input.clickNetworkHash
-    ? await tx.click.count({ where: { programId: input.programId, networkHash: input.clickNetworkHash, createdAt: { gte: new Date(Date.now() - REPEATED_IP_WINDOW_MS) } } })
+    ? await tx.click.count({
+        where: {
+          programId: input.programId,
+          networkHash: input.clickNetworkHash,
+          createdAt: { gte: new Date(Date.now() - REPEATED_IP_WINDOW_MS) },
+        },
+      })
     : 0;
   return reviewFlags({
     partner: { email: partner.email, customerKey: partner.customerKey, networkHash: partner.user?.networkHash ?? null },

@@ -10,8 +10,16 @@ const DAY_MS = 86_400_000;
 
 const paramsSchema = z.object({
   status: z.enum(["pending", "approved", "paid", "rejected", "reversed"]).optional().catch(undefined),
-  partner: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined),
-  flag: z.string().regex(/^(any|[A-Z_]{1,40})$/).optional().catch(undefined),
+  partner: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+  flag: z
+    .string()
+    .regex(/^(any|[A-Z_]{1,40})$/)
+    .optional()
+    .catch(undefined),
   from: calendarDate.optional().catch(undefined),
   to: calendarDate.optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
@@ -28,7 +36,9 @@ export interface ReviewParams {
 }
 
 export function parseReviewParams(raw: Record<string, string | string[] | undefined>): ReviewParams {
-  const { cursor, ...values } = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { cursor, ...values } = paramsSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   return {
     values,
     cursor: cursor ? (decodeCursor(cursor) ?? undefined) : undefined,
@@ -44,7 +54,11 @@ export function parseReviewParams(raw: Record<string, string | string[] | undefi
 }
 
 /** The list's URL with these values, some replaced (`undefined` drops one). */
-export function reviewHref(base: string, values: ReviewValues, over: Partial<Record<keyof ReviewValues | "cursor", string | undefined>> = {}): string {
+export function reviewHref(
+  base: string,
+  values: ReviewValues,
+  over: Partial<Record<keyof ReviewValues | "cursor", string | undefined>> = {},
+): string {
   const q = new URLSearchParams(Object.entries({ ...values, ...over }).filter(([, v]) => v) as Array<[string, string]>);
   return q.size ? `${base}?${q}` : base;
 }

@@ -14,15 +14,32 @@ const percent = z
 const terms = {
   type: z.enum(["percentage", "flat"]),
   value: z.number().describe("percentage: percent of the sale (e.g. 12.5); flat: minor units per sale"),
-  recurring_limit_months: z.number().int().min(1).max(240).nullable().optional().describe("Recurring payments earn only within this many months of the first"),
-  recurring_limit_payments: z.number().int().min(0).max(1000).nullable().optional().describe("Recurring payments earn for this many renewals after the first (0 = first payment only); null with no month limit = lifetime"),
+  recurring_limit_months: z
+    .number()
+    .int()
+    .min(1)
+    .max(240)
+    .nullable()
+    .optional()
+    .describe("Recurring payments earn only within this many months of the first"),
+  recurring_limit_payments: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .nullable()
+    .optional()
+    .describe(
+      "Recurring payments earn for this many renewals after the first (0 = first payment only); null with no month limit = lifetime",
+    ),
   lead_amount: amount.nullable().optional().describe("Flat commission for a customer's first lead (minor units)"),
   min_sale_amount: amount.nullable().optional().describe("Sales below this earn nothing (minor units)"),
 };
 
 function checkValue(v: { type?: "percentage" | "flat"; value?: number }, ctx: z.RefinementCtx): void {
   if (v.type === undefined || v.value === undefined) return;
-  const result = v.type === "percentage" ? percent.safeParse(v.value) : amount.refine((n) => n > 0, "must be greater than 0").safeParse(v.value);
+  const result =
+    v.type === "percentage" ? percent.safeParse(v.value) : amount.refine((n) => n > 0, "must be greater than 0").safeParse(v.value);
   if (!result.success) ctx.addIssue({ code: "custom", path: ["value"], message: result.error.issues[0]!.message });
 }
 
@@ -33,7 +50,10 @@ export const ruleCreateBody = z
     ...terms,
   })
   .superRefine(checkValue)
-  .refine((v) => v.partner_id || v.product_id, { message: "name a partner_id or a product_id (the program's default rule is changed with PATCH /programs/{id})", path: ["partner_id"] })
+  .refine((v) => v.partner_id || v.product_id, {
+    message: "name a partner_id or a product_id (the program's default rule is changed with PATCH /programs/{id})",
+    path: ["partner_id"],
+  })
   .meta({ id: "CommissionRuleCreate" });
 export type RuleCreateInput = z.input<typeof ruleCreateBody>;
 
@@ -69,17 +89,30 @@ export function scopeOf(rule: Pick<CommissionRule, "partnerId" | "productId">): 
 
 export function serializeRule(rule: CommissionRule): RuleResponse {
   return {
-    id: rule.id, scope: scopeOf(rule), partner_id: rule.partnerId, product_id: rule.productId,
-    type: rule.type === "PERCENTAGE" ? "percentage" : "flat", value: rule.type === "PERCENTAGE" ? rule.value / 100 : rule.value,
-    recurring_limit_months: rule.recurringLimitMonths, recurring_limit_payments: rule.recurringLimitPayments, lead_amount: rule.leadAmount, min_sale_amount: rule.minSaleAmount,
-    created_at: rule.createdAt.toISOString(), updated_at: rule.updatedAt.toISOString(),
+    id: rule.id,
+    scope: scopeOf(rule),
+    partner_id: rule.partnerId,
+    product_id: rule.productId,
+    type: rule.type === "PERCENTAGE" ? "percentage" : "flat",
+    value: rule.type === "PERCENTAGE" ? rule.value / 100 : rule.value,
+    recurring_limit_months: rule.recurringLimitMonths,
+    recurring_limit_payments: rule.recurringLimitPayments,
+    lead_amount: rule.leadAmount,
+    min_sale_amount: rule.minSaleAmount,
+    created_at: rule.createdAt.toISOString(),
+    updated_at: rule.updatedAt.toISOString(),
   };
 }
 
 /** Wire terms → columns; only what was sent. */
 export function ruleColumns(v: z.output<typeof ruleUpdateBody>) {
   return {
-    ...(v.type !== undefined && v.value !== undefined ? { type: v.type === "percentage" ? ("PERCENTAGE" as const) : ("FLAT" as const), value: v.type === "percentage" ? Math.round(v.value * 100) : v.value } : {}),
+    ...(v.type !== undefined && v.value !== undefined
+      ? {
+          type: v.type === "percentage" ? ("PERCENTAGE" as const) : ("FLAT" as const),
+          value: v.type === "percentage" ? Math.round(v.value * 100) : v.value,
+        }
+      : {}),
     ...(v.recurring_limit_months !== undefined ? { recurringLimitMonths: v.recurring_limit_months } : {}),
     ...(v.recurring_limit_payments !== undefined ? { recurringLimitPayments: v.recurring_limit_payments } : {}),
     ...(v.lead_amount !== undefined ? { leadAmount: v.lead_amount } : {}),

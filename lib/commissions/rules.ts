@@ -17,7 +17,10 @@ export interface Rule {
 export type RuleScope = "partner_product" | "product" | "partner" | "program";
 
 /** Most specific wins: partner + product, then product, then partner, then the program default. */
-export function resolveRule(rules: Rule[], target: { partnerId: string; productId?: string | null; defaultRuleId: string | null }): { rule: Rule; scope: RuleScope } | null {
+export function resolveRule(
+  rules: Rule[],
+  target: { partnerId: string; productId?: string | null; defaultRuleId: string | null },
+): { rule: Rule; scope: RuleScope } | null {
   const product = target.productId ?? null;
   const pick = (scope: RuleScope, test: (r: Rule) => boolean) => {
     const rule = rules.find(test);
@@ -64,10 +67,15 @@ export function computeCommission(rule: Rule, sale: SaleFacts): CommissionDecisi
   if (!sale.sameCurrency && (rule.type === "FLAT" || rule.minSaleAmount !== null)) return { amount: 0, reason: "currency_mismatch" };
   if (rule.minSaleAmount !== null && sale.amount < rule.minSaleAmount) return { amount: 0, reason: "below_minimum" };
   if (sale.priorPayments > 0) {
-    if (rule.recurringLimitPayments !== null && sale.priorPayments > rule.recurringLimitPayments) return { amount: 0, reason: "recurring_limit_reached" };
+    if (rule.recurringLimitPayments !== null && sale.priorPayments > rule.recurringLimitPayments)
+      return { amount: 0, reason: "recurring_limit_reached" };
     // N months: renewals billed within N months of the first payment earn (monthly billing, N = 2:
     // the renewals of month 1 and month 2 earn, month 3's does not).
-    if (rule.recurringLimitMonths !== null && sale.firstPaymentAt && sale.occurredAt.getTime() > addMonths(sale.firstPaymentAt, rule.recurringLimitMonths).getTime() + BILLING_DRIFT_MS) {
+    if (
+      rule.recurringLimitMonths !== null &&
+      sale.firstPaymentAt &&
+      sale.occurredAt.getTime() > addMonths(sale.firstPaymentAt, rule.recurringLimitMonths).getTime() + BILLING_DRIFT_MS
+    ) {
       return { amount: 0, reason: "recurring_limit_reached" };
     }
   }

@@ -35,7 +35,10 @@ export async function searchCommissions(programId: string, filters: CommissionFi
       where: { ...where, status: filters.status, AND: afterCursor(page.cursor, "createdAt", cursorId.int) },
       orderBy: newestFirst("createdAt"),
       take: page.limit + 1,
-      include: { partner: { select: { id: true, name: true, code: true } }, sale: { select: { transactionId: true, amount: true, currency: true, productId: true } } },
+      include: {
+        partner: { select: { id: true, name: true, code: true } },
+        sale: { select: { transactionId: true, amount: true, currency: true, productId: true } },
+      },
     }),
     db.commission.groupBy({ by: ["status", "currency"], where, _sum: { amount: true }, _count: true }),
   ]);
@@ -45,6 +48,9 @@ export async function searchCommissions(programId: string, filters: CommissionFi
     entry.count += t._count;
     entry.amounts[t.currency] = (entry.amounts[t.currency] ?? 0) + (t._sum.amount ?? 0);
   }
-  return { ...toPage(rows, page.limit, (c) => ({ at: c.createdAt, id: c.id })), totals: byStatus as Record<(typeof COMMISSION_STATUSES)[number], { count: number; amounts: Record<string, number> }> };
+  return {
+    ...toPage(rows, page.limit, (c) => ({ at: c.createdAt, id: c.id })),
+    totals: byStatus as Record<(typeof COMMISSION_STATUSES)[number], { count: number; amounts: Record<string, number> }>,
+  };
 }
 export type CommissionSearch = Awaited<ReturnType<typeof searchCommissions>>;

@@ -81,14 +81,16 @@ const needsAttention: Invalid = (issues) => ({ error: "Some fields need attentio
 
 function failure(error: unknown, invalid: Invalid): ActionFailure {
   unstable_rethrow(error); // redirect(), notFound() and Next's own control flow
-  if (error instanceof ActionError) return { ok: false, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+  if (error instanceof ActionError)
+    return { ok: false, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
   if (error instanceof ZodError) return { ok: false, ...invalid(error.issues) };
   if (isApiError(error)) {
     if (error.code === "forbidden") return { ok: false, error: "Your role in this program cannot do this. Ask an owner or admin." };
     return { ok: false, error: error.message };
   }
   const mapped = toApiError(error);
-  if (mapped.code === "conflict" || mapped.code === "service_unavailable" || mapped.code === "bad_request") return { ok: false, error: mapped.message };
+  if (mapped.code === "conflict" || mapped.code === "service_unavailable" || mapped.code === "bad_request")
+    return { ok: false, error: mapped.message };
   throw error;
 }
 

@@ -33,7 +33,10 @@ export function isLocalDatabaseUrl(url: string): boolean {
   // and with no host at all it falls back to PGHOST, then localhost.
   const hosts = (parsed.searchParams.get("host") || urlHost || setting("PGHOST") || "").split(",");
   return hosts.every((raw) => {
-    const host = raw.trim().toLowerCase().replace(/^\[|\]$/g, "");
+    const host = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, "");
     return host === "" || host.startsWith("/") || host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
   });
 }
@@ -45,7 +48,10 @@ async function readMigrationList(migrationsDir: string): Promise<MigrationList> 
     if (error.code === "ENOENT") return [];
     throw error;
   });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
       // Read as UTF-8 without any normalisation: the engine's checksum is sha256 of these bytes.
@@ -126,9 +132,9 @@ export async function migrationStatus(opts: { databaseUrl: string; migrationsDir
   const client = new pg.Client({ connectionString: opts.databaseUrl });
   await client.connect();
   try {
-    const { rows: [table] } = await client.query<{ present: boolean }>(
-      "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present",
-    );
+    const {
+      rows: [table],
+    } = await client.query<{ present: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
     const { rows } = table?.present
       ? await client.query<{ migration_name: string; finished: boolean }>(
           `SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations
@@ -202,7 +208,11 @@ export function sanitizeMigrationName(raw: string): string {
 function nextTimestamp(existingDirs: string[]): string {
   const format = (date: Date) => date.toISOString().replace(/\D/g, "").slice(0, 14);
   const stamp = format(new Date());
-  const newest = existingDirs.map((d) => d.slice(0, 14)).filter((p) => /^\d{14}$/.test(p)).sort().at(-1);
+  const newest = existingDirs
+    .map((d) => d.slice(0, 14))
+    .filter((p) => /^\d{14}$/.test(p))
+    .sort()
+    .at(-1);
   if (!newest || stamp > newest) return stamp;
   const iso = newest.replace(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/, "$1-$2-$3T$4:$5:$6Z");
   return format(new Date(Date.parse(iso) + 1000));

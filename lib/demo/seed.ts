@@ -33,7 +33,9 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; password
 
   const [ownerHash, partnerHash] = await Promise.all([hashPassword(password), hashPassword(partnerPassword)]);
   const owner = await db.user.create({ data: { email: DEMO_OWNER_EMAIL, name: "Dana Demo", passwordHash: ownerHash } });
-  const partnerUser = await db.user.create({ data: { email: DEMO_PARTNER_EMAIL, name: "Maya Chen", passwordHash: partnerHash, kind: "PARTNER" } });
+  const partnerUser = await db.user.create({
+    data: { email: DEMO_PARTNER_EMAIL, name: "Maya Chen", passwordHash: partnerHash, kind: "PARTNER" },
+  });
   const program = await db.program.create({
     data: {
       name: "Acme Analytics",
@@ -50,33 +52,94 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; password
   const rule = await db.commissionRule.create({ data: { programId: program.id, type: "PERCENTAGE", value: 2000 } });
   await db.program.update({ where: { id: program.id }, data: { defaultRuleId: rule.id } });
   const apiKey = newApiKeySecret();
-  await db.apiKey.create({ data: { programId: program.id, name: "Demo key", prefix: apiKey.slice(0, 12), publicKey: newApiKeyPublic(), secretHash: sha256Hex(apiKey), createdById: owner.id } });
+  await db.apiKey.create({
+    data: {
+      programId: program.id,
+      name: "Demo key",
+      prefix: apiKey.slice(0, 12),
+      publicKey: newApiKeyPublic(),
+      secretHash: sha256Hex(apiKey),
+      createdById: owner.id,
+    },
+  });
 
   const programId = program.id;
   await db.partner.createMany({
-    data: data.partners.map((p) => ({ ...p, programId, userId: p.email === DEMO_PARTNER_EMAIL ? partnerUser.id : null, createdAt: new Date(now.getTime() - 92 * DAY) })),
+    data: data.partners.map((p) => ({
+      ...p,
+      programId,
+      userId: p.email === DEMO_PARTNER_EMAIL ? partnerUser.id : null,
+      createdAt: new Date(now.getTime() - 92 * DAY),
+    })),
   });
   await db.referralLink.createMany({ data: data.links.map((l) => ({ ...l, programId, createdAt: new Date(now.getTime() - 92 * DAY) })) });
   await db.customer.createMany({
-    data: data.customers.map((c) => ({ id: c.id, programId, partnerId: c.partnerId, customerKey: c.customerKey, email: c.email, status: c.status, leadAt: c.leadAt, convertedAt: c.convertedAt, createdAt: c.createdAt })),
+    data: data.customers.map((c) => ({
+      id: c.id,
+      programId,
+      partnerId: c.partnerId,
+      customerKey: c.customerKey,
+      email: c.email,
+      status: c.status,
+      leadAt: c.leadAt,
+      convertedAt: c.convertedAt,
+      createdAt: c.createdAt,
+    })),
   });
   await db.click.createMany({ data: data.clicks.map((c) => ({ ...c, programId, source: "TRACKER" as const, ipHash: null })) });
   await db.$executeRaw`UPDATE "Customer" c SET "clickId" = k.id FROM "Click" k WHERE k."customerId" = c.id AND c."programId" = ${programId}`;
-  const clickOf = new Map((await db.click.findMany({ where: { programId, customerId: { not: null } }, select: { id: true, customerId: true } })).map((c) => [c.customerId!, c.id]));
+  const clickOf = new Map(
+    (await db.click.findMany({ where: { programId, customerId: { not: null } }, select: { id: true, customerId: true } })).map((c) => [
+      c.customerId!,
+      c.id,
+    ]),
+  );
   await db.lead.createMany({
-    data: data.customers.map((c) => ({ programId, customerId: c.id, partnerId: c.partnerId, clickId: clickOf.get(c.id) ?? null, email: c.email, customerKey: c.customerKey, source: "API" as const, createdAt: c.leadAt })),
+    data: data.customers.map((c) => ({
+      programId,
+      customerId: c.id,
+      partnerId: c.partnerId,
+      clickId: clickOf.get(c.id) ?? null,
+      email: c.email,
+      customerKey: c.customerKey,
+      source: "API" as const,
+      createdAt: c.leadAt,
+    })),
   });
 
   const sales = await db.sale.createManyAndReturn({
     data: data.sales.map((s) => ({
-      programId, transactionId: s.transactionId, customerId: s.customerId, partnerId: s.partnerId, clickId: clickOf.get(s.customerId) ?? null,
-      amount: s.amount, currency: "USD", type: "SUBSCRIPTION" as const, isRecurring: s.isRecurring, subscriptionId: s.subscriptionId,
-      subscriptionInterval: "monthly", productId: s.productId, refundedAmount: s.refunded ? s.amount : 0, source: "STRIPE" as const,
-      occurredAt: s.occurredAt, createdAt: s.occurredAt,
+      programId,
+      transactionId: s.transactionId,
+      customerId: s.customerId,
+      partnerId: s.partnerId,
+      clickId: clickOf.get(s.customerId) ?? null,
+      amount: s.amount,
+      currency: "USD",
+      type: "SUBSCRIPTION" as const,
+      isRecurring: s.isRecurring,
+      subscriptionId: s.subscriptionId,
+      subscriptionInterval: "monthly",
+      productId: s.productId,
+      refundedAmount: s.refunded ? s.amount : 0,
+      source: "STRIPE" as const,
+      occurredAt: s.occurredAt,
+      createdAt: s.occurredAt,
     })),
     select: { id: true, partnerId: true, amount: true, occurredAt: true, refundedAmount: true },
   });
-  await db.refund.createMany({ data: sales.filter((s) => s.refundedAmount > 0).map((s) => ({ programId, saleId: s.id, amount: s.amount, currency: "USD", reason: "requested_by_customer", createdAt: new Date(s.occurredAt.getTime() + 3 * DAY) })) });
+  await db.refund.createMany({
+    data: sales
+      .filter((s) => s.refundedAmount > 0)
+      .map((s) => ({
+        programId,
+        saleId: s.id,
+        amount: s.amount,
+        currency: "USD",
+        reason: "requested_by_customer",
+        createdAt: new Date(s.occurredAt.getTime() + 3 * DAY),
+      })),
+  });
 
   const snapshot = { type: "PERCENTAGE", value: 2000, ruleId: rule.id, scope: "program" };
   await db.commission.createMany({
@@ -85,8 +148,16 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; password
       const amount = percentOf(s.amount, 2000);
       const status = s.refundedAmount > 0 ? "REVERSED" : age > 60 * DAY ? "PAID" : age > 30 * DAY ? "APPROVED" : "PENDING";
       return {
-        programId, partnerId: s.partnerId!, saleId: s.id, status, amount: status === "REVERSED" ? 0 : amount, originalAmount: amount, currency: "USD",
-        holdUntil: new Date(s.occurredAt.getTime() + 30 * DAY), ruleSnapshot: snapshot, createdAt: s.occurredAt,
+        programId,
+        partnerId: s.partnerId!,
+        saleId: s.id,
+        status,
+        amount: status === "REVERSED" ? 0 : amount,
+        originalAmount: amount,
+        currency: "USD",
+        holdUntil: new Date(s.occurredAt.getTime() + 30 * DAY),
+        ruleSnapshot: snapshot,
+        createdAt: s.occurredAt,
         approvedAt: status === "APPROVED" || status === "PAID" ? new Date(s.occurredAt.getTime() + 30 * DAY) : null,
       } as const;
     }),
@@ -101,11 +172,34 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; password
 
 /** Pays out everything marked PAID in one batch, as an owner would have done two months ago. */
 async function recordDemoPayout(db: PrismaClient, programId: string, periodEnd: Date, ownerId: string) {
-  const batch = await db.payoutBatch.create({ data: { programId, periodStart: new Date(periodEnd.getTime() - 30 * DAY), periodEnd, status: "PAID", currency: "USD", createdById: ownerId, paidAt: periodEnd } });
+  const batch = await db.payoutBatch.create({
+    data: {
+      programId,
+      periodStart: new Date(periodEnd.getTime() - 30 * DAY),
+      periodEnd,
+      status: "PAID",
+      currency: "USD",
+      createdById: ownerId,
+      paidAt: periodEnd,
+    },
+  });
   const totals = await db.commission.groupBy({ by: ["partnerId"], where: { programId, status: "PAID" }, _sum: { amount: true } });
   for (const t of totals) {
-    const payout = await db.payout.create({ data: { programId, batchId: batch.id, partnerId: t.partnerId, amount: t._sum.amount ?? 0, currency: "USD", status: "PAID", paidAt: periodEnd } });
-    await db.commission.updateMany({ where: { programId, partnerId: t.partnerId, status: "PAID" }, data: { payoutId: payout.id, paidAt: periodEnd } });
+    const payout = await db.payout.create({
+      data: {
+        programId,
+        batchId: batch.id,
+        partnerId: t.partnerId,
+        amount: t._sum.amount ?? 0,
+        currency: "USD",
+        status: "PAID",
+        paidAt: periodEnd,
+      },
+    });
+    await db.commission.updateMany({
+      where: { programId, partnerId: t.partnerId, status: "PAID" },
+      data: { payoutId: payout.id, paidAt: periodEnd },
+    });
   }
 }
 

@@ -8,19 +8,34 @@ import { programFilterOf } from "@/lib/tracking/resolve-link";
 
 const MAX_CLIENT_ID = 2_147_483_647; // Program.clientId is an Int
 
-export const dialectProgramSelect = { id: true, clientId: true, allowedDomains: true, websiteUrl: true, currency: true, cookieWindowDays: true, testMode: true } as const;
+export const dialectProgramSelect = {
+  id: true,
+  clientId: true,
+  allowedDomains: true,
+  websiteUrl: true,
+  currency: true,
+  cookieWindowDays: true,
+  testMode: true,
+} as const;
 
 /** The program a dialect names by id or numeric client id; 404 naming the dialect's field otherwise. */
 export async function dialectProgram(programId: string | number, field: string) {
   const filter = programFilterOf(programId);
-  const program = filter.clientId !== undefined && filter.clientId > MAX_CLIENT_ID ? null : await db.program.findFirst({ where: filter, select: dialectProgramSelect });
+  const program =
+    filter.clientId !== undefined && filter.clientId > MAX_CLIENT_ID
+      ? null
+      : await db.program.findFirst({ where: filter, select: dialectProgramSelect });
   if (!program) throw new ApiError("not_found", `Unknown ${field}: no program with this id`);
   return program;
 }
 
 /** A required string field: a missing one reads "is required", not zod's "expected string, received undefined". */
 export const requiredText = (max: number) =>
-  z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") }).trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+  z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") })
+    .trim()
+    .min(1, "is required")
+    .max(max, `must be at most ${max} characters`);
 
 /** An id some clients send as a number (PHP's json_encode of an integer): kept as its decimal string. */
 export const idText = (max: number) =>
@@ -29,6 +44,15 @@ export const idText = (max: number) =>
   });
 
 /** A decimal amount in major units, as a JSON number or a decimal string; converted exactly later. */
-export const decimalAmount = z.union([z.number().finite().nonnegative("must not be negative"), z.string().trim().regex(/^\d+(\.\d+)?$/, "must be a decimal amount such as 9.99")], {
-  error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a number"),
-});
+export const decimalAmount = z.union(
+  [
+    z.number().finite().nonnegative("must not be negative"),
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, "must be a decimal amount such as 9.99"),
+  ],
+  {
+    error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a number"),
+  },
+);

@@ -42,7 +42,9 @@ const lookupKeys = createBatcher<string, { id: string; programId: string; revoke
     const byHash = new Map(rows.map((r) => [r.secret_hash, r]));
     return hashes.map((hash) => {
       const r = byHash.get(hash);
-      return r ? { id: r.id, programId: r.program_id, revoked: r.revoked, lastUsedAt: r.last_used_ms === null ? null : new Date(r.last_used_ms) } : null;
+      return r
+        ? { id: r.id, programId: r.program_id, revoked: r.revoked, lastUsedAt: r.last_used_ms === null ? null : new Date(r.last_used_ms) }
+        : null;
     });
   },
   { maxBatch: 200, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
@@ -67,7 +69,10 @@ async function touchKey(id: string, lastUsedAt: Date | null): Promise<void> {
   if (at !== undefined && Date.now() - at < LAST_USED_RESOLUTION_MS) return;
   if (stamped.size > 10_000) stamped.clear();
   stamped.set(id, Date.now());
-  await db.apiKey.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: new Date() } });
+  await db.apiKey.updateMany({
+    where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - LAST_USED_RESOLUTION_MS) } }] },
+    data: { lastUsedAt: new Date() },
+  });
 }
 
 export async function requireProgramKey(request: Request): Promise<ProgramKeyAuth> {

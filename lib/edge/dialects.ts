@@ -47,8 +47,13 @@ export const affyErrorBody = (error: ApiError): AffyError => ({ success: false, 
  * public tracking limits, per IP and per program: 429).
  */
 export const agentrefDialect = {
-  tag: DIALECT_TAGS.agentref, auth: { kind: "optionalProgramKey" }, cors: true, validationCode: "bad_request",
-  errorShape: { render: agentrefErrorBody, schema: agentrefErrorSchema }, rateLimit: limitDialectCaller, errors: [403, 404],
+  tag: DIALECT_TAGS.agentref,
+  auth: { kind: "optionalProgramKey" },
+  cors: true,
+  validationCode: "bad_request",
+  errorShape: { render: agentrefErrorBody, schema: agentrefErrorSchema },
+  rateLimit: limitDialectCaller,
+  errors: [403, 404],
 } as const;
 
 export const AGENTREF_ORIGIN =
@@ -57,8 +62,13 @@ export const AGENTREF_ORIGIN =
 
 /** AFFY (its docs, "Tracking API"): errors as `{ success: false, message }`; CORS; a program key is optional but, when sent, must be valid (401). */
 export const affyDialect = {
-  tag: DIALECT_TAGS.affy, auth: { kind: "optionalProgramKey", invalidKey: "refuse" }, cors: true, validationCode: "bad_request",
-  errorShape: { render: affyErrorBody, schema: affyErrorSchema }, rateLimit: limitDialectCaller, errors: [401, 403, 404],
+  tag: DIALECT_TAGS.affy,
+  auth: { kind: "optionalProgramKey", invalidKey: "refuse" },
+  cors: true,
+  validationCode: "bad_request",
+  errorShape: { render: affyErrorBody, schema: affyErrorSchema },
+  rateLimit: limitDialectCaller,
+  errors: [401, 403, 404],
 } as const;
 
 export const AFFY_CALLER =
@@ -69,15 +79,24 @@ export const AFFY_CALLER =
  * The request as the AFFY adapters see it: a missing Origin is fine (server call), a foreign one
  * is not; a key makes the call trusted (lib/dialects/affy/caller.ts).
  */
-export const affyCaller = (request: Request, keyProgramId: string | null): ClickCaller => ({ ...dialectContext(request), keyProgramId, originOptional: true });
+export const affyCaller = (request: Request, keyProgramId: string | null): ClickCaller => ({
+  ...dialectContext(request),
+  keyProgramId,
+  originOptional: true,
+});
 
 /** The request as the AgentRef click adapter sees it: the Origin decides unless the program's own key is sent. */
-export const agentrefCaller = (request: Request, keyProgramId: string | null): ClickCaller => ({ ...dialectContext(request), keyProgramId });
+export const agentrefCaller = (request: Request, keyProgramId: string | null): ClickCaller => ({
+  ...dialectContext(request),
+  keyProgramId,
+});
 
 /**
  * Refersion (its help centre, "Server-side tracking overview"): our standard error body; server to server only, so no CORS; the
  * key pair in its two headers decides the program (401 before the body is read).
  */
 export const refersionDialect = {
-  tag: DIALECT_TAGS.refersion, auth: { kind: "custom", security: "refersionKeys", authenticate: requireRefersionKeys }, validationCode: "bad_request",
+  tag: DIALECT_TAGS.refersion,
+  auth: { kind: "custom", security: "refersionKeys", authenticate: requireRefersionKeys },
+  validationCode: "bad_request",
 } as const;

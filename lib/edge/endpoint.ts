@@ -51,10 +51,22 @@ type Responses = Record<number, ApiResponseSpec>;
 
 /** What a handler answers: one of the declared statuses with its body, or `{ response }` for what is not JSON (files). */
 export type Reply<R extends Responses> =
-  | { [S in keyof R]: { status: S; body: R[S] extends { schema: infer Z extends z.ZodType } ? z.input<Z> : undefined; headers?: Record<string, string> } }[keyof R]
+  | {
+      [S in keyof R]: {
+        status: S;
+        body: R[S] extends { schema: infer Z extends z.ZodType } ? z.input<Z> : undefined;
+        headers?: Record<string, string>;
+      };
+    }[keyof R]
   | { response: Response };
 
-export interface EndpointDefinition<A extends Auth = Auth, P extends z.ZodType | undefined = z.ZodType | undefined, Q extends z.ZodType | undefined = z.ZodType | undefined, B extends z.ZodType | undefined = z.ZodType | undefined, R extends Responses = Responses> {
+export interface EndpointDefinition<
+  A extends Auth = Auth,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends Responses = Responses,
+> {
   method: HttpMethod;
   path: string;
   operationId: string;
@@ -121,9 +133,22 @@ export function operationOf(def: EndpointDefinition): ApiOperation {
   const implied = def.auth.kind === "programRole" ? (def.auth.role === "VIEWER" ? [404] : [403, 404]) : [];
   const errors = [...new Set([...implied, ...(def.errors ?? []), ...(def.rateLimit ? [429] : [])])];
   return {
-    method: def.method, path: def.path, operationId: def.operationId, summary: def.summary, description: def.description, tag: def.tag, moreTags: def.moreTags,
-    security, params: def.params as z.ZodObject | undefined, query: def.query, body: def.body ?? def.rawBody?.schema, bodyRequired: !def.bodyOptional, responses: def.responses, errors,
-    errorSchema: def.errorShape?.schema, validationCode: def.validationCode,
+    method: def.method,
+    path: def.path,
+    operationId: def.operationId,
+    summary: def.summary,
+    description: def.description,
+    tag: def.tag,
+    moreTags: def.moreTags,
+    security,
+    params: def.params as z.ZodObject | undefined,
+    query: def.query,
+    body: def.body ?? def.rawBody?.schema,
+    bodyRequired: !def.bodyOptional,
+    responses: def.responses,
+    errors,
+    errorSchema: def.errorShape?.schema,
+    validationCode: def.validationCode,
   };
 }
 
@@ -143,7 +168,10 @@ function refuseUnknownFields(schema: z.ZodType, body: unknown): void {
   if (!shape || body === null || typeof body !== "object" || Array.isArray(body)) return;
   const unknown = Object.keys(body).filter((key) => !(key in shape));
   if (unknown.length) {
-    throw new ApiError("bad_request", `Unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}: the body may only contain ${Object.keys(shape).join(", ")}`);
+    throw new ApiError(
+      "bad_request",
+      `Unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}: the body may only contain ${Object.keys(shape).join(", ")}`,
+    );
   }
 }
 
@@ -184,14 +212,22 @@ function checkReply(def: EndpointDefinition, status: number, body: unknown): voi
           const result = spec.schema.safeParse(body);
           return result.success ? null : z.prettifyError(result.error);
         })()
-      : body === undefined ? null : "a body was sent where none is declared";
+      : body === undefined
+        ? null
+        : "a body was sent where none is declared";
   if (!problem) return;
   const message = `${def.method.toUpperCase()} ${def.path} answered ${status} not matching its declaration: ${problem}`;
   if (RESPONSE_CHECK === "throw") throw new Error(message);
   log.error("response does not match its declaration", { operation: def.operationId, status, problem });
 }
 
-export function endpoint<const A extends Auth, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, const R extends Responses = Responses>(
+export function endpoint<
+  const A extends Auth,
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  const R extends Responses = Responses,
+>(
   def: EndpointDefinition<A, P, Q, B, R>,
   handler: (input: EndpointInput<NoInfer<A>, NoInfer<P>, NoInfer<Q>, NoInfer<B>>) => Promise<Reply<R>>,
 ): EndpointHandler {
@@ -214,7 +250,9 @@ export function endpoint<const A extends Auth, P extends z.ZodType | undefined =
       if ("response" in reply) return reply.response;
       const status = Number(reply.status);
       checkReply(def as EndpointDefinition, status, reply.body);
-      return reply.body === undefined ? new Response(null, { status, headers: reply.headers }) : json(reply.body, { status, headers: reply.headers });
+      return reply.body === undefined
+        ? new Response(null, { status, headers: reply.headers })
+        : json(reply.body, { status, headers: reply.headers });
     },
     { cors: def.cors, errorBody: def.errorShape?.render, validationCode: def.validationCode, before: def.rateLimit },
   );

@@ -3,7 +3,7 @@
 // (lib/kernel/text.ts), as a schema failure of the route. Compatibility dialects keep the same
 // mapping but render errors in their own documented shape through `errorBody`.
 import { z } from "zod";
-import { ApiError, type ErrorBody } from "@/lib/kernel/errors";
+import type { ApiError, ErrorBody } from "@/lib/kernel/errors";
 import { toApiError } from "@/lib/kernel/to-api-error";
 import { corsHeaders } from "@/lib/edge/cors";
 import { log } from "@/lib/log";
@@ -50,7 +50,8 @@ function refuseUnsafeQuery(url: string): void {
   if (start === -1 || !/%[01][0-9a-f]|[\u0000-\u001f]/i.test(url.slice(start))) return;
   const issues: z.core.$ZodIssue[] = [];
   for (const [name, value] of new URL(url).searchParams) {
-    if (unsafeTextProblem(name)) issues.push({ code: "custom", path: ["(query)"], message: "parameter names must not contain control characters", input: name });
+    if (unsafeTextProblem(name))
+      issues.push({ code: "custom", path: ["(query)"], message: "parameter names must not contain control characters", input: name });
     const problem = unsafeTextProblem(value);
     if (problem) issues.push({ code: "custom", path: [name], message: problem, input: value });
   }
@@ -58,7 +59,10 @@ function refuseUnsafeQuery(url: string): void {
 }
 
 /** The route's context with its path parameters checked (Next has decoded them: %00 arrives as NUL). */
-async function checkedContext<P extends Record<string, string>>(request: Request, context: RouteContext<P> | undefined): Promise<RouteContext<P>> {
+async function checkedContext<P extends Record<string, string>>(
+  request: Request,
+  context: RouteContext<P> | undefined,
+): Promise<RouteContext<P>> {
   const params = ((await context?.params) ?? {}) as P;
   refuseUnsafeText(params);
   refuseUnsafeQuery(request.url);

@@ -39,9 +39,21 @@ export function stampRemoteAddress(headers: IncomingHttpHeaders, remoteAddress: 
   else delete headers[REMOTE_ADDRESS_HEADER];
 }
 
-export function nodeRequest(init: { method: string; url: string; headers: IncomingHttpHeaders; remoteAddress: string | undefined; body: Buffer }): Request {
+export function nodeRequest(init: {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  remoteAddress: string | undefined;
+  body: Buffer;
+}): Request {
   stampRemoteAddress(init.headers, init.remoteAddress);
-  return { method: init.method, url: init.url, headers: new NodeHeaders(init.headers), body: null, [BUFFERED_BODY]: init.body } as unknown as Request;
+  return {
+    method: init.method,
+    url: init.url,
+    headers: new NodeHeaders(init.headers),
+    body: null,
+    [BUFFERED_BODY]: init.body,
+  } as unknown as Request;
 }
 
 /** The body the fast path already read, if this request came from it. */

@@ -14,10 +14,19 @@ export async function requireRefersionKeys(request: Request): Promise<ProgramKey
   const publicKey = request.headers.get("refersion-public-key")?.trim();
   const secret = request.headers.get("refersion-secret-key")?.trim();
   if (!publicKey || !secret) {
-    throw new ApiError("unauthorized", "Send the program API key as Refersion-Public-Key (its public key, pl_pk_…) and Refersion-Secret-Key (its secret, pl_sk_…)");
+    throw new ApiError(
+      "unauthorized",
+      "Send the program API key as Refersion-Public-Key (its public key, pl_pk_…) and Refersion-Secret-Key (its secret, pl_sk_…)",
+    );
   }
-  const key = publicKey.startsWith(ID_PREFIX.apiKeyPublic) ? await db.apiKey.findUnique({ where: { publicKey }, select: { secretHash: true } }) : null;
+  const key = publicKey.startsWith(ID_PREFIX.apiKeyPublic)
+    ? await db.apiKey.findUnique({ where: { publicKey }, select: { secretHash: true } })
+    : null;
   const found = key && same(key.secretHash, sha256Hex(secret)) ? await findProgramKey(secret) : null;
-  if (!found) throw new ApiError("unauthorized", "Invalid or revoked key pair: Refersion-Public-Key and Refersion-Secret-Key must be the public key and secret of one live program API key");
+  if (!found)
+    throw new ApiError(
+      "unauthorized",
+      "Invalid or revoked key pair: Refersion-Public-Key and Refersion-Secret-Key must be the public key and secret of one live program API key",
+    );
   return found;
 }

@@ -18,8 +18,16 @@ import type { RefundResult } from "@/lib/tracking/record-refund";
 import type { SaleInput } from "@/lib/tracking/record-sale";
 import type { SessionStatus } from "@/lib/tracking/session-status";
 import {
-  trackingErrorSchema, type checkoutResponseSchema, type clickAnswerSchema, type ClickBody, type LeadBody, type leadResponseSchema,
-  type refundResponseSchema, type SaleBody, type sessionStatusResponseSchema, type verifyResponseSchema,
+  trackingErrorSchema,
+  type checkoutResponseSchema,
+  type clickAnswerSchema,
+  type ClickBody,
+  type LeadBody,
+  type leadResponseSchema,
+  type refundResponseSchema,
+  type SaleBody,
+  type sessionStatusResponseSchema,
+  type verifyResponseSchema,
 } from "@/lib/tracking/schemas";
 
 export const trackingErrorBody = (error: ApiError) => ({ success: false, message: error.message, ...error.toBody() });
@@ -27,7 +35,13 @@ export const trackingErrorBody = (error: ApiError) => ({ success: false, message
 const trackingErrors = { render: trackingErrorBody, schema: trackingErrorSchema };
 
 /** Public browser-facing endpoints: anonymous or with the program key, CORS, Affitor error shape, per-IP rate limit. */
-export const publicTracking = { tag: "Tracking", auth: { kind: "optionalProgramKey" }, cors: true, errorShape: trackingErrors, rateLimit: limitPublicCaller } as const;
+export const publicTracking = {
+  tag: "Tracking",
+  auth: { kind: "optionalProgramKey" },
+  cors: true,
+  errorShape: trackingErrors,
+  rateLimit: limitPublicCaller,
+} as const;
 
 /** Server-to-server endpoints authenticated by a program API key. */
 export const keyedTracking = { tag: "Tracking", auth: { kind: "programKey" }, cors: true, errorShape: trackingErrors } as const;
@@ -41,7 +55,10 @@ export const PUBLIC_CALLER =
 export const trackingSource = (request: Request): TrackingSource => (request.headers.get("x-partnerloop-tracker") ? "TRACKER" : "API");
 
 /** A public call's caller: the site it claims (Origin, else Referer) and the program of its key, if it sent a valid one. */
-export const browserCaller = (request: Request, keyProgramId: string | null): BrowserCaller => ({ sourceHost: requestSourceHost(request), keyProgramId });
+export const browserCaller = (request: Request, keyProgramId: string | null): BrowserCaller => ({
+  sourceHost: requestSourceHost(request),
+  keyProgramId,
+});
 
 export function clickInputOf(body: ClickBody, request: Request): ClickInput {
   return {
@@ -68,7 +85,12 @@ export function clickAnswer(result: ClickResult): z.input<typeof clickAnswerSche
   if (result.status === "inactive") return { success: false, message: result.message, partner_code: result.partnerCode };
   const cookie = { click_id: result.token, cookie_window_days: result.cookieWindowDays, cleanup_params: result.cleanupParams };
   if (!result.test) return { success: true, partner_code: result.partnerCode, ...cookie };
-  return { success: true, message: "Test click event tracked successfully", data: { eventId: Number(result.id), programId: result.clientId, test_mode: true }, ...cookie };
+  return {
+    success: true,
+    message: "Test click event tracked successfully",
+    data: { eventId: Number(result.id), programId: result.clientId, test_mode: true },
+    ...cookie,
+  };
 }
 
 export function saleInputOf(programId: string, body: SaleBody): SaleInput {
@@ -122,15 +144,28 @@ export const refundAnswer = (refund: RefundResult): z.input<typeof refundRespons
   amount_cents: refund.amount,
   refunded_total_cents: refund.refundedTotal,
   remaining_cents: refund.remaining,
-  commission: refund.commission && { id: refund.commission.id, status: refund.commission.status.toLowerCase(), amount_cents: refund.commission.amount },
+  commission: refund.commission && {
+    id: refund.commission.id,
+    status: refund.commission.status.toLowerCase(),
+    amount_cents: refund.commission.amount,
+  },
   adjustment_id: refund.adjustmentId,
 });
 
 export function checkoutAnswer(binding: BindCartResult, clickId: string): z.input<typeof checkoutResponseSchema> {
   const message = binding.contested
     ? "Cart bound to the visitor's click; another click is bound to the same cart, so its order will be held for review"
-    : binding.created ? "Cart bound to the visitor's click" : "Cart already bound to this click";
-  return { success: true, message, cart_id: binding.cartId, click_id: clickId, proven: binding.proven, flagged: !binding.proven && (binding.contested || binding.guessable) };
+    : binding.created
+      ? "Cart bound to the visitor's click"
+      : "Cart already bound to this click";
+  return {
+    success: true,
+    message,
+    cart_id: binding.cartId,
+    click_id: clickId,
+    proven: binding.proven,
+    flagged: !binding.proven && (binding.contested || binding.guessable),
+  };
 }
 
 export const heartbeatAnswer = (beat: HeartbeatResult): z.input<typeof verifyResponseSchema> => ({
@@ -143,7 +178,11 @@ export const heartbeatAnswer = (beat: HeartbeatResult): z.input<typeof verifyRes
 });
 
 /** AFFY's documented fields first, then ours; the partner and program only to a call that named its program. */
-export function sessionStatusAnswer(sessionId: string, { click }: SessionStatus, scoped: boolean): z.input<typeof sessionStatusResponseSchema> {
+export function sessionStatusAnswer(
+  sessionId: string,
+  { click }: SessionStatus,
+  scoped: boolean,
+): z.input<typeof sessionStatusResponseSchema> {
   return {
     sessionId,
     hasAffiliate: click !== null,

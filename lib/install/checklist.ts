@@ -30,26 +30,53 @@ async function edges(first: Promise<Edge>, last: Promise<Edge>) {
 
 export async function getInstallChecklist(programId: string): Promise<InstallChecklist> {
   const clickEdge = (dir: "asc" | "desc") =>
-    db.click.findFirst({ where: { programId }, orderBy: { createdAt: dir }, select: { createdAt: true, test: true } }).then((r) => (r ? { at: r.createdAt, test: r.test } : null));
+    db.click
+      .findFirst({ where: { programId }, orderBy: { createdAt: dir }, select: { createdAt: true, test: true } })
+      .then((r) => (r ? { at: r.createdAt, test: r.test } : null));
   const leadEdge = (dir: "asc" | "desc") =>
-    db.lead.findFirst({ where: { programId }, orderBy: { createdAt: dir }, select: { createdAt: true, test: true } }).then((r) => (r ? { at: r.createdAt, test: r.test } : null));
+    db.lead
+      .findFirst({ where: { programId }, orderBy: { createdAt: dir }, select: { createdAt: true, test: true } })
+      .then((r) => (r ? { at: r.createdAt, test: r.test } : null));
   const saleEdge = (dir: "asc" | "desc") =>
-    db.sale.findFirst({ where: { programId }, orderBy: { occurredAt: dir }, select: { occurredAt: true, test: true } }).then((r) => (r ? { at: r.occurredAt, test: r.test } : null));
+    db.sale
+      .findFirst({ where: { programId }, orderBy: { occurredAt: dir }, select: { occurredAt: true, test: true } })
+      .then((r) => (r ? { at: r.occurredAt, test: r.test } : null));
 
   const [pages, pageCount, firstBeat, clicks, lastClick, leads, sales, keys, program, lastEvent] = await Promise.all([
-    db.installHeartbeat.findMany({ where: { programId }, orderBy: { lastSeenAt: "desc" }, take: 5, select: { pageUrl: true, count: true, lastSeenAt: true } }),
+    db.installHeartbeat.findMany({
+      where: { programId },
+      orderBy: { lastSeenAt: "desc" },
+      take: 5,
+      select: { pageUrl: true, count: true, lastSeenAt: true },
+    }),
     db.installHeartbeat.count({ where: { programId } }),
     db.installHeartbeat.findFirst({ where: { programId }, orderBy: { firstSeenAt: "asc" }, select: { firstSeenAt: true } }),
     edges(clickEdge("asc"), clickEdge("desc")),
-    db.click.findFirst({ where: { programId }, orderBy: { createdAt: "desc" }, select: { link: { select: { code: true } }, partner: { select: { name: true } } } }),
+    db.click.findFirst({
+      where: { programId },
+      orderBy: { createdAt: "desc" },
+      select: { link: { select: { code: true } }, partner: { select: { name: true } } },
+    }),
     edges(leadEdge("asc"), leadEdge("desc")),
     edges(saleEdge("asc"), saleEdge("desc")),
-    db.apiKey.findMany({ where: { programId, revokedAt: null }, orderBy: { createdAt: "asc" }, select: { createdAt: true, lastUsedAt: true } }),
+    db.apiKey.findMany({
+      where: { programId, revokedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, lastUsedAt: true },
+    }),
     db.program.findUniqueOrThrow({ where: { id: programId }, select: { stripeWebhookSecret: true, stripeConnectedAt: true } }),
-    db.processedWebhookEvent.findFirst({ where: { programId, provider: "stripe" }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true, type: true } }),
+    db.processedWebhookEvent.findFirst({
+      where: { programId, provider: "stripe" },
+      orderBy: { receivedAt: "desc" },
+      select: { receivedAt: true, type: true },
+    }),
   ]);
 
-  const keyUsed = keys.map((k) => k.lastUsedAt).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  const keyUsed =
+    keys
+      .map((k) => k.lastUsedAt)
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   const checks: Check[] = [
     {
       id: "tracker",
@@ -67,7 +94,12 @@ export async function getInstallChecklist(programId: string): Promise<InstallChe
       detail: keys.length ? (keyUsed ? "used by your server" : "created, not used yet") : null,
       test: false,
     },
-    { id: "click", done: clicks.lastAt !== null, ...clicks, detail: lastClick ? `${lastClick.partner.name} · ${lastClick.link.code}` : null },
+    {
+      id: "click",
+      done: clicks.lastAt !== null,
+      ...clicks,
+      detail: lastClick ? `${lastClick.partner.name} · ${lastClick.link.code}` : null,
+    },
     { id: "lead", done: leads.lastAt !== null, ...leads, detail: null },
     { id: "sale", done: sales.lastAt !== null, ...sales, detail: null },
     {

@@ -9,13 +9,19 @@ import { getProgram } from "@/lib/programs/get-program";
 export async function getSnippetContext(programId: string): Promise<SnippetContext & { allowedDomains: string[] }> {
   const [program, link] = await Promise.all([
     getProgram(programId),
-    db.referralLink.findFirst({ where: { programId, status: "ACTIVE", partner: { status: "ACTIVE" } }, orderBy: { createdAt: "asc" }, select: { code: true, destinationUrl: true } }),
+    db.referralLink.findFirst({
+      where: { programId, status: "ACTIVE", partner: { status: "ACTIVE" } },
+      orderBy: { createdAt: "asc" },
+      select: { code: true, destinationUrl: true },
+    }),
   ]);
   return {
     appUrl: env().APP_URL,
     programId,
     referralParam: program.referralParam,
-    exampleUrl: link ? buildReferralUrl(link.destinationUrl, program.referralParam, link.code) : buildReferralUrl(program.websiteUrl, program.referralParam, "PARTNER_CODE"),
+    exampleUrl: link
+      ? buildReferralUrl(link.destinationUrl, program.referralParam, link.code)
+      : buildReferralUrl(program.websiteUrl, program.referralParam, "PARTNER_CODE"),
     allowedDomains: program.allowedDomains,
   };
 }

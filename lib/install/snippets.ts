@@ -24,7 +24,8 @@ export function serverExamples(c: SnippetContext): ServerExample[] {
     {
       id: "click",
       title: "Click",
-      description: "The tracker records clicks by itself. From a server (or a redirect you run), send the visited referral URL; keep the returned click_id in a cookie.",
+      description:
+        "The tracker records clicks by itself. From a server (or a redirect you run), send the visited referral URL; keep the returned click_id in a cookie.",
       curl: `curl -X POST ${api("/api/v1/track/click")} \\
   -H "Authorization: Bearer $PARTNERLOOP_KEY" \\
   -H 'Content-Type: application/json' \\
@@ -57,7 +58,8 @@ const { click_id } = await res.json(); // store it as the partnerloop_click_id c
     {
       id: "sale",
       title: "Sale",
-      description: "When a customer pays, send the amount in minor units (cents) with your transaction id; a repeat of the same id counts once.",
+      description:
+        "When a customer pays, send the amount in minor units (cents) with your transaction id; a repeat of the same id counts once.",
       curl: `curl -X POST ${api("/api/v1/track/sale")} \\
   -H "Authorization: Bearer $PARTNERLOOP_KEY" \\
   -H 'Content-Type: application/json' \\

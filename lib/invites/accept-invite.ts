@@ -23,7 +23,10 @@ export interface InviteView {
 /** The invite behind a token, for the acceptance page; null for an unknown token. */
 export async function getInvite(token: string, now = new Date()): Promise<InviteView | null> {
   if (!/^inv_[A-Za-z0-9]{10,64}$/.test(token)) return null;
-  const invite = await db.invite.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { program: { select: { id: true, name: true } } } });
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    include: { program: { select: { id: true, name: true } } },
+  });
   if (!invite) return null;
   const [partner, account] = await Promise.all([
     invite.partnerId ? db.partner.findUnique({ where: { id: invite.partnerId }, select: { name: true } }) : null,
@@ -66,7 +69,10 @@ export async function acceptInvite(token: string, account: InviteAccount, now = 
 
   try {
     return await db.$transaction(async (tx) => {
-      const { count } = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
+      const { count } = await tx.invite.updateMany({
+        where: { id: invite.id, acceptedAt: null, expiresAt: { gt: now } },
+        data: { acceptedAt: now },
+      });
       if (count !== 1) throw new ApiError("conflict", "This invite has already been used. Sign in instead.");
 
       let user: { id: string; email: string; kind: string };
@@ -83,7 +89,10 @@ export async function acceptInvite(token: string, account: InviteAccount, now = 
         }
         user = found;
       } else {
-        user = await tx.user.create({ data: { name: newAccount!.name, email: invite.email, passwordHash, kind: userKind }, select: { id: true, email: true, kind: true } });
+        user = await tx.user.create({
+          data: { name: newAccount!.name, email: invite.email, passwordHash, kind: userKind },
+          select: { id: true, email: true, kind: true },
+        });
       }
 
       if (invite.kind === "PARTNER") {

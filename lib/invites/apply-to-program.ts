@@ -11,7 +11,17 @@ import { parseInput } from "@/lib/kernel/text";
 
 export async function getApplicationProgram(programId: string) {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(programId)) return null;
-  return db.program.findUnique({ where: { id: programId }, select: { id: true, name: true, websiteUrl: true, autoApprovePartners: true, currency: true, defaultRule: { select: { type: true, value: true } } } });
+  return db.program.findUnique({
+    where: { id: programId },
+    select: {
+      id: true,
+      name: true,
+      websiteUrl: true,
+      autoApprovePartners: true,
+      currency: true,
+      defaultRule: { select: { type: true, value: true } },
+    },
+  });
 }
 
 export type Applicant = { type: "new"; input: ApplicationInput } | { type: "existing"; userId: string };
@@ -33,7 +43,8 @@ export async function applyToProgram(programId: string, applicant: Applicant): P
   if (applicant.type === "existing") {
     const found = await db.user.findUnique({ where: { id: applicant.userId }, select: { id: true, email: true, name: true, kind: true } });
     if (!found) throw new ApiError("not_found", "Your account no longer exists");
-    if (found.kind !== "PARTNER") throw new ApiError("forbidden", "You are signed in with a program owner account. Sign out to apply as a partner.");
+    if (found.kind !== "PARTNER")
+      throw new ApiError("forbidden", "You are signed in with a program owner account. Sign out to apply as a partner.");
     user = found;
   } else {
     const input = parseInput(applicationSchema, applicant.input);
@@ -44,7 +55,8 @@ export async function applyToProgram(programId: string, applicant: Applicant): P
       });
       created = true;
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ApiError("conflict", "An account with this e-mail already exists. Sign in as a partner first, then apply.");
+      if (isUniqueViolation(error))
+        throw new ApiError("conflict", "An account with this e-mail already exists. Sign in as a partner first, then apply.");
       throw error;
     }
   }
@@ -54,7 +66,15 @@ export async function applyToProgram(programId: string, applicant: Applicant): P
       db.partner.create({ data: { programId, userId: user.id, name: user.name ?? user.email, email: user.email, code, status } }),
     );
     await db.auditLog.create({
-      data: { programId, actorType: "USER", actorId: user.id, action: "partner.applied", entityType: "partner", entityId: partner.id, after: { status } },
+      data: {
+        programId,
+        actorType: "USER",
+        actorId: user.id,
+        action: "partner.applied",
+        entityType: "partner",
+        entityId: partner.id,
+        after: { status },
+      },
     });
     if (status === "ACTIVE") await ensureDefaultLink(programId, partner.id);
     return { partnerId: partner.id, userId: user.id, email: user.email, status };

@@ -30,7 +30,11 @@ export interface InviteSpec {
   mail: (url: string) => { subject: string; text: string };
 }
 
-export async function createInvite(program: InvitingProgram, spec: InviteSpec, actor: Actor): Promise<{ inviteId: string; url: string; mailPath?: string }> {
+export async function createInvite(
+  program: InvitingProgram,
+  spec: InviteSpec,
+  actor: Actor,
+): Promise<{ inviteId: string; url: string; mailPath?: string }> {
   const { token, tokenHash, expiresAt } = issueInviteToken();
   const invite = await db.$transaction(async (tx) => {
     const created = await tx.invite.create({

@@ -6,7 +6,11 @@ import { ApiError } from "@/lib/kernel/errors";
 import { parseInput } from "@/lib/kernel/text";
 
 /** Invites a team member with a role; only the program's owners may (checked by the caller). */
-export async function inviteMember(programId: string, input: MemberInviteInput, actor: Actor): Promise<{ inviteId: string; url: string; mailPath?: string }> {
+export async function inviteMember(
+  programId: string,
+  input: MemberInviteInput,
+  actor: Actor,
+): Promise<{ inviteId: string; url: string; mailPath?: string }> {
   const data = parseInput(memberInviteSchema, input);
   const program = await invitingProgram(programId);
   const member = await db.programMember.findFirst({ where: { programId, user: { email: data.email } }, select: { id: true } });
@@ -17,7 +21,12 @@ export async function inviteMember(programId: string, input: MemberInviteInput, 
     {
       row: { kind: "MEMBER", role: data.role },
       email: data.email,
-      audit: (invite) => ({ action: "member.invited", entityType: "invite", entityId: invite.id, after: { email: data.email, role: data.role } }),
+      audit: (invite) => ({
+        action: "member.invited",
+        entityType: "invite",
+        entityId: invite.id,
+        after: { email: data.email, role: data.role },
+      }),
       mail: (url) => ({
         subject: `Join ${program.name} on Partnerloop`,
         text: `You have been invited to help run ${program.name}'s partner program on Partnerloop as ${data.role.toLowerCase()}.\n\nAccept the invite here (the link works for 14 days):\n${url}\n`,

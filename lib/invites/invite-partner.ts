@@ -22,9 +22,14 @@ export interface PartnerInviteResult {
 export async function invitePartner(programId: string, input: PartnerInviteInput, actor: Actor): Promise<PartnerInviteResult> {
   const data = parseInput(partnerInviteSchema, input);
   const program = await invitingProgram(programId);
-  const existing = await db.partner.findUnique({ where: { programId_email: { programId, email: data.email } }, select: { id: true, userId: true } });
+  const existing = await db.partner.findUnique({
+    where: { programId_email: { programId, email: data.email } },
+    select: { id: true, userId: true },
+  });
   if (existing?.userId) throw new ApiError("conflict", "This partner already has an account connected to the program");
-  const partner = existing ?? (await createPartner(programId, { name: data.name, email: data.email, status: "ACTIVE", code: undefined, customerKey: undefined }));
+  const partner =
+    existing ??
+    (await createPartner(programId, { name: data.name, email: data.email, status: "ACTIVE", code: undefined, customerKey: undefined }));
   await ensureDefaultLink(programId, partner.id);
 
   const invite = await createInvite(
@@ -32,7 +37,12 @@ export async function invitePartner(programId: string, input: PartnerInviteInput
     {
       row: { kind: "PARTNER", partnerId: partner.id },
       email: data.email,
-      audit: (created) => ({ action: "partner.invited", entityType: "partner", entityId: partner.id, after: { email: data.email, invite_id: created.id } }),
+      audit: (created) => ({
+        action: "partner.invited",
+        entityType: "partner",
+        entityId: partner.id,
+        after: { email: data.email, invite_id: created.id },
+      }),
       mail: (url) => ({
         subject: `You're invited to ${program.name}'s partner program`,
         text: `Hi ${data.name},\n\n${program.name} invited you to their partner program on Partnerloop.\n\nCreate your partner account here (the link works for 14 days):\n${url}\n\nYou will find your referral links, clicks, sign-ups and earnings in your partner portal.\n`,

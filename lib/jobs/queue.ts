@@ -35,5 +35,7 @@ export function enqueue(queue: string, data: object, options: PgBoss.SendOptions
     state.partnerloopLocalRunner?.(queue, data);
     return;
   }
-  boss.send(queue, data, options).catch((error: unknown) => log.warn("enqueue failed; the sweep will retry", { queue, cause: String(error) }));
+  boss
+    .send(queue, data, options)
+    .catch((error: unknown) => log.warn("enqueue failed; the sweep will retry", { queue, cause: String(error) }));
 }

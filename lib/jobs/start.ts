@@ -71,7 +71,11 @@ export interface QueueOptions {
 export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = true }: QueueOptions): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2, schema, application_name: "partnerloop-jobs" });
   // 57P01 / 3D000: the database is shutting down or was dropped (tests); pg-boss reconnects when it can.
-  boss.on("error", (error) => (["57P01", "3D000"].includes(String((error as { code?: string }).code)) ? log.warn : log.error)("job queue error", { cause: String(error) }));
+  boss.on("error", (error) =>
+    (["57P01", "3D000"].includes(String((error as { code?: string }).code)) ? log.warn : log.error)("job queue error", {
+      cause: String(error),
+    }),
+  );
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
   await boss.work<{ deliveryId: string }>(QUEUES.deliverWebhook, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
@@ -99,7 +103,8 @@ export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = t
 /** The queue-less mode: sweeps on a timer, queued deliveries attempted in-process. Returns stop(). */
 export function startTimerMode({ sweeps = true }: { sweeps?: boolean } = {}): () => void {
   let tick = 0;
-  const run = (name: string, sweep: () => Promise<void>) => sweep().catch((error: unknown) => log.error(`${name} failed`, { cause: String(error) }));
+  const run = (name: string, sweep: () => Promise<void>) =>
+    sweep().catch((error: unknown) => log.error(`${name} failed`, { cause: String(error) }));
   setLocalRunner((queue, data) => {
     const { deliveryId } = data as { deliveryId?: string };
     if (queue === QUEUES.deliverWebhook && deliveryId) void run("webhook delivery", () => deliverWebhook(deliveryId).then(() => undefined));
@@ -134,7 +139,9 @@ async function start(): Promise<JobsMode> {
     return "disabled";
   }
   if (await servedByPglite()) {
-    log.info("embedded database: hold-expiry and webhook sweeps run on an in-process timer (every minute) instead of pg-boss, whose polling connections the embedded wire server would interleave with the app's (docs/commissions.md)");
+    log.info(
+      "embedded database: hold-expiry and webhook sweeps run on an in-process timer (every minute) instead of pg-boss, whose polling connections the embedded wire server would interleave with the app's (docs/commissions.md)",
+    );
     startTimerMode();
     return "timer";
   }
@@ -143,7 +150,9 @@ async function start(): Promise<JobsMode> {
     log.info("background jobs started (pg-boss)", { queues: Object.values(QUEUES) });
     return "queue";
   } catch (error) {
-    log.warn("pg-boss could not start; running the hold-expiry and webhook sweeps on an in-process timer instead", { cause: String(error) });
+    log.warn("pg-boss could not start; running the hold-expiry and webhook sweeps on an in-process timer instead", {
+      cause: String(error),
+    });
     startTimerMode();
     return "timer";
   }

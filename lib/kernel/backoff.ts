@@ -71,6 +71,7 @@ export async function settleBackoffAttempt(settle: { clear: string[]; giveBack: 
   await db.$transaction(async (tx) => {
     await lockKeys(tx, [...settle.clear, ...settle.giveBack]);
     if (settle.clear.length) await tx.rateLimit.deleteMany({ where: { key: { in: settle.clear } } });
-    if (settle.giveBack.length) await tx.rateLimit.updateMany({ where: { key: { in: settle.giveBack }, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+    if (settle.giveBack.length)
+      await tx.rateLimit.updateMany({ where: { key: { in: settle.giveBack }, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
   });
 }

@@ -39,7 +39,8 @@ export function createBatcher<I, O>(run: (items: I[]) => Promise<Array<O | Error
     pending.forEach((p, i) => {
       const result = results[i];
       if (result instanceof Error) p.reject(result);
-      else if (results.length !== pending.length) p.reject(new Error(`batch returned ${results.length} results for ${pending.length} items`));
+      else if (results.length !== pending.length)
+        p.reject(new Error(`batch returned ${results.length} results for ${pending.length} items`));
       else p.resolve(result as O);
     });
   };

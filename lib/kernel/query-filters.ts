@@ -6,9 +6,7 @@ import { pageQuery, type Cursor, type PageParams } from "@/lib/kernel/pagination
 const DAY_MS = 86_400_000;
 
 /** `from`: a date (start of that day, UTC) or a date-time, inclusive; 2000–2099 (lib/kernel/bounds.ts). */
-export const fromParam = calendarDateOrDateTime
-  .transform(dateOf)
-  .describe("Start, inclusive: an ISO date (2026-01-31, UTC) or date-time");
+export const fromParam = calendarDateOrDateTime.transform(dateOf).describe("Start, inclusive: an ISO date (2026-01-31, UTC) or date-time");
 
 /** `to`: inclusive; a date covers the whole day (UTC). Returned as the exclusive end. */
 export const toParam = calendarDateOrDateTime
@@ -54,6 +52,13 @@ export interface EventFilters extends PageParams {
   test: boolean;
 }
 
-export function eventFilters(q: { limit: number; cursor?: Cursor; partner_id?: string; from?: Date; to?: Date; test: boolean }): EventFilters {
+export function eventFilters(q: {
+  limit: number;
+  cursor?: Cursor;
+  partner_id?: string;
+  from?: Date;
+  to?: Date;
+  test: boolean;
+}): EventFilters {
   return { limit: q.limit, cursor: q.cursor, partnerId: q.partner_id, range: { from: q.from, to: q.to }, test: q.test };
 }

@@ -23,15 +23,18 @@ const incrementers = new Map<string, (item: { key: string; ttlMs: number }) => P
 function incrementer(url: string) {
   let increment = incrementers.get(url);
   if (!increment) {
-    increment = createBatcher<{ key: string; ttlMs: number }, number>(async (items) => {
-      const pipeline = redisClient(url).pipeline();
-      for (const { key, ttlMs } of items) pipeline.incr(key).pexpire(key, ttlMs);
-      const results = (await pipeline.exec()) ?? [];
-      return items.map((_, i) => {
-        const [error, count] = results[2 * i] ?? [new Error("no reply from Redis"), null];
-        return error ? error : Number(count);
-      });
-    }, { maxBatch: 500, maxInFlight: 1, retryAlone: () => false });
+    increment = createBatcher<{ key: string; ttlMs: number }, number>(
+      async (items) => {
+        const pipeline = redisClient(url).pipeline();
+        for (const { key, ttlMs } of items) pipeline.incr(key).pexpire(key, ttlMs);
+        const results = (await pipeline.exec()) ?? [];
+        return items.map((_, i) => {
+          const [error, count] = results[2 * i] ?? [new Error("no reply from Redis"), null];
+          return error ? error : Number(count);
+        });
+      },
+      { maxBatch: 500, maxInFlight: 1, retryAlone: () => false },
+    );
     incrementers.set(url, increment);
   }
   return increment;

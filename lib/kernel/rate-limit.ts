@@ -19,7 +19,12 @@ export function rateLimitBackend(): RateLimitBackend {
 
 let lastRedisWarning = 0;
 
-export async function consumeRateLimit(key: string, rule: RateLimitRule, now = new Date(), backend = rateLimitBackend()): Promise<RateLimitResult> {
+export async function consumeRateLimit(
+  key: string,
+  rule: RateLimitRule,
+  now = new Date(),
+  backend = rateLimitBackend(),
+): Promise<RateLimitResult> {
   if (backend.kind === "redis") {
     try {
       return await redisStore(backend.url).consume(key, rule, now);
@@ -64,7 +69,9 @@ const postgresStore: RateLimitStore = { consume: consumePostgres, release: relea
 /** Gives back a slot taken by `consumeRateLimit` in the same window (e.g. a sign-in that succeeded). */
 export async function releaseRateLimit(key: string, rule: RateLimitRule, now = new Date(), backend = rateLimitBackend()): Promise<void> {
   if (backend.kind === "redis") {
-    await redisStore(backend.url).release(key, rule, now).catch(() => undefined);
+    await redisStore(backend.url)
+      .release(key, rule, now)
+      .catch(() => undefined);
     return;
   }
   await postgresStore.release(key, rule, now);

@@ -60,7 +60,13 @@ export function unsafeTextIssues(value: unknown, path: PropertyKey[] = []): z.co
       const entries = Object.entries(node.value);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
-        if (unsafeTextProblem(key)) issues.push({ code: "custom", path: pathOf(node, path), message: "must not have keys with control characters or unpaired surrogates", input: key });
+        if (unsafeTextProblem(key))
+          issues.push({
+            code: "custom",
+            path: pathOf(node, path),
+            message: "must not have keys with control characters or unpaired surrogates",
+            input: key,
+          });
         else stack.push({ value: child, key, parent: node });
       }
     }
@@ -104,8 +110,11 @@ function namedAsSent(issues: z.core.$ZodIssue[], input: unknown): z.core.$ZodIss
 }
 
 /** Display-only text from a browser: unsafe characters stripped (see above), then trimmed and bounded. */
-export const freeText = (max: number) =>
-  z.string().overwrite(stripUnsafeText).trim().max(max, `must be at most ${max} characters`);
+export const freeText = (max: number) => z.string().overwrite(stripUnsafeText).trim().max(max, `must be at most ${max} characters`);
 
 /** `freeText`, optional: null and "" read as absent. */
-export const optionalFreeText = (max: number) => freeText(max).optional().nullable().transform((v) => v || undefined);
+export const optionalFreeText = (max: number) =>
+  freeText(max)
+    .optional()
+    .nullable()
+    .transform((v) => v || undefined);

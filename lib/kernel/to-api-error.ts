@@ -14,9 +14,30 @@ function describeZodError(error: ZodError): { message: string; details: unknown 
   return { message, details };
 }
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "P1001", "P1002", "P1017"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "08000",
+  "08003",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1017",
+]);
 // driver adapter error kinds (Prisma 7) that mean "the database cannot be reached right now"
-const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
+const CONNECTION_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TransactionAlreadyClosed",
+]);
 
 export function databaseUnreachable(error: unknown): boolean {
   const code = errorCodeOf(error);
@@ -24,7 +45,9 @@ export function databaseUnreachable(error: unknown): boolean {
   const kind = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string } } } }).meta?.driverAdapterError?.cause?.kind;
   if (kind && CONNECTION_KINDS.has(kind)) return true;
   const message = error instanceof Error ? error.message : "";
-  return /Connection terminated|Can't reach database server|connect ECONNREFUSED|Unable to start a transaction in the given time/i.test(message);
+  return /Connection terminated|Can't reach database server|connect ECONNREFUSED|Unable to start a transaction in the given time/i.test(
+    message,
+  );
 }
 
 /**
@@ -54,7 +77,9 @@ export function toApiError(error: unknown, validationCode: "unprocessable_entity
   }
   if (errorCodeOf(error) === "P2025") return new ApiError("not_found", "Record not found");
   if (unstorableText(error)) {
-    return new ApiError("bad_request", "Text must not contain NUL or other control characters, or unpaired surrogates", { internal: String(error) });
+    return new ApiError("bad_request", "Text must not contain NUL or other control characters, or unpaired surrogates", {
+      internal: String(error),
+    });
   }
   if (databaseUnreachable(error)) {
     return new ApiError("service_unavailable", "The database is unavailable; retry shortly", {

@@ -24,13 +24,17 @@ export function uniqueFields(error: unknown): string[] {
   type Cause = { constraint?: { fields?: string[]; index?: string }; table?: string };
   const raw = error as { code?: string; constraint?: string; table?: string };
   // node-postgres itself (statements sent on the pool directly): the index name and its table
-  const meta = raw.code === "23505" ? { driverAdapterError: { cause: { constraint: { index: raw.constraint }, table: raw.table } as Cause } } : (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: Cause } } }).meta;
+  const meta =
+    raw.code === "23505"
+      ? { driverAdapterError: { cause: { constraint: { index: raw.constraint }, table: raw.table } as Cause } }
+      : (error as { meta?: { target?: unknown; driverAdapterError?: { cause?: Cause } } }).meta;
   const cause = meta?.driverAdapterError?.cause;
   if (cause?.constraint?.fields?.length) return cause.constraint.fields;
   if (Array.isArray(meta?.target)) return meta.target.map(String);
   const index = cause?.constraint?.index ?? (typeof meta?.target === "string" ? meta.target : undefined);
   if (!index) return [];
-  const withoutTable = cause?.table && index.startsWith(`${cause.table}_`) ? index.slice(cause.table.length + 1) : index.replace(/^[A-Za-z]+_/, "");
+  const withoutTable =
+    cause?.table && index.startsWith(`${cause.table}_`) ? index.slice(cause.table.length + 1) : index.replace(/^[A-Za-z]+_/, "");
   return withoutTable.replace(/_key$/, "").split("_").filter(Boolean);
 }
 

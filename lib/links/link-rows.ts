@@ -20,13 +20,24 @@ export interface LinkListRow {
 /** The list's filter, as the dashboard sends it: one partner's links, or all. */
 export const linkRowsQuery = z.object({ partnerId: z.string().min(1).max(64).optional() });
 
-export async function listLinkRows(programId: string, query: z.input<typeof linkRowsQuery> = {}): Promise<{ items: LinkListRow[]; days: number }> {
+export async function listLinkRows(
+  programId: string,
+  query: z.input<typeof linkRowsQuery> = {},
+): Promise<{ items: LinkListRow[]; days: number }> {
   const [links, report] = await Promise.all([
     db.referralLink.findMany({
       where: { programId, partnerId: query.partnerId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 500,
-      select: { id: true, code: true, destinationUrl: true, status: true, createdAt: true, program: { select: { referralParam: true } }, partner: { select: { id: true, name: true, status: true } } },
+      select: {
+        id: true,
+        code: true,
+        destinationUrl: true,
+        status: true,
+        createdAt: true,
+        program: { select: { referralParam: true } },
+        partner: { select: { id: true, name: true, status: true } },
+      },
     }),
     getReport(programId, { ...lastDays(LIST_DAYS), partnerId: query.partnerId }),
   ]);
@@ -43,7 +54,13 @@ export async function listLinkRows(programId: string, query: z.input<typeof link
         status: l.status,
         partner: l.partner,
         createdAt: l.createdAt,
-        stats: { clicks: s?.clicks ?? 0, leads: s?.leads ?? 0, sales: s?.sales ?? 0, revenue: s?.revenue ?? 0, commissions: s?.commissions ?? 0 },
+        stats: {
+          clicks: s?.clicks ?? 0,
+          leads: s?.leads ?? 0,
+          sales: s?.sales ?? 0,
+          revenue: s?.revenue ?? 0,
+          commissions: s?.commissions ?? 0,
+        },
       };
     }),
   };

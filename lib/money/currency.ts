@@ -70,7 +70,10 @@ export function fromMinorUnits(amount: number, currency: string): string {
 
 export function formatMoney(amount: number, currency: string, locale = "en-US"): string {
   const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    Number(fromMinorUnits(amount, currency)),
-  );
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(Number(fromMinorUnits(amount, currency)));
 }

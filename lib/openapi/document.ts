@@ -10,7 +10,9 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** The declared handlers of every route module. */
 export function declaredEndpoints(): EndpointHandler[] {
   return Object.values(ROUTE_MODULES).flatMap((module) =>
-    METHODS.map((method) => module[method]).filter((handler): handler is EndpointHandler => typeof handler === "function" && "definition" in handler),
+    METHODS.map((method) => module[method]).filter(
+      (handler): handler is EndpointHandler => typeof handler === "function" && "definition" in handler,
+    ),
   );
 }
 

@@ -90,7 +90,8 @@ export const SECURITY_SCHEMES = {
     type: "apiKey",
     in: "header",
     name: "Refersion-Public-Key",
-    description: "Public key (`pl_pk_…`, `public_key` of POST /api/v1/programs/{id}/api-keys) of the program API key whose secret is Refersion-Secret-Key",
+    description:
+      "Public key (`pl_pk_…`, `public_key` of POST /api/v1/programs/{id}/api-keys) of the program API key whose secret is Refersion-Secret-Key",
   },
   refersionSecretKey: {
     type: "apiKey",
@@ -195,7 +196,10 @@ function buildOperation(operation: ApiOperation, converter: SchemaConverter): Js
   const names = pathParamNames(operation.path);
   const params = operation.params ?? z.object(Object.fromEntries(names.map((name) => [name, z.string()])));
   const pathParameters = converter.parameters(params, "path");
-  const declared = pathParameters.map((p) => p.name).sort().join(",");
+  const declared = pathParameters
+    .map((p) => p.name)
+    .sort()
+    .join(",");
   if (declared !== [...names].sort().join(",")) {
     throw new Error(`OpenAPI: ${operation.operationId} declares path parameters [${declared}] for ${operation.path}`);
   }
@@ -219,7 +223,12 @@ function buildOperation(operation: ApiOperation, converter: SchemaConverter): Js
     security: SECURITY_REQUIREMENTS[operation.security].map((requirement) => ({ ...requirement })),
     parameters: [...pathParameters, ...converter.parameters(operation.query, "query")],
     ...(operation.body
-      ? { requestBody: { required: operation.bodyRequired ?? true, content: { "application/json": { schema: converter.convert(operation.body, "input") } } } }
+      ? {
+          requestBody: {
+            required: operation.bodyRequired ?? true,
+            content: { "application/json": { schema: converter.convert(operation.body, "input") } },
+          },
+        }
       : {}),
     responses,
   };

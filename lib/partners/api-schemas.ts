@@ -20,7 +20,12 @@ export const partnerCreateBody = z
     email: emailSchema,
     code: codeSchema.optional().describe("Default: derived from the name (john-doe), with a short suffix if taken"),
     status: partnerStatus.default("active"),
-    customer_key: z.string().trim().min(1).max(200, "must be at most 200 characters").optional()
+    customer_key: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200, "must be at most 200 characters")
+      .optional()
       .describe("The partner's own user id in your app, if they are a user too: their own purchases are flagged as self-referrals"),
   })
   .transform((b) => ({ name: b.name, email: b.email, code: b.code, status: toDbStatus(b.status), customerKey: b.customer_key }));

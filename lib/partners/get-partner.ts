@@ -21,7 +21,16 @@ export async function getPartner(programId: string, partnerId: string): Promise<
   const [partner, invite] = await Promise.all([
     db.partner.findFirst({
       where: { id: partnerId, programId },
-      select: { id: true, name: true, email: true, code: true, status: true, createdAt: true, userId: true, program: { select: { currency: true, websiteUrl: true } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        code: true,
+        status: true,
+        createdAt: true,
+        userId: true,
+        program: { select: { currency: true, websiteUrl: true } },
+      },
     }),
     db.invite.findFirst({ where: { programId, partnerId, acceptedAt: null }, select: { id: true } }),
   ]);

@@ -8,7 +8,10 @@ export interface PartnerOption {
 }
 
 /** `activeOrPending` leaves suspended partners out (they cannot get new links); `limit` caps long lists. */
-export async function listPartnerOptions(programId: string, options: { activeOrPending?: boolean; limit?: number } = {}): Promise<PartnerOption[]> {
+export async function listPartnerOptions(
+  programId: string,
+  options: { activeOrPending?: boolean; limit?: number } = {},
+): Promise<PartnerOption[]> {
   return db.partner.findMany({
     where: { programId, ...(options.activeOrPending ? { status: { not: "SUSPENDED" } } : {}) },
     orderBy: { name: "asc" },

@@ -21,7 +21,11 @@ export interface PartnerListRow {
 }
 
 /** The list's filters, as the dashboard sends them. */
-export const partnerRowsQuery = z.object({ status: partnerStatusSchema.optional(), search: z.string().max(100).optional(), cursor: z.string().max(200).nullish() });
+export const partnerRowsQuery = z.object({
+  status: partnerStatusSchema.optional(),
+  search: z.string().max(100).optional(),
+  cursor: z.string().max(200).nullish(),
+});
 
 export function lastDays(days: number, now = new Date()) {
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
@@ -39,7 +43,10 @@ export async function listPartnerRows(
   ]);
   const ids = page.items.map((p) => p.id);
   const invites = ids.length
-    ? await db.invite.findMany({ where: { programId, kind: "PARTNER", partnerId: { in: ids }, acceptedAt: null, expiresAt: { gt: new Date() } }, select: { partnerId: true } })
+    ? await db.invite.findMany({
+        where: { programId, kind: "PARTNER", partnerId: { in: ids }, acceptedAt: null, expiresAt: { gt: new Date() } },
+        select: { partnerId: true },
+      })
     : [];
   const invited = new Set(invites.map((i) => i.partnerId));
   const stats = new Map(report.byPartner.map((r) => [r.partnerId, r]));
@@ -56,7 +63,13 @@ export async function listPartnerRows(
         status: p.status,
         account: p.userId ? "connected" : invited.has(p.id) ? "invited" : "none",
         createdAt: p.createdAt,
-        stats: { clicks: s?.clicks ?? 0, leads: s?.leads ?? 0, sales: s?.sales ?? 0, revenue: s?.revenue ?? 0, commissions: s?.commissions ?? 0 },
+        stats: {
+          clicks: s?.clicks ?? 0,
+          leads: s?.leads ?? 0,
+          sales: s?.sales ?? 0,
+          revenue: s?.revenue ?? 0,
+          commissions: s?.commissions ?? 0,
+        },
       };
     }),
   };

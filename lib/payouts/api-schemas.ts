@@ -13,7 +13,9 @@ export const payoutBatchParams = z.object({
 
 export const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS, "must be paypal, wise or generic").default("generic") });
 
-export const markPaidBody = z.object({ reference: z.string().trim().max(200).optional().describe("Your payment provider's batch reference, kept on each payout") });
+export const markPaidBody = z.object({
+  reference: z.string().trim().max(200).optional().describe("Your payment provider's batch reference, kept on each payout"),
+});
 export const cancelBody = z.object({ reason: z.string().trim().max(500).optional() });
 
 const payoutStatus = z.enum(["draft", "paid", "cancelled"]);
@@ -51,7 +53,11 @@ export const payoutBatchResponse = z
 export type PayoutBatchResponse = z.infer<typeof payoutBatchResponse>;
 
 export const batchCreatedResponse = payoutBatchResponse
-  .extend({ left_out: z.array(z.object({ partner_id: z.string(), total: z.number().int(), commission_count: z.number().int() })).describe("Partners below the minimum payout (or with a negative balance): carried to the next batch") })
+  .extend({
+    left_out: z
+      .array(z.object({ partner_id: z.string(), total: z.number().int(), commission_count: z.number().int() }))
+      .describe("Partners below the minimum payout (or with a negative balance): carried to the next batch"),
+  })
   .meta({ id: "PayoutBatchCreated" });
 
 const lower = <T extends string>(s: T) => s.toLowerCase() as Lowercase<T>;
@@ -59,12 +65,27 @@ const lower = <T extends string>(s: T) => s.toLowerCase() as Lowercase<T>;
 export function serializeBatch(batch: PayoutBatchView): PayoutBatchResponse {
   const live = batch.payouts.filter((p) => p.status !== "CANCELLED");
   return {
-    id: batch.id, status: lower(batch.status) as PayoutBatchResponse["status"], currency: batch.currency,
-    period_start: batch.periodStart.toISOString(), period_end: batch.periodEnd.toISOString(), total: batch.total, payout_count: live.length,
-    created_at: batch.createdAt.toISOString(), paid_at: batch.paidAt?.toISOString() ?? null,
+    id: batch.id,
+    status: lower(batch.status) as PayoutBatchResponse["status"],
+    currency: batch.currency,
+    period_start: batch.periodStart.toISOString(),
+    period_end: batch.periodEnd.toISOString(),
+    total: batch.total,
+    payout_count: live.length,
+    created_at: batch.createdAt.toISOString(),
+    paid_at: batch.paidAt?.toISOString() ?? null,
     payouts: batch.payouts.map((p) => ({
-      id: p.id, partner_id: p.partnerId, partner_name: p.partnerName, amount: p.amount, currency: p.currency, status: lower(p.status) as PayoutBatchResponse["status"],
-      commission_count: p.commissionCount, payout_method: p.details?.method ?? null, destination: p.destination, reference: p.reference, paid_at: p.paidAt?.toISOString() ?? null,
+      id: p.id,
+      partner_id: p.partnerId,
+      partner_name: p.partnerName,
+      amount: p.amount,
+      currency: p.currency,
+      status: lower(p.status) as PayoutBatchResponse["status"],
+      commission_count: p.commissionCount,
+      payout_method: p.details?.method ?? null,
+      destination: p.destination,
+      reference: p.reference,
+      paid_at: p.paidAt?.toISOString() ?? null,
     })),
   };
 }
@@ -77,8 +98,14 @@ export function serializeCreatedBatch(batch: PayoutBatchView, leftOut: CreateBat
 
 export function serializeBatchSummary(batch: Awaited<ReturnType<typeof listPayoutBatches>>[number]): PayoutBatchResponse {
   return {
-    id: batch.id, status: lower(batch.status) as PayoutBatchResponse["status"], currency: batch.currency,
-    period_start: batch.periodStart.toISOString(), period_end: batch.periodEnd.toISOString(), total: batch.total, payout_count: batch.payoutCount,
-    created_at: batch.createdAt.toISOString(), paid_at: batch.paidAt?.toISOString() ?? null,
+    id: batch.id,
+    status: lower(batch.status) as PayoutBatchResponse["status"],
+    currency: batch.currency,
+    period_start: batch.periodStart.toISOString(),
+    period_end: batch.periodEnd.toISOString(),
+    total: batch.total,
+    payout_count: batch.payoutCount,
+    created_at: batch.createdAt.toISOString(),
+    paid_at: batch.paidAt?.toISOString() ?? null,
   };
 }

@@ -18,7 +18,11 @@ const DAY_MS = 86_400_000;
 export const batchPeriodSchema = z
   .object({ period_start: calendarDate, period_end: calendarDate, currency: currencySchema.optional() })
   .refine((v) => v.period_start <= v.period_end, { message: "must not be before period_start", path: ["period_end"] })
-  .transform((v) => ({ periodStart: new Date(`${v.period_start}T00:00:00Z`), periodEnd: new Date(Date.parse(`${v.period_end}T00:00:00Z`) + DAY_MS), currency: v.currency }));
+  .transform((v) => ({
+    periodStart: new Date(`${v.period_start}T00:00:00Z`),
+    periodEnd: new Date(Date.parse(`${v.period_end}T00:00:00Z`) + DAY_MS),
+    currency: v.currency,
+  }));
 export type BatchPeriodInput = z.input<typeof batchPeriodSchema>;
 
 export interface CreateBatchInput {
@@ -35,7 +39,12 @@ export interface CreateBatchResult {
   total: number;
 }
 
-export async function createPayoutBatch(programId: string, input: CreateBatchInput, actor: Actor, now = new Date()): Promise<CreateBatchResult> {
+export async function createPayoutBatch(
+  programId: string,
+  input: CreateBatchInput,
+  actor: Actor,
+  now = new Date(),
+): Promise<CreateBatchResult> {
   if (!(input.periodStart < input.periodEnd)) throw new ApiError("unprocessable_entity", "period_end: must be after period_start");
   return db.$transaction(async (tx) => {
     const [program] = await tx.$queryRaw<Array<{ currency: string; minPayoutAmount: number }>>`
@@ -47,22 +56,44 @@ export async function createPayoutBatch(programId: string, input: CreateBatchInp
     const rows = await tx.$queryRaw<PayableRow[]>(payableQuery(programId, currency, input.periodEnd, true));
     const { included, leftOut } = groupPayable(rows, minimum);
     if (included.length === 0) {
-      const why = rows.length === 0 ? "no approved, unpaid commissions" : `no partner reaches the minimum payout of ${formatMoney(Math.max(minimum, 1), currency)}`;
+      const why =
+        rows.length === 0
+          ? "no approved, unpaid commissions"
+          : `no partner reaches the minimum payout of ${formatMoney(Math.max(minimum, 1), currency)}`;
       throw new ApiError("unprocessable_entity", `Nothing to pay in ${currency} for this period: ${why}`);
     }
     const batch = await tx.payoutBatch.create({
-      data: { programId, periodStart: input.periodStart, periodEnd: input.periodEnd, currency, status: "DRAFT", createdById: actor.userId ?? (actor.type === "USER" ? actor.id : null), createdAt: now },
+      data: {
+        programId,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        currency,
+        status: "DRAFT",
+        createdById: actor.userId ?? (actor.type === "USER" ? actor.id : null),
+        createdAt: now,
+      },
     });
     for (const entry of included) {
-      const payout = await tx.payout.create({ data: { programId, batchId: batch.id, partnerId: entry.partnerId, amount: entry.total, currency, status: "DRAFT", createdAt: now } });
+      const payout = await tx.payout.create({
+        data: { programId, batchId: batch.id, partnerId: entry.partnerId, amount: entry.total, currency, status: "DRAFT", createdAt: now },
+      });
       await tx.commission.updateMany({ where: { id: { in: entry.commissionIds } }, data: { payoutId: payout.id } });
     }
     const total = included.reduce((sum, p) => sum + p.total, 0);
     await tx.auditLog.create({
       data: {
         ...auditRow(actor, {
-          programId, action: "payout_batch.created", entityType: "payout_batch", entityId: String(batch.id),
-          after: { status: "DRAFT", currency, total, payouts: included.length, commissions: included.reduce((n, p) => n + p.commissionIds.length, 0) },
+          programId,
+          action: "payout_batch.created",
+          entityType: "payout_batch",
+          entityId: String(batch.id),
+          after: {
+            status: "DRAFT",
+            currency,
+            total,
+            payouts: included.length,
+            commissions: included.reduce((n, p) => n + p.commissionIds.length, 0),
+          },
         }),
         createdAt: now,
       },
@@ -80,6 +111,18 @@ export async function previewPayoutBatch(programId: string, input: { periodEnd: 
   const groups = groupPayable(rows, minimum);
   const names = await db.partner.findMany({ where: { id: { in: rows.map((r) => r.partnerId) } }, select: { id: true, name: true } });
   const nameOf = new Map(names.map((p) => [p.id, p.name]));
-  const view = (list: PartnerTotal[]) => list.map((p) => ({ partnerId: p.partnerId, name: nameOf.get(p.partnerId) ?? p.partnerId, total: p.total, count: p.commissionIds.length }));
-  return { currency, minimum, included: view(groups.included), leftOut: view(groups.leftOut), total: groups.included.reduce((s, p) => s + p.total, 0) };
+  const view = (list: PartnerTotal[]) =>
+    list.map((p) => ({
+      partnerId: p.partnerId,
+      name: nameOf.get(p.partnerId) ?? p.partnerId,
+      total: p.total,
+      count: p.commissionIds.length,
+    }));
+  return {
+    currency,
+    minimum,
+    included: view(groups.included),
+    leftOut: view(groups.leftOut),
+    total: groups.included.reduce((s, p) => s + p.total, 0),
+  };
 }

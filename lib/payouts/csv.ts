@@ -10,5 +10,7 @@ export function csvField(value: Cell, options: { text?: boolean } = {}): string 
 
 /** `numeric` marks columns written as they are (amounts), never formula-guarded. */
 export function toCsv(rows: Cell[][], numeric: ReadonlySet<number> = new Set()): string {
-  return rows.map((row) => row.map((cell, i) => csvField(cell, { text: !numeric.has(i) })).join(",")).join("\r\n") + (rows.length ? "\r\n" : "");
+  return (
+    rows.map((row) => row.map((cell, i) => csvField(cell, { text: !numeric.has(i) })).join(",")).join("\r\n") + (rows.length ? "\r\n" : "")
+  );
 }

@@ -16,8 +16,31 @@ import { describeDestination } from "@/lib/payouts/payout-details";
 export const EXPORT_FORMATS = ["paypal", "wise", "generic"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const WISE_HEADER = ["name", "recipientEmail", "paymentReference", "receiverType", "amountCurrency", "amount", "sourceCurrency", "targetCurrency", "IBAN"];
-export const GENERIC_HEADER = ["partner_id", "partner_name", "partner_email", "payout_id", "payout_method", "payout_destination", "amount", "currency", "commission_count", "period_start", "period_end", "status"];
+export const WISE_HEADER = [
+  "name",
+  "recipientEmail",
+  "paymentReference",
+  "receiverType",
+  "amountCurrency",
+  "amount",
+  "sourceCurrency",
+  "targetCurrency",
+  "IBAN",
+];
+export const GENERIC_HEADER = [
+  "partner_id",
+  "partner_name",
+  "partner_email",
+  "payout_id",
+  "payout_method",
+  "payout_destination",
+  "amount",
+  "currency",
+  "commission_count",
+  "period_start",
+  "period_end",
+  "status",
+];
 
 export interface PayoutExport {
   filename: string;
@@ -42,18 +65,42 @@ export function renderPayoutCsv(batch: PayoutBatchView, format: ExportFormat): P
     const amount = fromMinorUnits(p.amount, p.currency);
     if (format === "paypal") {
       numeric = new Set([1]);
-      if (p.details?.method !== "paypal") excluded.push({ payoutId: p.id, partnerName: p.partnerName, why: p.details ? "paid by bank transfer" : "no payout details" });
+      if (p.details?.method !== "paypal")
+        excluded.push({ payoutId: p.id, partnerName: p.partnerName, why: p.details ? "paid by bank transfer" : "no payout details" });
       else rows.push([p.details.email, amount, p.currency, `PL${p.id}`, `${batch.programName} commissions ${period}`, "PAYPAL"]);
     } else if (format === "wise") {
       numeric = new Set([5]);
       if (p.details?.method === "paypal") excluded.push({ payoutId: p.id, partnerName: p.partnerName, why: "paid by PayPal" });
       else {
         const bank = p.details?.method === "bank" ? p.details : null;
-        rows.push([bank?.accountHolder ?? p.partnerName, p.partnerEmail, reference(p), "PERSON", "target", amount, p.currency, p.currency, bank?.iban ?? ""]);
+        rows.push([
+          bank?.accountHolder ?? p.partnerName,
+          p.partnerEmail,
+          reference(p),
+          "PERSON",
+          "target",
+          amount,
+          p.currency,
+          p.currency,
+          bank?.iban ?? "",
+        ]);
       }
     } else {
       numeric = new Set([6, 8]);
-      rows.push([p.partnerId, p.partnerName, p.partnerEmail, p.id, p.details?.method ?? "", describeDestination(p.details, { full: true }), amount, p.currency, p.commissionCount, day(batch.periodStart), lastDay(batch.periodEnd), p.status.toLowerCase()]);
+      rows.push([
+        p.partnerId,
+        p.partnerName,
+        p.partnerEmail,
+        p.id,
+        p.details?.method ?? "",
+        describeDestination(p.details, { full: true }),
+        amount,
+        p.currency,
+        p.commissionCount,
+        day(batch.periodStart),
+        lastDay(batch.periodEnd),
+        p.status.toLowerCase(),
+      ]);
     }
   }
   const header = format === "wise" ? [WISE_HEADER] : format === "generic" ? [GENERIC_HEADER] : [];

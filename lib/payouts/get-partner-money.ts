@@ -9,7 +9,10 @@ import { listPartnerPayouts } from "@/lib/payouts/list-partner-payouts";
 import { readPayoutDetails } from "@/lib/payouts/payout-details";
 
 export async function getPartnerMoney(userId: string, partnerId: string) {
-  const partner = await db.partner.findFirst({ where: { id: partnerId, userId }, select: { payoutDetails: true, program: { select: { currency: true } } } });
+  const partner = await db.partner.findFirst({
+    where: { id: partnerId, userId },
+    select: { payoutDetails: true, program: { select: { currency: true } } },
+  });
   if (!partner) throw new ApiError("not_found", "Partner not found");
   const currency = partner.program.currency;
   const [byStatus, commissions, payouts] = await Promise.all([
@@ -23,7 +26,13 @@ export async function getPartnerMoney(userId: string, partnerId: string) {
   };
   return {
     currency,
-    earnings: { pending: earnings("PENDING"), approved: earnings("APPROVED"), paid: earnings("PAID"), reversed: earnings("REVERSED"), rejected: earnings("REJECTED") },
+    earnings: {
+      pending: earnings("PENDING"),
+      approved: earnings("APPROVED"),
+      paid: earnings("PAID"),
+      reversed: earnings("REVERSED"),
+      rejected: earnings("REJECTED"),
+    },
     commissions,
     payouts,
     details: readPayoutDetails(partner),

@@ -21,20 +21,48 @@ export interface BatchPayoutView {
 export async function getPayoutBatch(programId: string, batchId: number) {
   const batch = await db.payoutBatch.findFirst({
     where: { id: batchId, programId },
-    include: { program: { select: { name: true } }, payouts: { include: { partner: { select: { id: true, name: true, email: true, payoutDetails: true } }, _count: { select: { commissions: true } } }, orderBy: { amount: "desc" } } },
+    include: {
+      program: { select: { name: true } },
+      payouts: {
+        include: {
+          partner: { select: { id: true, name: true, email: true, payoutDetails: true } },
+          _count: { select: { commissions: true } },
+        },
+        orderBy: { amount: "desc" },
+      },
+    },
   });
   if (!batch) throw new ApiError("not_found", "Payout batch not found");
   const payouts: BatchPayoutView[] = batch.payouts.map((p) => {
     const details = readPayoutDetails(p.partner);
     return {
-      id: p.id, partnerId: p.partnerId, partnerName: p.partner.name, partnerEmail: p.partner.email, amount: p.amount, currency: p.currency,
-      status: p.status, reference: p.reference, paidAt: p.paidAt, commissionCount: p._count.commissions, details, destination: describeDestination(details),
+      id: p.id,
+      partnerId: p.partnerId,
+      partnerName: p.partner.name,
+      partnerEmail: p.partner.email,
+      amount: p.amount,
+      currency: p.currency,
+      status: p.status,
+      reference: p.reference,
+      paidAt: p.paidAt,
+      commissionCount: p._count.commissions,
+      details,
+      destination: describeDestination(details),
     };
   });
   const live = payouts.filter((p) => p.status !== "CANCELLED");
   return {
-    id: batch.id, programId, programName: batch.program.name, status: batch.status, currency: batch.currency, periodStart: batch.periodStart, periodEnd: batch.periodEnd,
-    createdAt: batch.createdAt, paidAt: batch.paidAt, payouts, total: live.reduce((s, p) => s + p.amount, 0),
+    id: batch.id,
+    programId,
+    programName: batch.program.name,
+    status: batch.status,
+    currency: batch.currency,
+    periodStart: batch.periodStart,
+    periodEnd: batch.periodEnd,
+    createdAt: batch.createdAt,
+    paidAt: batch.paidAt,
+    payouts,
+    total: live.reduce((s, p) => s + p.amount, 0),
   };
 }
 export type PayoutBatchView = Awaited<ReturnType<typeof getPayoutBatch>>;

@@ -6,6 +6,15 @@ export async function listPartnerPayouts(partnerId: string, limit = 24) {
     where: { partnerId, status: { not: "CANCELLED" } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, amount: true, currency: true, status: true, paidAt: true, createdAt: true, batch: { select: { periodStart: true, periodEnd: true } }, _count: { select: { commissions: true } } },
+    select: {
+      id: true,
+      amount: true,
+      currency: true,
+      status: true,
+      paidAt: true,
+      createdAt: true,
+      batch: { select: { periodStart: true, periodEnd: true } },
+      _count: { select: { commissions: true } },
+    },
   });
 }

@@ -19,7 +19,12 @@ export interface MarkPaidResult {
   total: number;
 }
 
-export async function markPayoutBatchPaid(programId: string, batchId: number, actor: Actor, options: { now?: Date; reference?: string } = {}): Promise<MarkPaidResult> {
+export async function markPayoutBatchPaid(
+  programId: string,
+  batchId: number,
+  actor: Actor,
+  options: { now?: Date; reference?: string } = {},
+): Promise<MarkPaidResult> {
   const now = options.now ?? new Date();
   const { result, deliveries } = await db.$transaction(async (tx) => {
     const batch = await lockDraftBatch(tx, programId, batchId);
@@ -39,15 +44,33 @@ export async function markPayoutBatchPaid(programId: string, batchId: number, ac
       UPDATE "Commission" SET status = 'PAID', "paidAt" = ${now}, "updatedAt" = ${now}
       WHERE "payoutId" = ANY(${paying}::int[]) AND status = 'APPROVED' RETURNING id`;
     const reason = `payout batch ${batchId}${options.reference ? ` (${options.reference})` : ""}`;
-    await tx.auditLog.createMany({ data: statusChangeRows(programId, actor, paid.map((c) => ({ id: c.id, from: "APPROVED", to: "PAID" })), reason, now) });
+    await tx.auditLog.createMany({
+      data: statusChangeRows(
+        programId,
+        actor,
+        paid.map((c) => ({ id: c.id, from: "APPROVED", to: "PAID" })),
+        reason,
+        now,
+      ),
+    });
     for (const id of paying) {
-      await tx.payout.update({ where: { id }, data: { status: "PAID", paidAt: now, amount: sumOf.get(id)!.total, reference: options.reference } });
+      await tx.payout.update({
+        where: { id },
+        data: { status: "PAID", paidAt: now, amount: sumOf.get(id)!.total, reference: options.reference },
+      });
     }
     await tx.payoutBatch.update({ where: { id: batchId }, data: { status: "PAID", paidAt: now } });
     const total = paying.reduce((s, id) => s + sumOf.get(id)!.total, 0);
     await tx.auditLog.create({
       data: {
-        ...auditRow(actor, { programId, action: "payout_batch.paid", entityType: "payout_batch", entityId: String(batchId), before: { status: "DRAFT" }, after: { status: "PAID", total, payouts: paying.length } }),
+        ...auditRow(actor, {
+          programId,
+          action: "payout_batch.paid",
+          entityType: "payout_batch",
+          entityId: String(batchId),
+          before: { status: "DRAFT" },
+          after: { status: "PAID", total, payouts: paying.length },
+        }),
         reason: options.reference ?? null,
         createdAt: now,
       },
@@ -55,7 +78,10 @@ export async function markPayoutBatchPaid(programId: string, batchId: number, ac
     const rows = await tx.payout.findMany({ where: { id: { in: paying } } });
     const events: WebhookEvent[] = rows.map((p) => ({ type: "payout.paid", data: payoutData({ ...p, batch }, sumOf.get(p.id)!.count) }));
     const deliveries = await recordEvents(tx, programId, events, now);
-    return { result: { batchId, paidPayouts: paying.length, cancelledPayouts: dropped.length, commissions: paid.length, total }, deliveries };
+    return {
+      result: { batchId, paidPayouts: paying.length, cancelledPayouts: dropped.length, commissions: paid.length, total },
+      deliveries,
+    };
   });
   enqueueDeliveries(deliveries);
   return result;

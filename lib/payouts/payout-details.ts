@@ -19,12 +19,20 @@ export function isValidIban(value: string): boolean {
 }
 
 export const payoutDetailsSchema = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("paypal"), email: z.email("must be an e-mail address").max(254).transform((v) => v.toLowerCase()) }),
+  z.object({
+    method: z.literal("paypal"),
+    email: z
+      .email("must be an e-mail address")
+      .max(254)
+      .transform((v) => v.toLowerCase()),
+  }),
   z
     .object({
       method: z.literal("bank"),
       accountHolder: z.string().trim().min(1, "is required").max(140),
-      iban: optionalText(42).transform((v) => v?.replace(/\s+/g, "").toUpperCase()).refine((v) => v === undefined || isValidIban(v), "is not a valid IBAN"),
+      iban: optionalText(42)
+        .transform((v) => v?.replace(/\s+/g, "").toUpperCase())
+        .refine((v) => v === undefined || isValidIban(v), "is not a valid IBAN"),
       accountNumber: optionalText(34),
       bankCode: optionalText(34), // BIC / SWIFT, routing number, sort code, BSB…
       country: optionalText(2).transform((v) => v?.toUpperCase()),
@@ -54,15 +62,28 @@ export function describeDestination(details: PayoutDetails | null, options: { fu
 /** The signed-in partner user saves the details of one of their own partner records. */
 export async function savePayoutDetails(userId: string, partnerId: string, input: PayoutDetailsInput): Promise<PayoutDetails> {
   const details = parseInput(payoutDetailsSchema, input);
-  const partner = await db.partner.findFirst({ where: { id: partnerId, userId }, select: { id: true, programId: true, payoutMethod: true } });
+  const partner = await db.partner.findFirst({
+    where: { id: partnerId, userId },
+    select: { id: true, programId: true, payoutMethod: true },
+  });
   if (!partner) throw new ApiError("not_found", "Partner not found");
   await db.$transaction([
-    db.partner.update({ where: { id: partnerId }, data: { payoutMethod: details.method, payoutDetails: encryptSecret(JSON.stringify(details)) } }),
+    db.partner.update({
+      where: { id: partnerId },
+      data: { payoutMethod: details.method, payoutDetails: encryptSecret(JSON.stringify(details)) },
+    }),
     db.auditLog.create({
-      data: auditRow({ type: "USER", id: userId }, {
-        programId: partner.programId, action: "partner.payout_details_updated", entityType: "partner", entityId: partnerId,
-        before: { method: partner.payoutMethod }, after: { method: details.method },
-      }),
+      data: auditRow(
+        { type: "USER", id: userId },
+        {
+          programId: partner.programId,
+          action: "partner.payout_details_updated",
+          entityType: "partner",
+          entityId: partnerId,
+          before: { method: partner.payoutMethod },
+          after: { method: details.method },
+        },
+      ),
     }),
   ]);
   return details;

@@ -9,8 +9,10 @@ const create = createProgramSchema.shape;
 const update = updateProgramSchema.shape;
 
 const describe = {
-  commission: 'Default commission: `{ "type": "percentage", "value": 20 }` (percent, ≤ 2 decimals) or `{ "type": "flat", "value": 500 }` (minor units)',
-  referralParams: 'Query parameters carrying the referral code; the first is the main one, the rest are aliases. Default ["aff","via","ref","r","a"]',
+  commission:
+    'Default commission: `{ "type": "percentage", "value": 20 }` (percent, ≤ 2 decimals) or `{ "type": "flat", "value": 500 }` (minor units)',
+  referralParams:
+    'Query parameters carrying the referral code; the first is the main one, the rest are aliases. Default ["aff","via","ref","r","a"]',
   allowedDomains: 'Hosts accepted as Origin of tracking calls; "*.example.com" allows subdomains. Default: the website\'s host',
   minPayoutAmount: "Smallest payout, in minor units of the program currency",
 };
@@ -66,7 +68,6 @@ export const programUpdateBody = z
     ),
   })
   .transform((b): UpdateProgramInput => ({ ...fromWire(b), stripeWebhookSecret: b.stripe_webhook_secret }));
-
 
 export const programIdParams = z.object({ id: z.string().min(1).max(64).describe("Program id") });
 

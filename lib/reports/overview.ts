@@ -33,7 +33,13 @@ export async function getOverview(programId: string, options: { days?: number; p
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + pick(r), 0);
   return {
     from,
-    totals: { clicks: sum((r) => r.clicks), leads: sum((r) => r.leads), sales: sum((r) => r.sales), revenue: sum((r) => r.revenue), commissions: sum((r) => r.commissions) },
+    totals: {
+      clicks: sum((r) => r.clicks),
+      leads: sum((r) => r.leads),
+      sales: sum((r) => r.sales),
+      revenue: sum((r) => r.revenue),
+      commissions: sum((r) => r.commissions),
+    },
     series,
   };
 }

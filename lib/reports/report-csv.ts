@@ -21,12 +21,18 @@ export function reportCsv(report: Report, table: ReportTable): string {
   const rates = (t: Totals): Cell[] => [t.clickToLead, t.leadToSale];
   if (table === "partner") {
     return toCsv(
-      [["partner_id", "partner", "code", ...head, "click_to_lead", "lead_to_sale"], ...report.byPartner.map((p) => [p.partnerId, p.name, p.code, ...figures(p, c), ...rates(p)])],
+      [
+        ["partner_id", "partner", "code", ...head, "click_to_lead", "lead_to_sale"],
+        ...report.byPartner.map((p) => [p.partnerId, p.name, p.code, ...figures(p, c), ...rates(p)]),
+      ],
       new Set([3, 4, 5, 6, 7, 9, 10]),
     );
   }
   return toCsv(
-    [["link_id", "code", "partner", ...head, "click_to_lead", "lead_to_sale"], ...report.byLink.map((l) => [l.linkId, l.code, l.partnerName, ...figures(l, c), ...rates(l)])],
+    [
+      ["link_id", "code", "partner", ...head, "click_to_lead", "lead_to_sale"],
+      ...report.byLink.map((l) => [l.linkId, l.code, l.partnerName, ...figures(l, c), ...rates(l)]),
+    ],
     new Set([3, 4, 5, 6, 7, 9, 10]),
   );
 }

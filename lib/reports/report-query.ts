@@ -42,8 +42,18 @@ export function parseReportParams(raw: Record<string, string | string[] | undefi
   };
 }
 
-export function reportSearch(p: Pick<ReportParams, "fromDay" | "toDay" | "partnerId" | "linkId" | "includeTest">, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams({ from: p.fromDay, to: p.toDay, ...(p.partnerId ? { partner: p.partnerId } : {}), ...(p.linkId ? { link: p.linkId } : {}), ...(p.includeTest ? { test: "1" } : {}), ...extra });
+export function reportSearch(
+  p: Pick<ReportParams, "fromDay" | "toDay" | "partnerId" | "linkId" | "includeTest">,
+  extra: Record<string, string> = {},
+): string {
+  const q = new URLSearchParams({
+    from: p.fromDay,
+    to: p.toDay,
+    ...(p.partnerId ? { partner: p.partnerId } : {}),
+    ...(p.linkId ? { link: p.linkId } : {}),
+    ...(p.includeTest ? { test: "1" } : {}),
+    ...extra,
+  });
   return q.toString();
 }
 

@@ -83,15 +83,32 @@ export async function getReport(programId: string, options: ReportOptions): Prom
   const currency = program.currency;
 
   const filters = { partnerId: options.partnerId, linkId: options.linkId, includeTest: options.includeTest };
-  const stats = (groupBy: StatsQuery["groupBy"], period: { from: Date; to: Date }) => reportStats(programId, { ...period, ...filters, groupBy });
+  const stats = (groupBy: StatsQuery["groupBy"], period: { from: Date; to: Date }) =>
+    reportStats(programId, { ...period, ...filters, groupBy });
   const [current, previous, partners, links] = await Promise.all([
     stats("day", { from, to }),
     stats("day", { from: previousFrom, to: from }),
     stats("partner", { from, to }),
     stats("link", { from, to }),
   ]);
-  const figures = (r: StatsRow): Figures => ({ clicks: r.clicks, leads: r.leads, sales: r.sales, revenue: r.revenue, commissions: r.commissions });
-  const sum = (rows: StatsRow[]) => rows.reduce((t, r) => ({ clicks: t.clicks + r.clicks, leads: t.leads + r.leads, sales: t.sales + r.sales, revenue: t.revenue + r.revenue, commissions: t.commissions + r.commissions }), zero());
+  const figures = (r: StatsRow): Figures => ({
+    clicks: r.clicks,
+    leads: r.leads,
+    sales: r.sales,
+    revenue: r.revenue,
+    commissions: r.commissions,
+  });
+  const sum = (rows: StatsRow[]) =>
+    rows.reduce(
+      (t, r) => ({
+        clicks: t.clicks + r.clicks,
+        leads: t.leads + r.leads,
+        sales: t.sales + r.sales,
+        revenue: t.revenue + r.revenue,
+        commissions: t.commissions + r.commissions,
+      }),
+      zero(),
+    );
 
   const days = new Map<string, SeriesPoint>();
   for (let t = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()); t < to.getTime(); t += DAY_MS) {
@@ -99,7 +116,11 @@ export async function getReport(programId: string, options: ReportOptions): Prom
     days.set(day, { day, ...zero() });
   }
   const previousDays = new Map<string, SeriesPoint>();
-  for (let t = Date.UTC(previousFrom.getUTCFullYear(), previousFrom.getUTCMonth(), previousFrom.getUTCDate()); previousDays.size < days.size; t += DAY_MS) {
+  for (
+    let t = Date.UTC(previousFrom.getUTCFullYear(), previousFrom.getUTCMonth(), previousFrom.getUTCDate());
+    previousDays.size < days.size;
+    t += DAY_MS
+  ) {
     const day = new Date(t).toISOString().slice(0, 10);
     previousDays.set(day, { day, ...zero() });
   }
@@ -109,8 +130,15 @@ export async function getReport(programId: string, options: ReportOptions): Prom
   const byLinkId = new Map(links.filter((r) => r.key).map((r) => [r.key, figures(r)]));
 
   const [partnerRows, linkRows] = await Promise.all([
-    byPartnerId.size ? db.partner.findMany({ where: { id: { in: [...byPartnerId.keys()] } }, select: { id: true, name: true, code: true } }) : [],
-    byLinkId.size ? db.referralLink.findMany({ where: { id: { in: [...byLinkId.keys()] } }, select: { id: true, code: true, partner: { select: { id: true, name: true } } } }) : [],
+    byPartnerId.size
+      ? db.partner.findMany({ where: { id: { in: [...byPartnerId.keys()] } }, select: { id: true, name: true, code: true } })
+      : [],
+    byLinkId.size
+      ? db.referralLink.findMany({
+          where: { id: { in: [...byLinkId.keys()] } },
+          select: { id: true, code: true, partner: { select: { id: true, name: true } } },
+        })
+      : [],
   ]);
   const order = (a: Figures, b: Figures) => b.revenue - a.revenue || b.sales - a.sales || b.leads - a.leads || b.clicks - a.clicks;
 
@@ -123,9 +151,7 @@ export async function getReport(programId: string, options: ReportOptions): Prom
     previousTotals: withRates(sum(previous)),
     series: [...days.values()],
     previousSeries: [...previousDays.values()],
-    byPartner: partnerRows
-      .map((p) => ({ partnerId: p.id, name: p.name, code: p.code, ...withRates(byPartnerId.get(p.id)!) }))
-      .sort(order),
+    byPartner: partnerRows.map((p) => ({ partnerId: p.id, name: p.name, code: p.code, ...withRates(byPartnerId.get(p.id)!) })).sort(order),
     byLink: linkRows
       .map((l) => ({ linkId: l.id, code: l.code, partnerId: l.partner.id, partnerName: l.partner.name, ...withRates(byLinkId.get(l.id)!) }))
       .sort(order),

@@ -6,7 +6,7 @@
 // refunds, sales recorded with a past date) are recomputed from the raw tables and replaced.
 // Runs on any instance: a transaction-level advisory lock per program lets one of them do it and
 // the others skip. Idempotent, so it also catches up after downtime.
-import { db, Prisma, type PrismaClient } from "@/lib/db";
+import { db, type Prisma, type PrismaClient } from "@/lib/db";
 import { DAY_MS, endOfUtcDay, rawAggregateSql, startOfUtcDay, startOfUtcHour } from "@/lib/reports/aggregate-sql";
 
 const LOCK_NAMESPACE = 7_301; // pg_advisory_xact_lock(namespace, hash(programId))
@@ -38,7 +38,12 @@ async function changedClosedDays(tx: Prisma.TransactionClient, programId: string
 }
 
 /** Replaces the rows of the days in [from, to): `from` is a day's start, `to` may be mid-day (today's rows then hold [day start, to)). */
-async function replaceDays(tx: Prisma.TransactionClient, program: { id: string; currency: string }, from: Date, until: Date): Promise<void> {
+async function replaceDays(
+  tx: Prisma.TransactionClient,
+  program: { id: string; currency: string },
+  from: Date,
+  until: Date,
+): Promise<void> {
   const to = endOfUtcDay(until);
   await tx.$executeRaw`DELETE FROM "DailyStat" WHERE "programId" = ${program.id} AND day >= ${from}::date AND day < ${to}::date`;
   await tx.$executeRaw`
@@ -63,7 +68,9 @@ export function rollupProgram(program: { id: string; currency: string }, now = n
 export async function rollupWith(client: PrismaClient, program: { id: string; currency: string }, now = new Date()): Promise<number> {
   const hour = rollupBoundary(now);
   return client.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${program.id})) AS locked`;
+    const [lock] = await tx.$queryRaw<
+      Array<{ locked: boolean }>
+    >`SELECT pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${program.id})) AS locked`;
     if (!lock?.locked) return 0; // another instance is on it
     const state = await tx.rollupState.findUnique({ where: { programId: program.id } });
     let days = 0;

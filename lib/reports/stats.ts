@@ -38,10 +38,7 @@ export function splitPeriod(from: Date, to: Date, rolledUntil: Date | null): Seg
   const fullFrom = endOfUtcDay(from);
   const fullTo = rolledUntil && to >= rolledUntil ? rolledUntil : startOfUtcDay(to);
   if (!rolledUntil || fullFrom >= fullTo) return { rolled: null, raw: from < to ? [{ from, to }] : [] };
-  const raw = [
-    ...(from < fullFrom ? [{ from, to: fullFrom }] : []),
-    ...(fullTo < to ? [{ from: fullTo, to }] : []),
-  ];
+  const raw = [...(from < fullFrom ? [{ from, to: fullFrom }] : []), ...(fullTo < to ? [{ from: fullTo, to }] : [])];
   return { rolled: { from: fullFrom, to: fullTo }, raw };
 }
 
@@ -63,15 +60,21 @@ export async function reportStats(programId: string, query: StatsQuery): Promise
   const programLevel = !query.partnerId && !query.linkId && (query.groupBy === "day" || query.groupBy === "total");
   const parts: Prisma.Sql[] = [
     ...(rolled && programLevel
-      ? [Prisma.sql`SELECT day, '*' AS "partnerId", '*' AS "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyProgramStat"
-          WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${endOfUtcDay(rolled.to)}::date`]
+      ? [
+          Prisma.sql`SELECT day, '*' AS "partnerId", '*' AS "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyProgramStat"
+          WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${endOfUtcDay(rolled.to)}::date`,
+        ]
       : []),
     ...(rolled && !programLevel
-      ? [Prisma.sql`SELECT day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyStat"
+      ? [
+          Prisma.sql`SELECT day, "partnerId", "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyStat"
           WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${endOfUtcDay(rolled.to)}::date
-          ${query.partnerId ? Prisma.sql`AND "partnerId" = ${query.partnerId}` : Prisma.empty}`]
+          ${query.partnerId ? Prisma.sql`AND "partnerId" = ${query.partnerId}` : Prisma.empty}`,
+        ]
       : []),
-    ...raw.map((segment) => rawAggregateSql({ programId, currency: program.currency, ...segment, partnerId: query.partnerId, linkId: query.linkId })),
+    ...raw.map((segment) =>
+      rawAggregateSql({ programId, currency: program.currency, ...segment, partnerId: query.partnerId, linkId: query.linkId }),
+    ),
   ];
   if (parts.length === 0) return [];
   const filters = [
@@ -95,5 +98,12 @@ export async function reportStats(programId: string, query: StatsQuery): Promise
       WHERE ${Prisma.join(filters, " AND ")}
       GROUP BY 1 ORDER BY 1`,
   ]);
-  return rows.map((r) => ({ key: r.key, clicks: Number(r.clicks), leads: Number(r.leads), sales: Number(r.sales), revenue: Number(r.revenue), commissions: Number(r.commissions) }));
+  return rows.map((r) => ({
+    key: r.key,
+    clicks: Number(r.clicks),
+    leads: Number(r.leads),
+    sales: Number(r.sales),
+    revenue: Number(r.revenue),
+    commissions: Number(r.commissions),
+  }));
 }

@@ -24,7 +24,11 @@ export function stripeWebhookUrl(programId: string): string {
 export async function getStripeConnection(programId: string): Promise<StripeConnection> {
   const [program, lastEvent] = await Promise.all([
     db.program.findUniqueOrThrow({ where: { id: programId }, select: { stripeWebhookSecret: true, stripeConnectedAt: true } }),
-    db.processedWebhookEvent.findFirst({ where: { programId, provider: "stripe" }, orderBy: { receivedAt: "desc" }, select: { type: true, status: true, message: true, receivedAt: true } }),
+    db.processedWebhookEvent.findFirst({
+      where: { programId, provider: "stripe" },
+      orderBy: { receivedAt: "desc" },
+      select: { type: true, status: true, message: true, receivedAt: true },
+    }),
   ]);
   return {
     webhookUrl: stripeWebhookUrl(programId),

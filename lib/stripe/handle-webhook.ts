@@ -21,14 +21,22 @@ export interface WebhookResult extends EventOutcome {
 async function programSecret(programId: string): Promise<string> {
   const program = await db.program.findUnique({ where: { id: programId }, select: { stripeWebhookSecret: true } });
   if (!program) throw new ApiError("not_found", "Unknown program");
-  if (!program.stripeWebhookSecret) throw new ApiError("bad_request", "Stripe is not connected for this program: save its webhook signing secret in program settings");
+  if (!program.stripeWebhookSecret)
+    throw new ApiError("bad_request", "Stripe is not connected for this program: save its webhook signing secret in program settings");
   return decryptSecret(program.stripeWebhookSecret);
 }
 
 async function remember(programId: string, event: Stripe.Event, outcome: { status: "PROCESSED" | "IGNORED" | "FAILED"; message: string }) {
   await db.processedWebhookEvent.upsert({
     where: { programId_provider_eventId: { programId, provider: "stripe", eventId: event.id } },
-    create: { programId, provider: "stripe", eventId: event.id, type: event.type, status: outcome.status, message: outcome.message.slice(0, 500) },
+    create: {
+      programId,
+      provider: "stripe",
+      eventId: event.id,
+      type: event.type,
+      status: outcome.status,
+      message: outcome.message.slice(0, 500),
+    },
     update: { status: outcome.status, message: outcome.message.slice(0, 500), receivedAt: new Date() },
   });
 }
@@ -38,7 +46,9 @@ async function remember(programId: string, event: Stripe.Event, outcome: { statu
  * no column can hold are stripped (refusing would make Stripe retry the event forever).
  */
 function storable(event: Stripe.Event): Stripe.Event {
-  return JSON.parse(JSON.stringify(event, (_key, value: unknown) => (typeof value === "string" ? stripUnsafeText(value) : value))) as Stripe.Event;
+  return JSON.parse(
+    JSON.stringify(event, (_key, value: unknown) => (typeof value === "string" ? stripUnsafeText(value) : value)),
+  ) as Stripe.Event;
 }
 
 export async function handleStripeWebhook(programId: string, rawBody: string, signature: string | null): Promise<WebhookResult> {
@@ -52,7 +62,8 @@ export async function handleStripeWebhook(programId: string, rawBody: string, si
   }
   const handler = STRIPE_EVENT_HANDLERS[event.type];
   let outcome: EventOutcome;
-  if ((event.type as string) === TEST_EVENT_TYPE) outcome = { status: "PROCESSED", message: "Test event received: the signing secret works" };
+  if ((event.type as string) === TEST_EVENT_TYPE)
+    outcome = { status: "PROCESSED", message: "Test event received: the signing secret works" };
   else if (!handler) outcome = { status: "IGNORED", message: `Event type ${event.type} is not used by Partnerloop` };
   else {
     try {

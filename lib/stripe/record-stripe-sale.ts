@@ -33,9 +33,16 @@ export type StripeSaleOutcome = { status: "recorded"; sale: SaleResult } | { sta
  * else the latest whose e-mail only a keyless call gave (`unverified`: the sale is credited
  * with a review flag, and the Stripe customer is not bound to it; docs/attribution.md).
  */
-export async function customerOfStripe(programId: string, stripeCustomerId?: string | null, email?: string | null): Promise<{ id: string; unverified: boolean } | null> {
+export async function customerOfStripe(
+  programId: string,
+  stripeCustomerId?: string | null,
+  email?: string | null,
+): Promise<{ id: string; unverified: boolean } | null> {
   if (stripeCustomerId) {
-    const byId = await db.customer.findUnique({ where: { programId_stripeCustomerId: { programId, stripeCustomerId } }, select: { id: true } });
+    const byId = await db.customer.findUnique({
+      where: { programId_stripeCustomerId: { programId, stripeCustomerId } },
+      select: { id: true },
+    });
     if (byId) return { id: byId.id, unverified: false };
   }
   if (email) {
@@ -52,46 +59,59 @@ export async function customerOfStripe(programId: string, stripeCustomerId?: str
 /** Remembers which of our customers a Stripe customer is, for payments that carry no metadata. */
 export async function bindStripeCustomer(programId: string, customerId: string | null, stripeCustomerId?: string | null): Promise<void> {
   if (!customerId || !stripeCustomerId) return;
-  const taken = await db.customer.findUnique({ where: { programId_stripeCustomerId: { programId, stripeCustomerId } }, select: { id: true } });
+  const taken = await db.customer.findUnique({
+    where: { programId_stripeCustomerId: { programId, stripeCustomerId } },
+    select: { id: true },
+  });
   if (!taken) await db.customer.updateMany({ where: { id: customerId, stripeCustomerId: null }, data: { stripeCustomerId } });
 }
 
 export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSaleOutcome> {
   const remembered = input.subscriptionId
     ? await db.subscriptionAttribution.findUnique({
-        where: { programId_provider_subscriptionId: { programId: input.programId, provider: "stripe", subscriptionId: input.subscriptionId } },
+        where: {
+          programId_provider_subscriptionId: { programId: input.programId, provider: "stripe", subscriptionId: input.subscriptionId },
+        },
         select: { clickId: true, customerId: true },
       })
     : null;
   const fallbackCustomer = input.hints.customerKey
     ? null
-    : remembered?.customerId ? { id: remembered.customerId, unverified: false } : await customerOfStripe(input.programId, input.stripeCustomerId, input.email);
-  const outcome = await writeOrReadBack<StripeSaleOutcome, StripeSaleOutcome>(async () => {
-    const sale = await recordSale({
-      programId: input.programId,
-      transactionId: input.transactionId,
-      amount: input.amount,
-      currency: input.currency,
-      clickToken: input.hints.clickToken,
-      clickRowId: input.hints.clickToken ? undefined : (remembered?.clickId ?? undefined),
-      customerKey: input.hints.customerKey,
-      customerRowId: fallbackCustomer?.id,
-      flags: fallbackCustomer?.unverified ? [UNTRUSTED_ATTRIBUTION] : undefined,
-      email: input.email ?? undefined,
-      type: input.type,
-      isRecurring: input.isRecurring,
-      subscriptionId: input.subscriptionId ?? undefined,
-      occurredAt: input.occurredAt,
-      paymentReference: input.paymentIntent ?? undefined,
-      chargeReference: input.charge ?? undefined,
-      source: "STRIPE",
-    });
-    return { status: "recorded", sale };
-  }, async () => {
-    // already recorded (replay, or the sale API got there first)
-    const recorded = await db.sale.findUnique({ where: { programId_transactionId: { programId: input.programId, transactionId: input.transactionId } }, select: { id: true } });
-    return recorded && { status: "duplicate" };
-  });
+    : remembered?.customerId
+      ? { id: remembered.customerId, unverified: false }
+      : await customerOfStripe(input.programId, input.stripeCustomerId, input.email);
+  const outcome = await writeOrReadBack<StripeSaleOutcome, StripeSaleOutcome>(
+    async () => {
+      const sale = await recordSale({
+        programId: input.programId,
+        transactionId: input.transactionId,
+        amount: input.amount,
+        currency: input.currency,
+        clickToken: input.hints.clickToken,
+        clickRowId: input.hints.clickToken ? undefined : (remembered?.clickId ?? undefined),
+        customerKey: input.hints.customerKey,
+        customerRowId: fallbackCustomer?.id,
+        flags: fallbackCustomer?.unverified ? [UNTRUSTED_ATTRIBUTION] : undefined,
+        email: input.email ?? undefined,
+        type: input.type,
+        isRecurring: input.isRecurring,
+        subscriptionId: input.subscriptionId ?? undefined,
+        occurredAt: input.occurredAt,
+        paymentReference: input.paymentIntent ?? undefined,
+        chargeReference: input.charge ?? undefined,
+        source: "STRIPE",
+      });
+      return { status: "recorded", sale };
+    },
+    async () => {
+      // already recorded (replay, or the sale API got there first)
+      const recorded = await db.sale.findUnique({
+        where: { programId_transactionId: { programId: input.programId, transactionId: input.transactionId } },
+        select: { id: true },
+      });
+      return recorded && { status: "duplicate" };
+    },
+  );
   if (outcome.status === "recorded") {
     const row = await db.sale.findUniqueOrThrow({ where: { id: outcome.sale.saleId }, select: { customerId: true } });
     // a credit resting on untrusted evidence is not remembered: the next payment by this Stripe customer is judged afresh

@@ -31,15 +31,27 @@ export function saleOfPayment(input: StripePaymentRefs) {
 const CUMULATIVE = "@"; // externalId `ch_…@<amount_refunded>` marks a charge.refunded reconciliation
 
 function knownTotals(locked: LockedSale) {
-  const cumulative = Math.max(0, ...locked.refunds.filter((r) => r.externalId?.includes(CUMULATIVE)).map((r) => Number(r.externalId!.split(CUMULATIVE)[1])));
+  const cumulative = Math.max(
+    0,
+    ...locked.refunds.filter((r) => r.externalId?.includes(CUMULATIVE)).map((r) => Number(r.externalId!.split(CUMULATIVE)[1])),
+  );
   const byId = locked.refunds.filter((r) => r.externalId && !r.externalId.includes(CUMULATIVE)).reduce((n, r) => n + r.amount, 0);
   return { cumulative, byId };
 }
 
-async function refundUpTo(programId: string, transactionId: string, externalId: string, target: (locked: LockedSale) => number): Promise<number> {
+async function refundUpTo(
+  programId: string,
+  transactionId: string,
+  externalId: string,
+  target: (locked: LockedSale) => number,
+): Promise<number> {
   try {
     const result = await recordRefund({
-      programId, transactionId, externalId, reason: "stripe", source: "STRIPE",
+      programId,
+      transactionId,
+      externalId,
+      reason: "stripe",
+      source: "STRIPE",
       amount: (locked) => Math.min(target(locked), locked.amount) - locked.refundedAmount,
     });
     return result.amount;
@@ -51,7 +63,9 @@ async function refundUpTo(programId: string, transactionId: string, externalId: 
 }
 
 /** `refund.created`: one refund of `amount`. Null when no sale matches the payment. */
-export async function applyStripeRefund(input: StripePaymentRefs & { refundId: string; amount: number }): Promise<{ recorded: number; saleId: number } | null> {
+export async function applyStripeRefund(
+  input: StripePaymentRefs & { refundId: string; amount: number },
+): Promise<{ recorded: number; saleId: number } | null> {
   const sale = await saleOfPayment(input);
   if (!sale) return null;
   const recorded = await refundUpTo(input.programId, sale.transactionId, input.refundId, (locked) => {
@@ -63,7 +77,9 @@ export async function applyStripeRefund(input: StripePaymentRefs & { refundId: s
 }
 
 /** `charge.refunded`: the charge's cumulative refunded amount. Null when no sale matches. */
-export async function applyStripeChargeRefunded(input: StripePaymentRefs & { amountRefunded: number }): Promise<{ recorded: number; saleId: number } | null> {
+export async function applyStripeChargeRefunded(
+  input: StripePaymentRefs & { amountRefunded: number },
+): Promise<{ recorded: number; saleId: number } | null> {
   const sale = await saleOfPayment(input);
   if (!sale) return null;
   const externalId = `${input.charge ?? input.paymentIntent}${CUMULATIVE}${input.amountRefunded}`;

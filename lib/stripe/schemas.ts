@@ -2,7 +2,9 @@
 // dashboard shows for a delivery, and what the OpenAPI document lists for it.
 import { z } from "zod";
 
-export const stripeWebhookParams = z.object({ programId: z.string().describe("The program whose Stripe account sends the events (the endpoint URL set up in Stripe)") });
+export const stripeWebhookParams = z.object({
+  programId: z.string().describe("The program whose Stripe account sends the events (the endpoint URL set up in Stripe)"),
+});
 
 export const stripeWebhookResponseSchema = z.object({
   received: z.literal(true),

@@ -35,7 +35,14 @@ export async function changeMemberRole(programId: string, memberId: string, role
     if (member.role === "OWNER" && role !== "OWNER") await assertAnotherOwner(tx, programId, memberId);
     const updated = await tx.programMember.update({ where: { id: memberId }, data: { role } });
     await tx.auditLog.create({
-      data: auditRow(actor, { programId, action: "member.role_changed", entityType: "member", entityId: memberId, before: { role: member.role }, after: { role } }),
+      data: auditRow(actor, {
+        programId,
+        action: "member.role_changed",
+        entityType: "member",
+        entityId: memberId,
+        before: { role: member.role },
+        after: { role },
+      }),
     });
     return updated;
   });
@@ -49,7 +56,13 @@ export async function removeMember(programId: string, memberId: string, actor: A
     if (member.role === "OWNER") await assertAnotherOwner(tx, programId, memberId);
     await tx.programMember.delete({ where: { id: memberId } });
     await tx.auditLog.create({
-      data: auditRow(actor, { programId, action: "member.removed", entityType: "member", entityId: memberId, before: { role: member.role, userId: member.userId } }),
+      data: auditRow(actor, {
+        programId,
+        action: "member.removed",
+        entityType: "member",
+        entityId: memberId,
+        before: { role: member.role, userId: member.userId },
+      }),
     });
   });
 }

@@ -4,8 +4,22 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-export const attributionClickSelect = { id: true, partnerId: true, linkId: true, customerId: true, createdAt: true, networkHash: true } as const;
-export type AttributionClick = { id: bigint; partnerId: string; linkId: string; customerId: string | null; createdAt: Date; networkHash: string | null };
+export const attributionClickSelect = {
+  id: true,
+  partnerId: true,
+  linkId: true,
+  customerId: true,
+  createdAt: true,
+  networkHash: true,
+} as const;
+export type AttributionClick = {
+  id: bigint;
+  partnerId: string;
+  linkId: string;
+  customerId: string | null;
+  createdAt: Date;
+  networkHash: string | null;
+};
 
 export function windowStart(cookieWindowDays: number, now = new Date()): Date {
   return new Date(now.getTime() - cookieWindowDays * 86_400_000);
@@ -24,14 +38,20 @@ export interface AttributionScope {
 }
 
 /** A click however found, if it belongs to the program, matches test/live, and can credit at `at`. */
-export function creditableInScope<C extends { programId: string; test: boolean; createdAt: Date }>(click: C | null, scope: AttributionScope): C | null {
+export function creditableInScope<C extends { programId: string; test: boolean; createdAt: Date }>(
+  click: C | null,
+  scope: AttributionScope,
+): C | null {
   if (!click || click.programId !== scope.programId || click.test !== scope.test) return null;
   return creditable(click, scope.cookieWindowDays, scope.at ?? new Date()) ? click : null;
 }
 
 /** The click behind a click token, if it can credit a conversion of the scope. */
 export async function clickByToken(tx: Tx, scope: AttributionScope, token: string): Promise<AttributionClick | null> {
-  return creditableInScope(await tx.click.findUnique({ where: { token }, select: { ...attributionClickSelect, programId: true, test: true } }), scope);
+  return creditableInScope(
+    await tx.click.findUnique({ where: { token }, select: { ...attributionClickSelect, programId: true, test: true } }),
+    scope,
+  );
 }
 
 /**
@@ -39,7 +59,14 @@ export async function clickByToken(tx: Tx, scope: AttributionScope, token: strin
  * the first under first-click — record-click and record-lead keep it according to the program's
  * model — if it can still credit a conversion at `at`.
  */
-export async function attributedClickOfCustomer(tx: Tx, scope: AttributionScope, customer: { clickId: bigint | null }): Promise<AttributionClick | null> {
+export async function attributedClickOfCustomer(
+  tx: Tx,
+  scope: AttributionScope,
+  customer: { clickId: bigint | null },
+): Promise<AttributionClick | null> {
   if (customer.clickId === null) return null;
-  return creditableInScope(await tx.click.findUnique({ where: { id: customer.clickId }, select: { ...attributionClickSelect, programId: true, test: true } }), scope);
+  return creditableInScope(
+    await tx.click.findUnique({ where: { id: customer.clickId }, select: { ...attributionClickSelect, programId: true, test: true } }),
+    scope,
+  );
 }

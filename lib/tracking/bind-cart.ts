@@ -43,7 +43,10 @@ export async function bindCart(input: BindCartInput, caller: BrowserCaller): Pro
   let proven = caller.keyProgramId === programId;
   if (!proven && input.cartToken) {
     if (!(await verifyCartToken(programId, input.cartId, input.cartToken))) {
-      throw new ApiError("forbidden", "cart_token is not valid for this cart_id: it is expired, malformed or not signed with one of the program's API keys");
+      throw new ApiError(
+        "forbidden",
+        "cart_token is not valid for this cart_id: it is expired, malformed or not signed with one of the program's API keys",
+      );
     }
     proven = true;
   }
@@ -54,7 +57,10 @@ export async function bindCart(input: BindCartInput, caller: BrowserCaller): Pro
     await tx.$queryRaw`SELECT id FROM "Click" WHERE id = ${click.id} FOR UPDATE`;
     const carts = await tx.cartBinding.count({ where: { clickId: click.id, cartId: { not: input.cartId } } });
     if (carts >= MAX_CARTS_PER_CLICK) {
-      throw new ApiError("rate_limited", `This click has already bound ${MAX_CARTS_PER_CLICK} carts; a visitor does not check out more often than that`);
+      throw new ApiError(
+        "rate_limited",
+        `This click has already bound ${MAX_CARTS_PER_CLICK} carts; a visitor does not check out more often than that`,
+      );
     }
     const [row] = await tx.$queryRaw<Array<{ created: boolean; proven: boolean }>>`
       INSERT INTO "CartBinding" (id, "programId", "cartId", "clickId", "customerId", proven, guessable, "createdAt")
@@ -63,6 +69,14 @@ export async function bindCart(input: BindCartInput, caller: BrowserCaller): Pro
         guessable = "CartBinding".guessable AND EXCLUDED.guessable
       RETURNING (xmax = 0) AS created, proven`;
     const others = await tx.cartBinding.count({ where: { programId, cartId: input.cartId, clickId: { not: click.id } } });
-    return { programId, cartId: input.cartId, clickId: click.id, created: row!.created, proven: row!.proven, contested: others > 0, guessable };
+    return {
+      programId,
+      cartId: input.cartId,
+      clickId: click.id,
+      created: row!.created,
+      proven: row!.proven,
+      contested: others > 0,
+      guessable,
+    };
   });
 }

@@ -22,7 +22,10 @@ export interface BrowserClickInput {
 
 const MAX_CLIENT_ID = 2_147_483_647; // Program.clientId is an Int
 
-export async function browserClick(input: BrowserClickInput, caller: BrowserCaller): Promise<{ programId: string; click: AttributionClick }> {
+export async function browserClick(
+  input: BrowserClickInput,
+  caller: BrowserCaller,
+): Promise<{ programId: string; click: AttributionClick }> {
   const filter = programFilterOf(input.programId);
   const program =
     filter.clientId !== undefined && filter.clientId > MAX_CLIENT_ID
@@ -31,7 +34,11 @@ export async function browserClick(input: BrowserClickInput, caller: BrowserCall
   if (!program) throw new ApiError("not_found", "Unknown program_id");
   assertOriginAllowed(program, caller.sourceHost, caller.keyProgramId);
   await limitProgramTraffic(program.id);
-  const click = await clickByToken(db, { programId: program.id, cookieWindowDays: program.cookieWindowDays, test: program.testMode }, input.clickToken);
+  const click = await clickByToken(
+    db,
+    { programId: program.id, cookieWindowDays: program.cookieWindowDays, test: program.testMode },
+    input.clickToken,
+  );
   if (!click) throw new ApiError("not_found", "click_id not found for this program, or older than the cookie window");
   return { programId: program.id, click };
 }

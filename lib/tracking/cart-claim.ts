@@ -29,11 +29,16 @@ export async function cartClaim(programId: string, cartId: string, at = new Date
     return {
       clickId: chosen.clickId,
       flags: disagree ? [CART_CONTESTED] : [],
-      note: overridden ? `cart ${cartId} was proven by the merchant for click ${chosen.clickId}; ${overridden} other click(s) bound it from a browser and were overridden` : null,
+      note: overridden
+        ? `cart ${cartId} was proven by the merchant for click ${chosen.clickId}; ${overridden} other click(s) bound it from a browser and were overridden`
+        : null,
     };
   }
   const chosen = bindings[0]!;
   const flags = [...(clicks.size > 1 ? [CART_CONTESTED] : []), ...(chosen.guessable ? [UNVERIFIED_CART] : [])];
-  const note = clicks.size > 1 ? `cart ${cartId} was bound from a browser by ${clicks.size} different clicks; credited to the latest, click ${chosen.clickId}` : null;
+  const note =
+    clicks.size > 1
+      ? `cart ${cartId} was bound from a browser by ${clicks.size} different clicks; credited to the latest, click ${chosen.clickId}`
+      : null;
   return { clickId: chosen.clickId, flags, note };
 }

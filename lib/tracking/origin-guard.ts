@@ -15,7 +15,10 @@ export function assertOriginAllowed(
   // A dialect documented as server-to-server without key (AFFY) sends no Origin; a browser always does.
   if (!sourceHost && options.allowMissing) return;
   if (!sourceHost) {
-    throw new ApiError("forbidden", "Origin or Referer header is required and must be one of the program's allowed domains (or authenticate with the program's API key)");
+    throw new ApiError(
+      "forbidden",
+      "Origin or Referer header is required and must be one of the program's allowed domains (or authenticate with the program's API key)",
+    );
   }
   if (!hostMatches(sourceHost, program.allowedDomains)) {
     throw new ApiError("forbidden", `Origin ${sourceHost} is not one of this program's allowed domains`);

@@ -18,5 +18,8 @@ export async function limitProgramTraffic(programId: string): Promise<void> {
     return;
   }
   const slot = Math.floor(Math.random() * PG_PROGRAM_SLOTS);
-  await enforceRateLimits([{ key: `pub:program:${programId}:${slot}`, rule: { limit: Math.ceil(limit / PG_PROGRAM_SLOTS), windowSeconds: MINUTE } }], backend);
+  await enforceRateLimits(
+    [{ key: `pub:program:${programId}:${slot}`, rule: { limit: Math.ceil(limit / PG_PROGRAM_SLOTS), windowSeconds: MINUTE } }],
+    backend,
+  );
 }

@@ -77,7 +77,11 @@ export interface ClickCaller extends RequestContext {
 
 export async function recordClick(input: ClickInput, context: ClickCaller): Promise<ClickResult> {
   // The program is found first (named, else the key's, else by the calling site), so codes other programs use cannot crowd it out.
-  const link = await resolveReferralLink(input.affiliateUrl, { programId: input.programId ?? context.keyProgramId ?? undefined, sourceHost: context.sourceHost, referralCode: input.referralCode });
+  const link = await resolveReferralLink(input.affiliateUrl, {
+    programId: input.programId ?? context.keyProgramId ?? undefined,
+    sourceHost: context.sourceHost,
+    referralCode: input.referralCode,
+  });
   const program = link.program;
   assertOriginAllowed(program, context.sourceHost, context.keyProgramId, { allowMissing: context.originOptional });
   await limitProgramTraffic(program.id);
@@ -100,14 +104,35 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
   // Without consent nothing identifying is kept: no IP hash, user agent or session id. The network
   // hash stays: it rotates daily and is removed after 48 h (lib/abuse/network.ts), for abuse checks only.
   const row: ClickRow = {
-    token, programId: program.id, partnerId: link.partner.id, linkId: link.id, customerId, externalClickId: input.externalClickId ?? null,
-    sessionId: consent ? (input.sessionId ?? null) : null, landingUrl: input.affiliateUrl || null, pageUrl: input.pageUrl ?? null,
-    pageTitle: input.pageTitle ?? null, referrerUrl: input.referrerUrl ?? null, userAgent: consent ? userAgent : null, device, browser, os,
-    country: context.country, ipHash: consent ? context.ipHash : null, networkHash: context.networkHash, language: input.language ?? null, timezone: input.timezone ?? null,
-    screen: input.screen ?? null, viewport: input.viewport ?? null, consent, test, source: input.source,
+    token,
+    programId: program.id,
+    partnerId: link.partner.id,
+    linkId: link.id,
+    customerId,
+    externalClickId: input.externalClickId ?? null,
+    sessionId: consent ? (input.sessionId ?? null) : null,
+    landingUrl: input.affiliateUrl || null,
+    pageUrl: input.pageUrl ?? null,
+    pageTitle: input.pageTitle ?? null,
+    referrerUrl: input.referrerUrl ?? null,
+    userAgent: consent ? userAgent : null,
+    device,
+    browser,
+    os,
+    country: context.country,
+    ipHash: consent ? context.ipHash : null,
+    networkHash: context.networkHash,
+    language: input.language ?? null,
+    timezone: input.timezone ?? null,
+    screen: input.screen ?? null,
+    viewport: input.viewport ?? null,
+    consent,
+    test,
+    source: input.source,
   };
   const actor = context.keyProgramId === program.id ? "API_KEY" : "PUBLIC";
-  const id = existingCustomerId === null ? await insertNewVisitorClicks(row) : await insertReturningVisitorClick(row, firstClickWins, actor);
+  const id =
+    existingCustomerId === null ? await insertNewVisitorClicks(row) : await insertReturningVisitorClick(row, firstClickWins, actor);
 
   return {
     status: "tracked",
@@ -124,14 +149,58 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
 }
 
 interface ClickRow {
-  token: string; programId: string; partnerId: string; linkId: string; customerId: string; externalClickId: string | null;
-  sessionId: string | null; landingUrl: string | null; pageUrl: string | null; pageTitle: string | null; referrerUrl: string | null;
-  userAgent: string | null; device: string | null; browser: string | null; os: string | null; country: string | null; ipHash: string | null;
-  networkHash: string | null; language: string | null; timezone: string | null; screen: string | null; viewport: string | null; consent: boolean; test: boolean; source: TrackingSource;
+  token: string;
+  programId: string;
+  partnerId: string;
+  linkId: string;
+  customerId: string;
+  externalClickId: string | null;
+  sessionId: string | null;
+  landingUrl: string | null;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  referrerUrl: string | null;
+  userAgent: string | null;
+  device: string | null;
+  browser: string | null;
+  os: string | null;
+  country: string | null;
+  ipHash: string | null;
+  networkHash: string | null;
+  language: string | null;
+  timezone: string | null;
+  screen: string | null;
+  viewport: string | null;
+  consent: boolean;
+  test: boolean;
+  source: TrackingSource;
 }
 
-const TEXT_COLUMNS = ["token", "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl", "pageTitle",
-  "referrerUrl", "userAgent", "device", "browser", "os", "country", "ipHash", "networkHash", "language", "timezone", "screen", "viewport", "source"] as const;
+const TEXT_COLUMNS = [
+  "token",
+  "programId",
+  "partnerId",
+  "linkId",
+  "customerId",
+  "externalClickId",
+  "sessionId",
+  "landingUrl",
+  "pageUrl",
+  "pageTitle",
+  "referrerUrl",
+  "userAgent",
+  "device",
+  "browser",
+  "os",
+  "country",
+  "ipHash",
+  "networkHash",
+  "language",
+  "timezone",
+  "screen",
+  "viewport",
+  "source",
+] as const;
 
 /**
  * A first click of a new visitor: its customer (status CLICK) and the click, for every click of

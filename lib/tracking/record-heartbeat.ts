@@ -26,14 +26,20 @@ export function normalisePageUrl(pageUrl: string): string {
   return `${url.origin}${url.pathname}`;
 }
 
-export async function recordHeartbeat(input: { programId: string | number; pageUrl: string; source: TrackingSource }, context: { sourceHost: string | null; keyProgramId?: string | null }): Promise<HeartbeatResult> {
+export async function recordHeartbeat(
+  input: { programId: string | number; pageUrl: string; source: TrackingSource },
+  context: { sourceHost: string | null; keyProgramId?: string | null },
+): Promise<HeartbeatResult> {
   const program = await db.program.findFirst({ where: programFilterOf(input.programId), select: { id: true, allowedDomains: true } });
   if (!program) throw new ApiError("not_found", "Unknown program_id");
   assertOriginAllowed(program, context.sourceHost, context.keyProgramId);
   await limitProgramTraffic(program.id);
   const pageHost = hostOf(input.pageUrl);
   if (!pageHost || !hostMatches(pageHost, program.allowedDomains)) {
-    throw new ApiError("forbidden", `page_url${pageHost ? ` (${pageHost})` : ""} is not on one of this program's allowed domains: only the program's own pages verify the install`);
+    throw new ApiError(
+      "forbidden",
+      `page_url${pageHost ? ` (${pageHost})` : ""} is not on one of this program's allowed domains: only the program's own pages verify the install`,
+    );
   }
   const pageUrl = normalisePageUrl(input.pageUrl);
   const [row] = await db.$queryRaw<Array<{ count: number; firstSeenAt: Date; lastSeenAt: Date; created: boolean }>>`

@@ -56,12 +56,22 @@ export async function recordLead(input: LeadInput): Promise<LeadResult> {
 }
 
 const customerSelect = { id: true, partnerId: true, clickId: true, customerKey: true, customerKeyUnverified: true } as const;
-type LeadCustomer = { id: string; partnerId: string | null; clickId: bigint | null; customerKey: string | null; customerKeyUnverified: boolean };
+type LeadCustomer = {
+  id: string;
+  partnerId: string | null;
+  clickId: bigint | null;
+  customerKey: string | null;
+  customerKeyUnverified: boolean;
+};
 
 async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
-  const program = await db.program.findUniqueOrThrow({ where: { id: input.programId }, select: { cookieWindowDays: true, testMode: true, attributionModel: true } });
+  const program = await db.program.findUniqueOrThrow({
+    where: { id: input.programId },
+    select: { cookieWindowDays: true, testMode: true, attributionModel: true },
+  });
   const test = Boolean(input.testMode || program.testMode);
-  if (!input.clickToken && !input.customerKey && !test) throw new ApiError("unprocessable_entity", "click_id: provide click_id or customer_key (at least one is required outside test mode)");
+  if (!input.clickToken && !input.customerKey && !test)
+    throw new ApiError("unprocessable_entity", "click_id: provide click_id or customer_key (at least one is required outside test mode)");
   const trusted = input.trusted !== false;
   const actor = input.actor ?? (trusted ? programKeyActor(null) : publicActor);
   const via = input.via ?? `lead (${input.source})`;
@@ -69,37 +79,57 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
 
   let deliveries: string[] = []; // webhook deliveries written with the lead, queued once it commits
   const result = await db.$transaction(async (tx) => {
-    const click = input.clickToken ? await clickByToken(tx, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test }, input.clickToken) : null;
+    const click = input.clickToken
+      ? await clickByToken(tx, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test }, input.clickToken)
+      : null;
     if ((input.clickToken || !trusted) && !click && (!input.customerKey || !trusted)) {
       throw new ApiError("not_found", "click_id not found for this program, or older than the cookie window");
     }
     // Only live customers hold customer keys; a test lead never resolves to one.
-    let byKey = input.customerKey && !test
-      ? await tx.customer.findUnique({ where: { programId_customerKey: { programId: input.programId, customerKey: input.customerKey } }, select: customerSelect })
-      : null;
+    let byKey =
+      input.customerKey && !test
+        ? await tx.customer.findUnique({
+            where: { programId_customerKey: { programId: input.programId, customerKey: input.customerKey } },
+            select: customerSelect,
+          })
+        : null;
     if (!trusted && byKey && byKey.id !== click?.customerId) {
-      throw new ApiError("conflict", "customer_key belongs to another customer of this program; a keyless call cannot move it to this click (report the signup from your server with the program API key)");
+      throw new ApiError(
+        "conflict",
+        "customer_key belongs to another customer of this program; a keyless call cannot move it to this click (report the signup from your server with the program API key)",
+      );
     }
     // What this call adds is trusted only if the call is, and it does not rest on a key a keyless call claimed (lib/tracking/key-claims.ts).
     let confirmed = trusted;
     if (trusted && byKey) {
       const claim = await settleKeyClaim(tx, {
-        programId: input.programId, customerKey: input.customerKey!, holder: { id: byKey.id, keyUnverified: byKey.customerKeyUnverified },
-        clickCustomerId: click?.customerId ?? null, actor, via,
+        programId: input.programId,
+        customerKey: input.customerKey!,
+        holder: { id: byKey.id, keyUnverified: byKey.customerKeyUnverified },
+        clickCustomerId: click?.customerId ?? null,
+        actor,
+        via,
       });
       if (claim === "released") byKey = null;
       if (claim === "unconfirmed") confirmed = false;
     }
-    const target = byKey ?? (click?.customerId ? await tx.customer.findUnique({ where: { id: click.customerId }, select: customerSelect }) : null);
+    const target =
+      byKey ?? (click?.customerId ? await tx.customer.findUnique({ where: { id: click.customerId }, select: customerSelect }) : null);
     // An unconfirmed e-mail is kept as unverified (it credits only through review), and never one another customer already has.
-    const emailTaken = input.email && !confirmed
-      ? await tx.customer.findFirst({ where: { programId: input.programId, email: input.email, test, ...(target ? { id: { not: target.id } } : {}) }, select: { id: true } })
-      : null;
+    const emailTaken =
+      input.email && !confirmed
+        ? await tx.customer.findFirst({
+            where: { programId: input.programId, email: input.email, test, ...(target ? { id: { not: target.id } } : {}) },
+            select: { id: true },
+          })
+        : null;
     const email = input.email && !emailTaken ? { email: input.email, emailUnverified: !confirmed } : {};
     const details = { ...email, ...(input.name ? { name: input.name } : {}) };
     // A key is taught to the click's customer unless it has one; only a trusted call replaces one.
     const teachKey = (customer: LeadCustomer | null) =>
-      input.customerKey && !test && (trusted || !customer?.customerKey) ? { customerKey: input.customerKey, customerKeyUnverified: !trusted } : {};
+      input.customerKey && !test && (trusted || !customer?.customerKey)
+        ? { customerKey: input.customerKey, customerKeyUnverified: !trusted }
+        : {};
 
     let customer: LeadCustomer;
     let from: { partnerId: string | null; clickId: bigint | null } = { partnerId: null, clickId: null };
@@ -109,7 +139,11 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
       const attribute = click && (!target.partnerId || (target === byKey && mayReattribute));
       customer = await tx.customer.update({
         where: { id: target.id },
-        data: { ...details, ...(target === byKey ? {} : teachKey(target)), ...(attribute ? { partnerId: click.partnerId, clickId: click.id } : {}) },
+        data: {
+          ...details,
+          ...(target === byKey ? {} : teachKey(target)),
+          ...(attribute ? { partnerId: click.partnerId, clickId: click.id } : {}),
+        },
         select: customerSelect,
       });
       if (attribute && click.customerId !== target.id) await tx.click.update({ where: { id: click.id }, data: { customerId: target.id } });
@@ -119,8 +153,15 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
         select: customerSelect,
       });
     }
-    await auditAttribution(tx, actor, { programId: input.programId, customerId: customer.id, from, to: { partnerId: customer.partnerId, clickId: customer.clickId }, via });
-    if (input.email && confirmed && !test) await releaseEmailClaims(tx, { programId: input.programId, email: input.email, keepId: customer.id, actor, via });
+    await auditAttribution(tx, actor, {
+      programId: input.programId,
+      customerId: customer.id,
+      from,
+      to: { partnerId: customer.partnerId, clickId: customer.clickId },
+      via,
+    });
+    if (input.email && confirmed && !test)
+      await releaseEmailClaims(tx, { programId: input.programId, email: input.email, keepId: customer.id, actor, via });
     await tx.customer.updateMany({ where: { id: customer.id, status: "CLICK" }, data: { status: "LEAD", leadAt: new Date() } });
 
     const inserted = await tx.$queryRaw<Array<{ id: number }>>`
@@ -132,12 +173,18 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
       const credited = customer.clickId !== null && customer.partnerId !== null;
       // (link and partner figures come from the rollup job, not counters bumped here)
       // A customer's first lead, attributed and live, earns the rule's lead commission (if any).
-      const commission = credited && !test
-        ? await createLeadCommission(tx, {
-            programId: input.programId, leadId: inserted[0].id, partnerId: customer.partnerId!, customerId: customer.id, clickId: customer.clickId, email: input.email,
-            flags: confirmed ? [] : [UNTRUSTED_ATTRIBUTION],
-          })
-        : null;
+      const commission =
+        credited && !test
+          ? await createLeadCommission(tx, {
+              programId: input.programId,
+              leadId: inserted[0].id,
+              partnerId: customer.partnerId!,
+              customerId: customer.id,
+              clickId: customer.clickId,
+              email: input.email,
+              flags: confirmed ? [] : [UNTRUSTED_ATTRIBUTION],
+            })
+          : null;
       deliveries = await recordLeadEvents(tx, input.programId, inserted[0].id, commission?.id ?? null);
       return { leadId: inserted[0].id, customerId: customer.id, created: true, partnerId: customer.partnerId };
     }

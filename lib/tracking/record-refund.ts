@@ -52,21 +52,40 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
     if (remaining === 0) throw new ApiError("conflict", `Sale "${input.transactionId}" is already fully refunded`);
     const amount =
       typeof input.amount === "function"
-        ? input.amount({ ...sale, refunds: await tx.refund.findMany({ where: { saleId: sale.id }, select: { externalId: true, amount: true } }) })
+        ? input.amount({
+            ...sale,
+            refunds: await tx.refund.findMany({ where: { saleId: sale.id }, select: { externalId: true, amount: true } }),
+          })
         : (input.amount ?? remaining);
     if (amount <= 0) throw new ApiError("conflict", `Nothing left to refund on sale "${input.transactionId}"`);
     if (amount > remaining) {
       throw new ApiError("unprocessable_entity", `amount_cents: ${amount} exceeds the refundable amount of the sale (${remaining})`);
     }
     const refund = await tx.refund.create({
-      data: { programId: input.programId, saleId: sale.id, externalId: input.externalId, amount, currency: sale.currency, reason: input.reason, source: input.source },
+      data: {
+        programId: input.programId,
+        saleId: sale.id,
+        externalId: input.externalId,
+        amount,
+        currency: sale.currency,
+        reason: input.reason,
+        source: input.source,
+      },
     });
     const refundedTotal = sale.refundedAmount + amount;
     await tx.sale.update({ where: { id: sale.id }, data: { refundedAmount: refundedTotal } });
 
     const commission = await tx.commission.findUnique({ where: { saleId: sale.id } });
     if (!commission || commission.status === "REJECTED") {
-      return { refundId: refund.id, saleId: sale.id, amount, refundedTotal, remaining: sale.amount - refundedTotal, commission: null, adjustmentId: null };
+      return {
+        refundId: refund.id,
+        saleId: sale.id,
+        amount,
+        refundedTotal,
+        remaining: sale.amount - refundedTotal,
+        commission: null,
+        adjustmentId: null,
+      };
     }
     const due = commissionAfterRefund(commission.originalAmount, sale.amount, refundedTotal);
     if (commission.status === "PAID") {
@@ -74,27 +93,61 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
       const deduction = commissionAfterRefund(commission.originalAmount, sale.amount, sale.refundedAmount) - due;
       const adjustment = await tx.commission.create({
         data: {
-          programId: input.programId, partnerId: commission.partnerId, kind: "ADJUSTMENT", refundId: refund.id, adjustsId: commission.id,
-          status: "APPROVED", amount: -deduction, originalAmount: -deduction, currency: commission.currency,
-          ruleSnapshot: { reason: "refund_after_payout", refund_id: refund.id }, test: commission.test,
+          programId: input.programId,
+          partnerId: commission.partnerId,
+          kind: "ADJUSTMENT",
+          refundId: refund.id,
+          adjustsId: commission.id,
+          status: "APPROVED",
+          amount: -deduction,
+          originalAmount: -deduction,
+          currency: commission.currency,
+          ruleSnapshot: { reason: "refund_after_payout", refund_id: refund.id },
+          test: commission.test,
         },
       });
       deliveries = await recordEvents(tx, input.programId, [commissionEvent("commission.created", adjustment)]);
-      return { refundId: refund.id, saleId: sale.id, amount, refundedTotal, remaining: sale.amount - refundedTotal, commission: { id: commission.id, status: commission.status, amount: commission.amount }, adjustmentId: adjustment.id };
+      return {
+        refundId: refund.id,
+        saleId: sale.id,
+        amount,
+        refundedTotal,
+        remaining: sale.amount - refundedTotal,
+        commission: { id: commission.id, status: commission.status, amount: commission.amount },
+        adjustmentId: adjustment.id,
+      };
     }
     const status = due === 0 ? "REVERSED" : commission.status;
     const updated = await tx.commission.update({ where: { id: commission.id }, data: { amount: due, status } });
     // Still inside a draft payout: its total stays the sum of its commissions.
-    if (commission.payoutId !== null) await tx.payout.updateMany({ where: { id: commission.payoutId, status: "DRAFT" }, data: { amount: { decrement: commission.amount - due } } });
-    if (status === "REVERSED" && commission.status !== "REVERSED") deliveries = await recordEvents(tx, input.programId, [commissionEvent("commission.reversed", updated)]);
+    if (commission.payoutId !== null)
+      await tx.payout.updateMany({
+        where: { id: commission.payoutId, status: "DRAFT" },
+        data: { amount: { decrement: commission.amount - due } },
+      });
+    if (status === "REVERSED" && commission.status !== "REVERSED")
+      deliveries = await recordEvents(tx, input.programId, [commissionEvent("commission.reversed", updated)]);
     await tx.auditLog.create({
       data: {
-        programId: input.programId, actorType: "SYSTEM", action: due === 0 ? "commission.reversed" : "commission.reduced", entityType: "commission",
-        entityId: String(commission.id), before: { status: commission.status, amount: commission.amount }, after: { status, amount: due },
+        programId: input.programId,
+        actorType: "SYSTEM",
+        action: due === 0 ? "commission.reversed" : "commission.reduced",
+        entityType: "commission",
+        entityId: String(commission.id),
+        before: { status: commission.status, amount: commission.amount },
+        after: { status, amount: due },
         reason: `refund ${refund.id} of ${amount} ${sale.currency}`,
       },
     });
-    return { refundId: refund.id, saleId: sale.id, amount, refundedTotal, remaining: sale.amount - refundedTotal, commission: { id: updated.id, status: updated.status, amount: updated.amount }, adjustmentId: null };
+    return {
+      refundId: refund.id,
+      saleId: sale.id,
+      amount,
+      refundedTotal,
+      remaining: sale.amount - refundedTotal,
+      commission: { id: updated.id, status: updated.status, amount: updated.amount },
+      adjustmentId: null,
+    };
   });
   enqueueDeliveries(deliveries);
   return result;

@@ -12,7 +12,13 @@ import { ApiError } from "@/lib/kernel/errors";
 import { databaseUnreachable } from "@/lib/kernel/to-api-error";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { computeCommission, resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
-import { attributedClickOfCustomer, clickByToken, creditableInScope, type AttributionClick, type AttributionScope } from "@/lib/tracking/attribution";
+import {
+  attributedClickOfCustomer,
+  clickByToken,
+  creditableInScope,
+  type AttributionClick,
+  type AttributionScope,
+} from "@/lib/tracking/attribution";
 import { loadCommissionFacts, loadSaleFacts, type SaleFacts } from "@/lib/tracking/sale-context";
 import { REPEATED_IP_WINDOW_MS, UNTRUSTED_ATTRIBUTION, reviewFlags } from "@/lib/commissions/review-flags";
 import { publishSaleEvents } from "@/lib/webhooks/payloads";
@@ -88,43 +94,72 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
       ? await clickById(scope, input.clickRowId)
       : null;
   // Only live customers hold customer keys (test customers never do).
-  let customer = input.customerKey && !scope.test
-    ? facts.keyCustomer
-    : input.customerRowId
-      ? await db.customer.findFirst({ where: { id: input.customerRowId, programId: input.programId, test: scope.test }, select: { id: true, clickId: true } })
-      : null;
+  let customer =
+    input.customerKey && !scope.test
+      ? facts.keyCustomer
+      : input.customerRowId
+        ? await db.customer.findFirst({
+            where: { id: input.customerRowId, programId: input.programId, test: scope.test },
+            select: { id: true, clickId: true },
+          })
+        : null;
   // A key only a keyless call gave: this (trusted) sale settles it against its click (lib/tracking/key-claims.ts).
   let keyClaim: KeyClaim = "verified";
   if (customer && customer === facts.keyCustomer && facts.keyCustomer.keyUnverified) {
     keyClaim = await settleKeyClaim(db, {
-      programId: input.programId, customerKey: input.customerKey!, holder: { id: customer.id, keyUnverified: true }, clickCustomerId: click?.customerId ?? null,
-      actor: input.source === "STRIPE" ? providerActor("stripe") : programKeyActor(null), via: `sale (${input.source})`,
+      programId: input.programId,
+      customerKey: input.customerKey!,
+      holder: { id: customer.id, keyUnverified: true },
+      clickCustomerId: click?.customerId ?? null,
+      actor: input.source === "STRIPE" ? providerActor("stripe") : programKeyActor(null),
+      via: `sale (${input.source})`,
     });
     if (keyClaim === "released") customer = null; // the key goes to the click's customer with this sale
   }
   if (input.partnerId) {
     const partner = await db.partner.findFirst({ where: { id: input.partnerId, programId: input.programId }, select: { id: true } });
     if (!partner) throw new ApiError("not_found", "The partner to credit is not a partner of this program");
-    return { click: click?.partnerId === partner.id ? click : null, partnerId: partner.id, customerId: customer?.id ?? click?.customerId ?? null };
+    return {
+      click: click?.partnerId === partner.id ? click : null,
+      partnerId: partner.id,
+      customerId: customer?.id ?? click?.customerId ?? null,
+    };
   }
   if (click) return { click, partnerId: click.partnerId, customerId: customer?.id ?? click.customerId };
   if (customer) {
     // the customer's attributed click (Customer.clickId): record-click and record-lead keep it per the program's model
     const byKey = customer === facts.keyCustomer;
-    const attributed = byKey ? creditableInScope(facts.keyCustomer!.attributedClick, scope) : await attributedClickOfCustomer(db, scope, customer);
-    if (attributed) return { click: attributed, partnerId: attributed.partnerId, customerId: customer.id, untrusted: byKey && keyClaim === "unconfirmed" };
+    const attributed = byKey
+      ? creditableInScope(facts.keyCustomer!.attributedClick, scope)
+      : await attributedClickOfCustomer(db, scope, customer);
+    if (attributed)
+      return {
+        click: attributed,
+        partnerId: attributed.partnerId,
+        customerId: customer.id,
+        untrusted: byKey && keyClaim === "unconfirmed",
+      };
   }
   if (input.subscriptionId) {
     const first = await db.sale.findFirst({
       where: { programId: input.programId, subscriptionId: input.subscriptionId, partnerId: { not: null }, test: scope.test },
       orderBy: { occurredAt: "asc" },
-      select: { partnerId: true, customerId: true, clickId: true, linkId: true, commissions: { where: { kind: "SALE" }, select: { flags: true, status: true }, take: 1 } },
+      select: {
+        partnerId: true,
+        customerId: true,
+        clickId: true,
+        linkId: true,
+        commissions: { where: { kind: "SALE" }, select: { flags: true, status: true }, take: 1 },
+      },
     });
     if (first?.partnerId) {
-      const click = first.clickId && first.linkId ? { id: first.clickId, partnerId: first.partnerId, linkId: first.linkId, networkHash: null } : null;
+      const click =
+        first.clickId && first.linkId ? { id: first.clickId, partnerId: first.partnerId, linkId: first.linkId, networkHash: null } : null;
       // a renewal rests on what credited the first payment: untrusted then, untrusted now
       const firstCommission = first.commissions[0];
-      const untrusted = Boolean(firstCommission && (firstCommission.status === "REJECTED" || firstCommission.flags.some((f) => UNTRUSTED_FLAGS.has(f))));
+      const untrusted = Boolean(
+        firstCommission && (firstCommission.status === "REJECTED" || firstCommission.flags.some((f) => UNTRUSTED_FLAGS.has(f))),
+      );
       return { click, partnerId: first.partnerId, customerId: customer?.id ?? first.customerId, untrusted };
     }
   }
@@ -138,14 +173,22 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   const occurredAt = input.occurredAt ?? new Date();
   const currency = (input.currency ?? program.currency).toUpperCase();
   const test = Boolean(input.testMode || program.testMode);
-  const { click, partnerId, customerId, untrusted } = await attribute(input, { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt }, facts);
+  const { click, partnerId, customerId, untrusted } = await attribute(
+    input,
+    { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt },
+    facts,
+  );
 
   let commission: SaleRow["commission"] = null;
   let reason: string | null = partnerId ? null : "unattributed";
   let partnerCode: string | null = null;
   if (partnerId) {
     const found = await loadCommissionFacts({
-      programId: input.programId, partnerId, subscriptionId: input.subscriptionId, customerId, networkHash: click?.networkHash ?? null,
+      programId: input.programId,
+      partnerId,
+      subscriptionId: input.subscriptionId,
+      customerId,
+      networkHash: click?.networkHash ?? null,
       since: new Date(Date.now() - REPEATED_IP_WINDOW_MS),
     });
     if (!found.partner) throw new ApiError("not_found", "The partner to credit is not a partner of this program");
@@ -153,19 +196,33 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     partnerCode = partner.code;
     const chosen = resolveRule(found.rules, { partnerId, productId: input.productId, defaultRuleId: program.defaultRuleId });
     if (chosen) {
-      const decision = computeCommission(chosen.rule, { amount: input.amount, priorPayments: input.subscriptionId ? found.prior.count : 0, firstPaymentAt: input.subscriptionId ? found.prior.firstAt : null, occurredAt, sameCurrency: currency === program.currency });
+      const decision = computeCommission(chosen.rule, {
+        amount: input.amount,
+        priorPayments: input.subscriptionId ? found.prior.count : 0,
+        firstPaymentAt: input.subscriptionId ? found.prior.firstAt : null,
+        occurredAt,
+        sameCurrency: currency === program.currency,
+      });
       reason = decision.reason;
       if (decision.amount > 0) {
-        const flags = [...new Set([
-          ...(input.flags ?? []),
-          ...(untrusted ? [UNTRUSTED_ATTRIBUTION] : []),
-          ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
-          ...reviewFlags({
-            partner, customerEmail: input.email ?? found.customerEmail, customerKey: input.customerKey ?? found.customerKey,
-            clickNetworkHash: click?.networkHash ?? null, clicksFromNetwork: found.clicksFromNetwork,
-          }),
-        ])];
-        const snapshot = { ...ruleSnapshot(chosen.rule, chosen.scope), ...(input.attributionNote ? { attribution_note: input.attributionNote } : {}) };
+        const flags = [
+          ...new Set([
+            ...(input.flags ?? []),
+            ...(untrusted ? [UNTRUSTED_ATTRIBUTION] : []),
+            ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
+            ...reviewFlags({
+              partner,
+              customerEmail: input.email ?? found.customerEmail,
+              customerKey: input.customerKey ?? found.customerKey,
+              clickNetworkHash: click?.networkHash ?? null,
+              clicksFromNetwork: found.clicksFromNetwork,
+            }),
+          ]),
+        ];
+        const snapshot = {
+          ...ruleSnapshot(chosen.rule, chosen.scope),
+          ...(input.attributionNote ? { attribution_note: input.attributionNote } : {}),
+        };
         commission = { amount: decision.amount, snapshot, flags };
       }
     } else {
@@ -174,10 +231,25 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   }
 
   const written = await writeSales({
-    programId: input.programId, transactionId: input.transactionId, customerId, partnerId, clickId: click?.id ?? null, linkId: click?.linkId ?? null,
-    amount: input.amount, currency, type: input.type, isRecurring: input.isRecurring, subscriptionId: input.subscriptionId ?? null,
-    subscriptionInterval: input.subscriptionInterval ?? null, productId: input.productId ?? null, lineItems: input.lineItems ? JSON.stringify(input.lineItems) : null,
-    source: input.source, test, occurredAt, paymentReference: input.paymentReference ?? null, chargeReference: input.chargeReference ?? null,
+    programId: input.programId,
+    transactionId: input.transactionId,
+    customerId,
+    partnerId,
+    clickId: click?.id ?? null,
+    linkId: click?.linkId ?? null,
+    amount: input.amount,
+    currency,
+    type: input.type,
+    isRecurring: input.isRecurring,
+    subscriptionId: input.subscriptionId ?? null,
+    subscriptionInterval: input.subscriptionInterval ?? null,
+    productId: input.productId ?? null,
+    lineItems: input.lineItems ? JSON.stringify(input.lineItems) : null,
+    source: input.source,
+    test,
+    occurredAt,
+    paymentReference: input.paymentReference ?? null,
+    chargeReference: input.chargeReference ?? null,
     holdUntil: new Date(occurredAt.getTime() + program.holdDays * 86_400_000),
     // a sale naming a new customer_key teaches it to the click's customer, for later renewals
     teachCustomerKey: test ? null : (input.customerKey ?? null),
@@ -186,29 +258,69 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   if (!written) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
   await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints); // nothing to do unless an endpoint listens
   const resting = Boolean(untrusted) || (input.flags ?? []).some((f) => UNTRUSTED_FLAGS.has(f));
-  return { saleId: written.saleId, commissionId: written.commissionId, partnerId, partnerCode, commissionAmount: commission?.amount ?? 0, reason, untrusted: resting };
+  return {
+    saleId: written.saleId,
+    commissionId: written.commissionId,
+    partnerId,
+    partnerCode,
+    commissionAmount: commission?.amount ?? 0,
+    reason,
+    untrusted: resting,
+  };
 }
 
 interface SaleRow {
-  programId: string; transactionId: string; customerId: string | null; partnerId: string | null; clickId: bigint | null; linkId: string | null;
-  amount: number; currency: string; type: "PAYMENT" | "SUBSCRIPTION"; isRecurring: boolean; subscriptionId: string | null; subscriptionInterval: string | null;
-  productId: string | null; lineItems: string | null; source: TrackingSource; test: boolean; occurredAt: Date; paymentReference: string | null;
-  chargeReference: string | null; holdUntil: Date; teachCustomerKey: string | null;
+  programId: string;
+  transactionId: string;
+  customerId: string | null;
+  partnerId: string | null;
+  clickId: bigint | null;
+  linkId: string | null;
+  amount: number;
+  currency: string;
+  type: "PAYMENT" | "SUBSCRIPTION";
+  isRecurring: boolean;
+  subscriptionId: string | null;
+  subscriptionInterval: string | null;
+  productId: string | null;
+  lineItems: string | null;
+  source: TrackingSource;
+  test: boolean;
+  occurredAt: Date;
+  paymentReference: string | null;
+  chargeReference: string | null;
+  holdUntil: Date;
+  teachCustomerKey: string | null;
   commission: { amount: number; snapshot: object; flags: string[] } | null;
 }
 
 type Written = { saleId: number; commissionId: number | null } | null;
 
 const SALE_COLUMNS: Array<[string, string, (r: SaleRow) => unknown]> = [
-  ["program_id", "text", (r) => r.programId], ["transaction_id", "text", (r) => r.transactionId], ["customer_id", "text", (r) => r.customerId],
-  ["partner_id", "text", (r) => r.partnerId], ["click_id", "bigint", (r) => r.clickId?.toString() ?? null], ["link_id", "text", (r) => r.linkId],
-  ["amount", "int", (r) => r.amount], ["currency", "text", (r) => r.currency], ["type", "text", (r) => r.type], ["is_recurring", "boolean", (r) => r.isRecurring],
-  ["subscription_id", "text", (r) => r.subscriptionId], ["subscription_interval", "text", (r) => r.subscriptionInterval], ["product_id", "text", (r) => r.productId],
-  ["line_items", "text", (r) => r.lineItems], ["source", "text", (r) => r.source], ["test", "boolean", (r) => r.test],
-  ["occurred_at", "text", (r) => r.occurredAt.toISOString()], ["payment_reference", "text", (r) => r.paymentReference],
-  ["charge_reference", "text", (r) => r.chargeReference], ["hold_until", "text", (r) => r.holdUntil.toISOString()],
-  ["teach_key", "text", (r) => r.teachCustomerKey], ["has_commission", "boolean", (r) => r.commission !== null],
-  ["commission_amount", "int", (r) => r.commission?.amount ?? 0], ["flags", "text", (r) => JSON.stringify(r.commission?.flags ?? [])],
+  ["program_id", "text", (r) => r.programId],
+  ["transaction_id", "text", (r) => r.transactionId],
+  ["customer_id", "text", (r) => r.customerId],
+  ["partner_id", "text", (r) => r.partnerId],
+  ["click_id", "bigint", (r) => r.clickId?.toString() ?? null],
+  ["link_id", "text", (r) => r.linkId],
+  ["amount", "int", (r) => r.amount],
+  ["currency", "text", (r) => r.currency],
+  ["type", "text", (r) => r.type],
+  ["is_recurring", "boolean", (r) => r.isRecurring],
+  ["subscription_id", "text", (r) => r.subscriptionId],
+  ["subscription_interval", "text", (r) => r.subscriptionInterval],
+  ["product_id", "text", (r) => r.productId],
+  ["line_items", "text", (r) => r.lineItems],
+  ["source", "text", (r) => r.source],
+  ["test", "boolean", (r) => r.test],
+  ["occurred_at", "text", (r) => r.occurredAt.toISOString()],
+  ["payment_reference", "text", (r) => r.paymentReference],
+  ["charge_reference", "text", (r) => r.chargeReference],
+  ["hold_until", "text", (r) => r.holdUntil.toISOString()],
+  ["teach_key", "text", (r) => r.teachCustomerKey],
+  ["has_commission", "boolean", (r) => r.commission !== null],
+  ["commission_amount", "int", (r) => r.commission?.amount ?? 0],
+  ["flags", "text", (r) => JSON.stringify(r.commission?.flags ?? [])],
   ["snapshot", "text", (r) => JSON.stringify(r.commission?.snapshot ?? {})],
 ];
 

@@ -13,5 +13,13 @@ export interface SignupInput extends BrowserClickInput {
 export async function recordSignup(input: SignupInput, caller: BrowserCaller): Promise<LeadResult> {
   const { programId } = await browserClick(input, caller);
   const trusted = caller.keyProgramId === programId;
-  return recordLead({ programId, clickToken: input.clickToken, customerKey: input.customerKey, email: input.email, source: "TRACKER", trusted, via: "POST /api/v1/track/signup" });
+  return recordLead({
+    programId,
+    clickToken: input.clickToken,
+    customerKey: input.customerKey,
+    email: input.email,
+    source: "TRACKER",
+    trusted,
+    via: "POST /api/v1/track/signup",
+  });
 }

@@ -30,10 +30,22 @@ export interface ResolvedLink {
 }
 
 interface LinkRow {
-  id: string; code: string; status: ResolvedLink["status"];
-  partner_id: string; partner_code: string; partner_status: ResolvedLink["partner"]["status"]; partner_email: string;
-  program_id: string; client_id: number; allowed_domains: string[]; referral_param: string; referral_param_aliases: string[];
-  cookie_window_days: number; test_mode: boolean; attribution_model: ResolvedLink["program"]["attributionModel"]; cleanup_params: boolean;
+  id: string;
+  code: string;
+  status: ResolvedLink["status"];
+  partner_id: string;
+  partner_code: string;
+  partner_status: ResolvedLink["partner"]["status"];
+  partner_email: string;
+  program_id: string;
+  client_id: number;
+  allowed_domains: string[];
+  referral_param: string;
+  referral_param_aliases: string[];
+  cookie_window_days: number;
+  test_mode: boolean;
+  attribution_model: ResolvedLink["program"]["attributionModel"];
+  cleanup_params: boolean;
 }
 
 const LINK_COLUMNS = `l.id, l.code, l.status::text AS status,
@@ -49,8 +61,15 @@ function toResolved(r: LinkRow): ResolvedLink {
     status: r.status,
     partner: { id: r.partner_id, code: r.partner_code, status: r.partner_status, email: r.partner_email },
     program: {
-      id: r.program_id, clientId: r.client_id, allowedDomains: r.allowed_domains, referralParam: r.referral_param, referralParamAliases: r.referral_param_aliases,
-      cookieWindowDays: r.cookie_window_days, testMode: r.test_mode, attributionModel: r.attribution_model, cleanupParams: r.cleanup_params,
+      id: r.program_id,
+      clientId: r.client_id,
+      allowedDomains: r.allowed_domains,
+      referralParam: r.referral_param,
+      referralParamAliases: r.referral_param_aliases,
+      cookieWindowDays: r.cookie_window_days,
+      testMode: r.test_mode,
+      attributionModel: r.attribution_model,
+      cleanupParams: r.cleanup_params,
     },
   };
 }
@@ -96,8 +115,11 @@ const lookupLinks = createBatcher<LinkLookup, ResolvedLink[]>(
          LIMIT ${MAX_LINKS_PER_LOOKUP}
        ) found`,
       [
-        pairs.map((p) => p.n), pairs.map((p) => p.code), pairs.map((p) => p.l.programFilter.id ?? null),
-        pairs.map((p) => p.l.programFilter.clientId ?? null), pairs.map((p) => p.l.hosts.join(" ")),
+        pairs.map((p) => p.n),
+        pairs.map((p) => p.code),
+        pairs.map((p) => p.l.programFilter.id ?? null),
+        pairs.map((p) => p.l.programFilter.clientId ?? null),
+        pairs.map((p) => p.l.hosts.join(" ")),
       ],
     );
     return lookups.map((_, n) => rows.filter((r) => r.n === n).map(toResolved));
@@ -136,8 +158,12 @@ function pickByHost(matching: ResolvedLink[], hosts: Array<string | null>): Reso
  * A referral code the caller already extracted (AgentRef `referralCode`, AFFY `affiliateReference`):
  * the link with that code, whatever parameter carried it.
  */
-async function resolveByCode(code: string, options: { programId?: string | number; sourceHost: string | null; landingHost: string | null }): Promise<ResolvedLink> {
-  const links = code.length <= 100 ? await findLinks([code], programFilterOf(options.programId), [options.sourceHost, options.landingHost]) : [];
+async function resolveByCode(
+  code: string,
+  options: { programId?: string | number; sourceHost: string | null; landingHost: string | null },
+): Promise<ResolvedLink> {
+  const links =
+    code.length <= 100 ? await findLinks([code], programFilterOf(options.programId), [options.sourceHost, options.landingHost]) : [];
   if (links.length === 0) throw new ApiError("bad_request", "No referral link found matching the referral code");
   return pickByHost(links, [options.sourceHost, options.landingHost]);
 }
@@ -154,7 +180,9 @@ export async function resolveReferralLink(
   } catch {
     throw new ApiError("bad_request", "affiliate_url cannot be parsed as a URL");
   }
-  const pairs = [...url.searchParams].filter(([name, value]) => PARAM_NAME.test(name) && value.length > 0 && value.length <= 100).slice(0, 20);
+  const pairs = [...url.searchParams]
+    .filter(([name, value]) => PARAM_NAME.test(name) && value.length > 0 && value.length <= 100)
+    .slice(0, 20);
   const codes = [...new Set(pairs.map(([, value]) => value))];
   const links = codes.length ? await findLinks(codes, programFilterOf(options.programId), [options.sourceHost, hostOf(affiliateUrl)]) : [];
   const matching = links.filter((link) => programParams(link.program).some((param) => url.searchParams.get(param) === link.code));

@@ -31,8 +31,12 @@ export interface SaleFacts {
 
 const batchOptions = { maxBatch: 100, maxInFlight: 2, retryAlone: (error: unknown) => !databaseUnreachable(error) };
 
-type ClickColumns<P extends string> = Record<`${P}_id` | `${P}_program_id` | `${P}_partner_id` | `${P}_link_id` | `${P}_customer_id` | `${P}_network_hash`, string | null> &
-  Record<`${P}_test`, boolean | null> & Record<`${P}_created_ms`, number | null>;
+type ClickColumns<P extends string> = Record<
+  `${P}_id` | `${P}_program_id` | `${P}_partner_id` | `${P}_link_id` | `${P}_customer_id` | `${P}_network_hash`,
+  string | null
+> &
+  Record<`${P}_test`, boolean | null> &
+  Record<`${P}_created_ms`, number | null>;
 
 const clickColumns = (alias: string) =>
   `${alias}.id::text AS ${alias}_id, ${alias}."programId" AS ${alias}_program_id, ${alias}.test AS ${alias}_test, ${alias}."partnerId" AS ${alias}_partner_id,
@@ -54,13 +58,20 @@ function clickOf<P extends "c" | "kc">(row: ClickColumns<P>, p: P): FoundClick |
   };
 }
 
-type FactsRow = ClickColumns<"c"> & ClickColumns<"kc"> & {
-  n: string;
-  has_program: boolean;
-  has_endpoints: boolean;
-  currency: string; cookie_window_days: number; hold_days: number; default_rule_id: string | null; test_mode: boolean;
-  k_id: string | null; k_click_id: string | null; k_key_unverified: boolean | null;
-};
+type FactsRow = ClickColumns<"c"> &
+  ClickColumns<"kc"> & {
+    n: string;
+    has_program: boolean;
+    has_endpoints: boolean;
+    currency: string;
+    cookie_window_days: number;
+    hold_days: number;
+    default_rule_id: string | null;
+    test_mode: boolean;
+    k_id: string | null;
+    k_click_id: string | null;
+    k_key_unverified: boolean | null;
+  };
 
 export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: string; customerKey?: string }, SaleFacts>(async (items) => {
   const rows = await sqlRows<FactsRow>(
@@ -82,16 +93,38 @@ export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: str
     const r = byN.get(i + 1);
     if (!r) return new Error("sale facts missing");
     return {
-      program: r.has_program ? { hasWebhookEndpoints: r.has_endpoints, currency: r.currency, cookieWindowDays: r.cookie_window_days, holdDays: r.hold_days, defaultRuleId: r.default_rule_id, testMode: r.test_mode } : null,
+      program: r.has_program
+        ? {
+            hasWebhookEndpoints: r.has_endpoints,
+            currency: r.currency,
+            cookieWindowDays: r.cookie_window_days,
+            holdDays: r.hold_days,
+            defaultRuleId: r.default_rule_id,
+            testMode: r.test_mode,
+          }
+        : null,
       click: clickOf(r, "c"),
-      keyCustomer: r.k_id ? { id: r.k_id, clickId: r.k_click_id === null ? null : BigInt(r.k_click_id), attributedClick: clickOf(r, "kc"), keyUnverified: Boolean(r.k_key_unverified) } : null,
+      keyCustomer: r.k_id
+        ? {
+            id: r.k_id,
+            clickId: r.k_click_id === null ? null : BigInt(r.k_click_id),
+            attributedClick: clickOf(r, "kc"),
+            keyUnverified: Boolean(r.k_key_unverified),
+          }
+        : null,
     };
   });
 }, batchOptions);
 
 export interface CommissionFacts {
   /** With the facts of the self-referral guard: the partner's own customer key and the network of its latest sign-in. */
-  partner: { code: string; email: string; status: "PENDING" | "ACTIVE" | "SUSPENDED"; customerKey: string | null; networkHash: string | null } | null;
+  partner: {
+    code: string;
+    email: string;
+    status: "PENDING" | "ACTIVE" | "SUSPENDED";
+    customerKey: string | null;
+    networkHash: string | null;
+  } | null;
   /** The program's default rules and this partner's own. */
   rules: Rule[];
   /** Earlier payments of the subscription (when the sale names one). */
@@ -103,9 +136,18 @@ export interface CommissionFacts {
 }
 
 type CommissionRow = {
-  n: string; partner_code: string | null; partner_email: string | null; partner_status: "PENDING" | "ACTIVE" | "SUSPENDED" | null;
-  partner_customer_key: string | null; partner_network_hash: string | null;
-  rules: Rule[]; prior_count: string | null; prior_first_ms: number | null; customer_email: string | null; customer_key: string | null; clicks_from_network: string;
+  n: string;
+  partner_code: string | null;
+  partner_email: string | null;
+  partner_status: "PENDING" | "ACTIVE" | "SUSPENDED" | null;
+  partner_customer_key: string | null;
+  partner_network_hash: string | null;
+  rules: Rule[];
+  prior_count: string | null;
+  prior_first_ms: number | null;
+  customer_email: string | null;
+  customer_key: string | null;
+  clicks_from_network: string;
 };
 
 export const loadCommissionFacts = createBatcher<
@@ -131,8 +173,12 @@ export const loadCommissionFacts = createBatcher<
        FROM "Sale" x WHERE t.subscription_id IS NOT NULL AND x."programId" = t.program_id AND x."subscriptionId" = t.subscription_id
      ) s ON true`,
     [
-      items.map((i) => i.programId), items.map((i) => i.partnerId), items.map((i) => i.subscriptionId ?? null),
-      items.map((i) => i.customerId), items.map((i) => i.networkHash), items.map((i) => i.since.toISOString()),
+      items.map((i) => i.programId),
+      items.map((i) => i.partnerId),
+      items.map((i) => i.subscriptionId ?? null),
+      items.map((i) => i.customerId),
+      items.map((i) => i.networkHash),
+      items.map((i) => i.since.toISOString()),
     ],
   );
   const byN = new Map(rows.map((r) => [Number(r.n), r]));
@@ -140,9 +186,16 @@ export const loadCommissionFacts = createBatcher<
     const r = byN.get(i + 1);
     if (!r) return new Error("commission facts missing");
     return {
-      partner: r.partner_code !== null
-        ? { code: r.partner_code, email: r.partner_email!, status: r.partner_status!, customerKey: r.partner_customer_key, networkHash: r.partner_network_hash }
-        : null,
+      partner:
+        r.partner_code !== null
+          ? {
+              code: r.partner_code,
+              email: r.partner_email!,
+              status: r.partner_status!,
+              customerKey: r.partner_customer_key,
+              networkHash: r.partner_network_hash,
+            }
+          : null,
       rules: r.rules,
       prior: { count: Number(r.prior_count ?? 0), firstAt: r.prior_first_ms === null ? null : new Date(r.prior_first_ms) },
       customerEmail: r.customer_email,

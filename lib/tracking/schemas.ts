@@ -62,15 +62,14 @@ export const clickAnswerSchema = z.union([clickResponseSchema, clickTestResponse
 
 // At least one of click_id / customer_key outside test mode: checked by the core, which knows
 // whether the program itself is in test mode.
-export const leadBodySchema = z
-  .object({
-    click_id: optionalText(100),
-    customer_key: optionalText(200),
-    email: optionalEmail,
-    name: optionalText(200),
-    test_mode: z.boolean().optional(),
-    additional_data: z.object({ test_mode: z.boolean().optional() }).loose().optional().nullable(),
-  });
+export const leadBodySchema = z.object({
+  click_id: optionalText(100),
+  customer_key: optionalText(200),
+  email: optionalEmail,
+  name: optionalText(200),
+  test_mode: z.boolean().optional(),
+  additional_data: z.object({ test_mode: z.boolean().optional() }).loose().optional().nullable(),
+});
 export type LeadBody = z.infer<typeof leadBodySchema>;
 
 export const lineItemSchema = z.object({
@@ -152,7 +151,12 @@ export type CheckoutBody = z.infer<typeof checkoutBodySchema>;
 
 // ── Response shapes: the routes declare them (checked against every answer in tests, documented) ──
 
-export const leadResponseSchema = z.object({ success: z.literal(true), message: z.string(), lead_id: z.number().int(), attributed: z.boolean() });
+export const leadResponseSchema = z.object({
+  success: z.literal(true),
+  message: z.string(),
+  lead_id: z.number().int(),
+  attributed: z.boolean(),
+});
 
 export const refundResponseSchema = z.object({
   success: z.literal(true),
@@ -175,11 +179,23 @@ export const verifyResponseSchema = z.object({
   last_seen_at: z.iso.datetime(),
 });
 
-export const sessionStatusParams = z.object({ sessionId: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters") });
+export const sessionStatusParams = z.object({
+  sessionId: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+});
 
 export const statusQuerySchema = z.object({
-  clientId: z.string().trim().max(64, "must be at most 64 characters").optional().describe("AFFY: the program's numeric client id; only its sessions are seen"),
-  program_id: z.string().trim().max(64, "must be at most 64 characters").optional().describe("The program's id (or numeric client id); only its sessions are seen"),
+  clientId: z
+    .string()
+    .trim()
+    .max(64, "must be at most 64 characters")
+    .optional()
+    .describe("AFFY: the program's numeric client id; only its sessions are seen"),
+  program_id: z
+    .string()
+    .trim()
+    .max(64, "must be at most 64 characters")
+    .optional()
+    .describe("The program's id (or numeric client id); only its sessions are seen"),
 });
 
 export const sessionStatusResponseSchema = z.object({
@@ -189,7 +205,11 @@ export const sessionStatusResponseSchema = z.object({
   clickId: z.number().int().nullable(),
   clickedAt: z.iso.datetime().nullable(),
   expires_at: z.iso.datetime().nullable(),
-  partner_code: z.string().nullable().optional().describe("Only when the call names its program (clientId, program_id or an Origin of the program's domains)"),
+  partner_code: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("Only when the call names its program (clientId, program_id or an Origin of the program's domains)"),
   program_id: z.string().nullable().optional().describe("Only when the call names its program"),
 });
 
@@ -199,7 +219,9 @@ export const checkoutResponseSchema = z.object({
   cart_id: z.string(),
   click_id: z.string(),
   proven: z.boolean().describe("The merchant proved the cart (program key or cart_token): this binding beats browser-only ones"),
-  flagged: z.boolean().describe("Unproven and contested by another click, or the cart id looks guessable: its order will be held for review"),
+  flagged: z
+    .boolean()
+    .describe("Unproven and contested by another click, or the cart id looks guessable: its order will be held for review"),
 });
 
 export const trackingErrorSchema = z

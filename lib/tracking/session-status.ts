@@ -36,7 +36,12 @@ export async function sessionStatus(sessionId: string, now = new Date(), scope: 
     orderBy: { createdAt: "desc" },
     take: MAX_CLICKS_READ,
     select: {
-      id: true, token: true, createdAt: true, programId: true, link: { select: { code: true } }, partner: { select: { code: true } },
+      id: true,
+      token: true,
+      createdAt: true,
+      programId: true,
+      link: { select: { code: true } },
+      partner: { select: { code: true } },
       program: { select: { cookieWindowDays: true, allowedDomains: true } },
     },
   });

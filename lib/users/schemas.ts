@@ -6,10 +6,7 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email("must be a valid e-mail address").max(254, "must be at most 254 characters"));
 
-export const passwordSchema = z
-  .string()
-  .min(10, "must be at least 10 characters")
-  .max(200, "must be at most 200 characters");
+export const passwordSchema = z.string().min(10, "must be at least 10 characters").max(200, "must be at most 200 characters");
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),

@@ -43,14 +43,30 @@ export const deliveryResponse = z
   .meta({ id: "WebhookDelivery" });
 
 export const serializeEndpoint = (e: EndpointView) => ({
-  id: e.id, url: e.url, events: e.events as z.infer<typeof webhookEventType>[], enabled: e.enabled, secret_hint: e.secretHint, created_at: e.createdAt.toISOString(),
+  id: e.id,
+  url: e.url,
+  events: e.events as z.infer<typeof webhookEventType>[],
+  enabled: e.enabled,
+  secret_hint: e.secretHint,
+  created_at: e.createdAt.toISOString(),
 });
 
 /** A new endpoint, with its signing secret (in this response only). */
-export const serializeCreatedEndpoint = (e: EndpointView, secret: string): z.infer<typeof endpointCreatedResponse> => ({ ...serializeEndpoint(e), secret });
+export const serializeCreatedEndpoint = (e: EndpointView, secret: string): z.infer<typeof endpointCreatedResponse> => ({
+  ...serializeEndpoint(e),
+  secret,
+});
 
 export const serializeDelivery = (d: WebhookDelivery): z.infer<typeof deliveryResponse> => ({
-  id: d.id, event_id: d.eventId, event: d.event as z.infer<typeof webhookEventType>, status: d.status.toLowerCase() as "pending" | "succeeded" | "failed",
-  attempts: d.attempts, response_status: d.responseStatus, response_body: d.responseBody, next_attempt_at: d.nextAttemptAt?.toISOString() ?? null,
-  delivered_at: d.deliveredAt?.toISOString() ?? null, created_at: d.createdAt.toISOString(), payload: d.payload,
+  id: d.id,
+  event_id: d.eventId,
+  event: d.event as z.infer<typeof webhookEventType>,
+  status: d.status.toLowerCase() as "pending" | "succeeded" | "failed",
+  attempts: d.attempts,
+  response_status: d.responseStatus,
+  response_body: d.responseBody,
+  next_attempt_at: d.nextAttemptAt?.toISOString() ?? null,
+  delivered_at: d.deliveredAt?.toISOString() ?? null,
+  created_at: d.createdAt.toISOString(),
+  payload: d.payload,
 });

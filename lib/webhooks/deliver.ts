@@ -67,8 +67,13 @@ export async function deliverWebhook(deliveryId: string, options: { now?: Date }
   const now = options.now ?? new Date();
   const delivery = await claim(deliveryId, now);
   if (!delivery) return null; // delivered, not due, or another worker holds it
-  const endpoint = await db.webhookEndpoint.findUnique({ where: { id: delivery.endpointId }, select: { url: true, secret: true, enabled: true } });
-  const answer = endpoint?.enabled ? await post(endpoint.url, decryptSecret(endpoint.secret), delivery) : { status: null, body: "endpoint disabled" };
+  const endpoint = await db.webhookEndpoint.findUnique({
+    where: { id: delivery.endpointId },
+    select: { url: true, secret: true, enabled: true },
+  });
+  const answer = endpoint?.enabled
+    ? await post(endpoint.url, decryptSecret(endpoint.secret), delivery)
+    : { status: null, body: "endpoint disabled" };
   const ok = answer.status !== null && answer.status >= 200 && answer.status < 300;
   const retry = !ok && endpoint?.enabled === true && delivery.attempts < MAX_ATTEMPTS;
   const status = ok ? "SUCCEEDED" : retry ? "PENDING" : "FAILED";
@@ -77,12 +82,20 @@ export async function deliverWebhook(deliveryId: string, options: { now?: Date }
     where: { id: delivery.id },
     data: { status, nextAttemptAt, responseStatus: answer.status, responseBody: answer.body, deliveredAt: ok ? now : undefined },
   });
-  if (!ok) log.info("webhook delivery failed", { deliveryId, attempt: delivery.attempts, status: answer.status, next: nextAttemptAt?.toISOString() ?? null });
+  if (!ok)
+    log.info("webhook delivery failed", {
+      deliveryId,
+      attempt: delivery.attempts,
+      status: answer.status,
+      next: nextAttemptAt?.toISOString() ?? null,
+    });
   return { deliveryId, status, attempts: delivery.attempts, responseStatus: answer.status, nextAttemptAt };
 }
 
 /** The sweep: every due delivery (first attempts the queue missed, retries), a few at a time. */
-export async function deliverDueWebhooks(options: { now?: Date; programId?: string; limit?: number; concurrency?: number } = {}): Promise<DeliveryOutcome[]> {
+export async function deliverDueWebhooks(
+  options: { now?: Date; programId?: string; limit?: number; concurrency?: number } = {},
+): Promise<DeliveryOutcome[]> {
   const now = options.now ?? new Date();
   const scope = options.programId ? Prisma.sql`AND e."programId" = ${options.programId}` : Prisma.empty;
   const due = await db.$queryRaw<Array<{ id: string }>>`

@@ -22,16 +22,30 @@ export async function listDeliveries(programId: string, endpointId: string, page
  * stays on the row until the next attempt and in the audit log. With `endpointId` (the API's path),
  * a delivery of another endpoint is not found either.
  */
-export async function resendDelivery(programId: string, deliveryId: string, actor: Actor, options: { endpointId?: string; now?: Date } = {}): Promise<WebhookDelivery> {
+export async function resendDelivery(
+  programId: string,
+  deliveryId: string,
+  actor: Actor,
+  options: { endpointId?: string; now?: Date } = {},
+): Promise<WebhookDelivery> {
   const now = options.now ?? new Date();
-  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, endpointId: options.endpointId, endpoint: { programId } } });
+  const delivery = await db.webhookDelivery.findFirst({
+    where: { id: deliveryId, endpointId: options.endpointId, endpoint: { programId } },
+  });
   if (!delivery) throw new ApiError("not_found", "Webhook delivery not found");
   const updated = await db.$transaction(async (tx) => {
-    const row = await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "PENDING", attempts: 0, nextAttemptAt: now } });
+    const row = await tx.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: { status: "PENDING", attempts: 0, nextAttemptAt: now },
+    });
     await tx.auditLog.create({
       data: auditRow(actor, {
-        programId, action: "webhook_delivery.resent", entityType: "webhook_delivery", entityId: deliveryId,
-        before: { status: delivery.status, attempts: delivery.attempts, response_status: delivery.responseStatus }, after: { status: "PENDING" },
+        programId,
+        action: "webhook_delivery.resent",
+        entityType: "webhook_delivery",
+        entityId: deliveryId,
+        before: { status: delivery.status, attempts: delivery.attempts, response_status: delivery.responseStatus },
+        after: { status: "PENDING" },
       }),
     });
     return row;

@@ -27,19 +27,38 @@ export function endpointView(endpoint: WebhookEndpoint): EndpointView {
   } catch {
     /* a key rotation without re-encryption: the hint is cosmetic */
   }
-  return { id: endpoint.id, url: endpoint.url, events: endpoint.events, enabled: endpoint.enabled, secretHint, createdAt: endpoint.createdAt };
+  return {
+    id: endpoint.id,
+    url: endpoint.url,
+    events: endpoint.events,
+    enabled: endpoint.enabled,
+    secretHint,
+    createdAt: endpoint.createdAt,
+  };
 }
 
-export async function createWebhookEndpoint(programId: string, input: CreateEndpointInput, actor: Actor): Promise<{ endpoint: EndpointView; secret: string }> {
+export async function createWebhookEndpoint(
+  programId: string,
+  input: CreateEndpointInput,
+  actor: Actor,
+): Promise<{ endpoint: EndpointView; secret: string }> {
   const data = parseInput(createEndpointSchema, input);
   if ((await db.webhookEndpoint.count({ where: { programId } })) >= MAX_ENDPOINTS_PER_PROGRAM) {
     throw new ApiError("conflict", `A program can have at most ${MAX_ENDPOINTS_PER_PROGRAM} webhook endpoints`);
   }
   const secret = newWebhookSecret();
   const endpoint = await db.$transaction(async (tx) => {
-    const created = await tx.webhookEndpoint.create({ data: { programId, url: data.url, events: data.events, secret: encryptSecret(secret) } });
+    const created = await tx.webhookEndpoint.create({
+      data: { programId, url: data.url, events: data.events, secret: encryptSecret(secret) },
+    });
     await tx.auditLog.create({
-      data: auditRow(actor, { programId, action: "webhook_endpoint.created", entityType: "webhook_endpoint", entityId: created.id, after: { url: data.url, events: data.events } }),
+      data: auditRow(actor, {
+        programId,
+        action: "webhook_endpoint.created",
+        entityType: "webhook_endpoint",
+        entityId: created.id,
+        after: { url: data.url, events: data.events },
+      }),
     });
     return created;
   });
@@ -52,15 +71,24 @@ async function endpointOf(programId: string, endpointId: string): Promise<Webhoo
   return endpoint;
 }
 
-export async function updateWebhookEndpoint(programId: string, endpointId: string, input: UpdateEndpointInput, actor: Actor): Promise<EndpointView> {
+export async function updateWebhookEndpoint(
+  programId: string,
+  endpointId: string,
+  input: UpdateEndpointInput,
+  actor: Actor,
+): Promise<EndpointView> {
   const data = parseInput(updateEndpointSchema, input);
   const before = await endpointOf(programId, endpointId);
   const updated = await db.$transaction(async (tx) => {
     const row = await tx.webhookEndpoint.update({ where: { id: endpointId }, data });
     await tx.auditLog.create({
       data: auditRow(actor, {
-        programId, action: "webhook_endpoint.updated", entityType: "webhook_endpoint", entityId: endpointId,
-        before: { url: before.url, events: before.events, enabled: before.enabled }, after: { url: row.url, events: row.events, enabled: row.enabled },
+        programId,
+        action: "webhook_endpoint.updated",
+        entityType: "webhook_endpoint",
+        entityId: endpointId,
+        before: { url: before.url, events: before.events, enabled: before.enabled },
+        after: { url: row.url, events: row.events, enabled: row.enabled },
       }),
     });
     return row;
@@ -74,7 +102,13 @@ export async function deleteWebhookEndpoint(programId: string, endpointId: strin
   await db.$transaction([
     db.webhookEndpoint.delete({ where: { id: endpointId } }),
     db.auditLog.create({
-      data: auditRow(actor, { programId, action: "webhook_endpoint.deleted", entityType: "webhook_endpoint", entityId: endpointId, before: { url: before.url, events: before.events } }),
+      data: auditRow(actor, {
+        programId,
+        action: "webhook_endpoint.deleted",
+        entityType: "webhook_endpoint",
+        entityId: endpointId,
+        before: { url: before.url, events: before.events },
+      }),
     }),
   ]);
 }

@@ -35,7 +35,10 @@ export const payoutData = (payout: Payout & { batch: { periodStart: Date; period
   paid_at: payout.paidAt?.toISOString() ?? null,
 });
 
-export const commissionEvent = (type: "commission.created" | "commission.approved" | "commission.reversed", commission: Commission): WebhookEvent => ({
+export const commissionEvent = (
+  type: "commission.created" | "commission.approved" | "commission.reversed",
+  commission: Commission,
+): WebhookEvent => ({
   type,
   data: serializeCommission(commission),
 });
@@ -52,7 +55,12 @@ export async function recordLeadEvents(tx: Client, programId: string, leadId: nu
 
 /** sale.created (+ commission.created) after the sale's statement; costs one cached lookup when nobody listens. */
 /** `hasEndpoints`: the caller already knows (record-sale reads it with the sale's facts). */
-export async function publishSaleEvents(programId: string, saleId: number, commissionId: number | null, hasEndpoints?: boolean): Promise<void> {
+export async function publishSaleEvents(
+  programId: string,
+  saleId: number,
+  commissionId: number | null,
+  hasEndpoints?: boolean,
+): Promise<void> {
   if (!(hasEndpoints ?? (await programHasEndpoints(programId)))) return;
   try {
     const [sale, commission] = await Promise.all([

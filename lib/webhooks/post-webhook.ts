@@ -22,7 +22,11 @@ export class RequestTimeoutError extends Error {
   }
 }
 
-type Resolve = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolve = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A `lookup` for net/http that fails with PrivateAddressError when the name resolves to any private
@@ -64,7 +68,11 @@ function readStart(response: IncomingMessage, keepChars: number): Promise<string
  * followed. Rejects with PrivateAddressError, RequestTimeoutError (`timeoutMs` covers connecting
  * and the whole answer) or the network's error (its `code`: ECONNREFUSED, ENOTFOUND, ...).
  */
-export async function postWebhook(url: string, request: { headers: Record<string, string>; body: string }, limits: { timeoutMs: number; keepChars: number }): Promise<PostAnswer> {
+export async function postWebhook(
+  url: string,
+  request: { headers: Record<string, string>; body: string },
+  limits: { timeoutMs: number; keepChars: number },
+): Promise<PostAnswer> {
   const target = new URL(url);
   const host = target.hostname.replace(/^\[(.*)\]$/, "$1");
   const allowPrivate = privateUrlsAllowed();

@@ -19,7 +19,12 @@ export function signatureHeader(secret: string, body: string, at: Date): string 
 }
 
 /** What a receiver does: parse the header, recompute, compare in constant time, check the age. */
-export function verifySignature(secret: string, body: string, header: string, options: { now?: Date; toleranceSeconds?: number } = {}): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string,
+  options: { now?: Date; toleranceSeconds?: number } = {},
+): boolean {
   const parts = new Map<string, string[]>();
   for (const item of header.split(",")) {
     const [key, value] = item.split("=", 2);

@@ -2,7 +2,6 @@
  * <script async src="https://APP/js/tracker.js" data-program-id="PROGRAM_ID"></script>
  * Hand-written ES2017, no build step, no dependencies. Never throws into the host page. */
 ((w, d) => {
-  "use strict";
   if (w.partnerloop && w.partnerloop.loaded) return; // included twice
 
   const COOKIE = "partnerloop_click_id";
@@ -14,7 +13,8 @@
   // (/js/affitor-tracker.js is the same file, served for Affitor's snippet).
   const me = d.currentScript || d.querySelector('script[src*="/js/tracker.js"],script[src*="/js/affitor-tracker.js"]');
   // data-NAME, data-partnerloop-NAME or Affitor's data-affitor-NAME
-  const attr = (name) => (me && ["data-", "data-partnerloop-", "data-affitor-"].map((p) => me.getAttribute(p + name)).find((v) => v)) || null;
+  const attr = (name) =>
+    (me && ["data-", "data-partnerloop-", "data-affitor-"].map((p) => me.getAttribute(p + name)).find((v) => v)) || null;
   const programId = attr("program-id");
   const debug = attr("debug") === "true";
   let consent = attr("consent") !== "false";
@@ -23,7 +23,9 @@
   let base = ""; // API base: the folder above /js/ of our own src (works behind a path prefix too)
   try {
     base = new URL("../", me.src).href;
-  } catch (e) { /* reported below */ }
+  } catch (e) {
+    /* reported below */
+  }
 
   const log = (...args) => debug && w.console && console.log("[partnerloop]", ...args);
 
@@ -44,11 +46,14 @@
     try {
       if (value === undefined) return sessionStorage.getItem(key) || undefined;
       sessionStorage.setItem(key, value);
-    } catch (e) { /* blocked */ }
+    } catch (e) {
+      /* blocked */
+    }
     return value;
   };
   const sessionId = () =>
-    session(SESSION_KEY) || session(SESSION_KEY, Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join(""));
+    session(SESSION_KEY) ||
+    session(SESSION_KEY, Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join(""));
 
   // POST JSON; resolves with the body, rejects with the server's message.
   const post = async (path, body) => {
@@ -70,10 +75,16 @@
     if (!params.some((p) => p && url.searchParams.get(p))) return log("no referral parameter");
     if (consent && session(TRACKED_KEY) === href && readCookie(COOKIE)) return log("click already tracked in this session");
     const body = {
-      affiliate_url: href, page_url: href, page_title: d.title, referrer_url: d.referrer || undefined,
-      program_id: programId, consent, existing_click_id: readCookie(COOKIE) || undefined,
+      affiliate_url: href,
+      page_url: href,
+      page_title: d.title,
+      referrer_url: d.referrer || undefined,
+      program_id: programId,
+      consent,
+      existing_click_id: readCookie(COOKIE) || undefined,
     };
-    if (consent) { // without consent, nothing that could single the visitor out
+    if (consent) {
+      // without consent, nothing that could single the visitor out
       Object.assign(body, {
         session_id: sessionId(),
         screen_resolution: screen.width + "x" + screen.height,
@@ -137,7 +148,8 @@
       log("consent", consent);
     },
     signup: (customerKey, email) => withClick("signup", { customer_key: customerKey, email }),
-    checkout: (cartId, cartToken) => withClick("checkout", { cart_id: typeof cartId === "number" ? String(cartId) : cartId, cart_token: cartToken || undefined }),
+    checkout: (cartId, cartToken) =>
+      withClick("checkout", { cart_id: typeof cartId === "number" ? String(cartId) : cartId, cart_token: cartToken || undefined }),
   };
 
   // Calls queued by a stub (window.partnerloop = { q: [["setConsent", false], ...] }) before we loaded.
@@ -145,7 +157,9 @@
   const run = (entry) => {
     try {
       if (Array.isArray(entry) && typeof api[entry[0]] === "function") api[entry[0]](...entry.slice(1));
-    } catch (e) { log(e); }
+    } catch (e) {
+      log(e);
+    }
   };
   w.partnerloop = api;
   if (w.affitor === undefined) w.affitor = api; // Affitor snippet compatibility

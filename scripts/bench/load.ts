@@ -85,7 +85,15 @@ export function treeRssKb(pid: number): number {
  * `amount`: a fixed number of requests, every one answered before the run ends (so rows stored can
  * be compared with 2xx exactly); `seconds`: a timed run (in-flight requests are cut at the end).
  */
-export async function load(options: { url: string; seconds?: number; amount?: number; connections?: number; body: () => string; headers: () => Record<string, string>; watchPid?: number }): Promise<LoadResult> {
+export async function load(options: {
+  url: string;
+  seconds?: number;
+  amount?: number;
+  connections?: number;
+  body: () => string;
+  headers: () => Record<string, string>;
+  watchPid?: number;
+}): Promise<LoadResult> {
   let peak = 0;
   const sampler = options.watchPid ? setInterval(() => (peak = Math.max(peak, treeRssKb(options.watchPid!))), 250) : null;
   const cpuBefore = cpuSnapshot(options.watchPid);
@@ -98,7 +106,16 @@ export async function load(options: { url: string; seconds?: number; amount?: nu
         method: "POST",
         connections: options.connections ?? 50,
         ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
-        requests: [{ method: "POST", setupRequest: (req) => ({ ...req, headers: { "content-type": "application/json", ...options.headers() }, body: options.body() }) }],
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => ({
+              ...req,
+              headers: { "content-type": "application/json", ...options.headers() },
+              body: options.body(),
+            }),
+          },
+        ],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );

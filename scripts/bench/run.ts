@@ -23,7 +23,8 @@ const BASELINE_PORT = 3391;
 const ORIGIN = "https://bench.example";
 
 const admin = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-if (!isLocalDatabaseUrl(admin)) throw new Error("The benchmark creates and drops a database: point BENCH_DATABASE_ADMIN_URL at a local server");
+if (!isLocalDatabaseUrl(admin))
+  throw new Error("The benchmark creates and drops a database: point BENCH_DATABASE_ADMIN_URL at a local server");
 const dbName = `partnerloop_bench_${Date.now()}`;
 const url = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
 const sha256 = (s: string) => require("node:crypto").createHash("sha256").update(s).digest("hex") as string;
@@ -74,7 +75,8 @@ function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, r
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-  for (const port of [APP_PORT, BASELINE_PORT]) if (!(await portFree(port))) throw new Error(`port ${port} is in use (a previous benchmark still running?)`);
+  for (const port of [APP_PORT, BASELINE_PORT])
+    if (!(await portFree(port))) throw new Error(`port ${port} is in use (a previous benchmark still running?)`);
   await adminQuery(`CREATE DATABASE "${dbName}"`);
   const client = new pg.Client({ connectionString: url });
   const children: ChildProcess[] = [];
@@ -86,24 +88,48 @@ async function main() {
 
     // fixtures: an ingest program with 500 partners / 1,000 links and an API key
     const ingest = `bench_ingest_${randomUUID().slice(0, 8)}`;
-    await client.query(`INSERT INTO "Program" (id, name, "websiteUrl", "allowedDomains", "updatedAt") VALUES ($1, 'Bench ingest', $2, ARRAY['bench.example'], now())`, [ingest, `${ORIGIN}/`]);
-    await client.query(`INSERT INTO "CommissionRule" (id, "programId", type, value, "updatedAt") VALUES ($1, $2, 'PERCENTAGE', 2000, now())`, [`rule_${ingest}`, ingest]);
+    await client.query(
+      `INSERT INTO "Program" (id, name, "websiteUrl", "allowedDomains", "updatedAt") VALUES ($1, 'Bench ingest', $2, ARRAY['bench.example'], now())`,
+      [ingest, `${ORIGIN}/`],
+    );
+    await client.query(
+      `INSERT INTO "CommissionRule" (id, "programId", type, value, "updatedAt") VALUES ($1, $2, 'PERCENTAGE', 2000, now())`,
+      [`rule_${ingest}`, ingest],
+    );
     await client.query(`UPDATE "Program" SET "defaultRuleId" = $1 WHERE id = $2`, [`rule_${ingest}`, ingest]);
     await seedBulk(client, { programId: ingest, partners: 500, clicks: 0, leads: 0, sales: 0, days: 1, batch: "links" });
-    const codes = (await client.query(`SELECT code FROM "ReferralLink" WHERE "programId" = $1 ORDER BY code`, [ingest])).rows.map((r) => r.code as string);
+    const codes = (await client.query(`SELECT code FROM "ReferralLink" WHERE "programId" = $1 ORDER BY code`, [ingest])).rows.map(
+      (r) => r.code as string,
+    );
     const apiKey = `pl_sk_bench${randomUUID().replace(/-/g, "")}`;
-    await client.query(`INSERT INTO "ApiKey" (id, "programId", name, prefix, "publicKey", "secretHash") VALUES ($1, $2, 'bench', 'pl_sk_bench', $3, $4)`, [`key_${ingest}`, ingest, `pl_pk_${ingest}`, sha256(apiKey)]);
+    await client.query(
+      `INSERT INTO "ApiKey" (id, "programId", name, prefix, "publicKey", "secretHash") VALUES ($1, $2, 'bench', 'pl_sk_bench', $3, $4)`,
+      [`key_${ingest}`, ingest, `pl_pk_${ingest}`, sha256(apiKey)],
+    );
 
     const appEnv = {
-      ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, AUTH_SECRET: randomUUID() + randomUUID(), PORT: String(APP_PORT),
-      JOBS_ENABLED: "false", LOG_LEVEL: "warn", RATE_LIMIT_PROGRAM_PER_MINUTE: "0", ...(redis ? { REDIS_URL: "redis://127.0.0.1:6379" } : {}),
+      ...process.env,
+      NODE_ENV: "production" as const,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      AUTH_SECRET: randomUUID() + randomUUID(),
+      PORT: String(APP_PORT),
+      JOBS_ENABLED: "false",
+      LOG_LEVEL: "warn",
+      RATE_LIMIT_PROGRAM_PER_MINUTE: "0",
+      ...(redis ? { REDIS_URL: "redis://127.0.0.1:6379" } : {}),
       TRUST_PROXY: "true", // the load spreads its callers over X-Forwarded-For addresses, as if behind one proxy
     };
     // the production server as `npm start` runs it (Next.js + the tracking fast path)
     const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
     const app = await startProcess(process.execPath, productionServerArgs(profile), appEnv, `http://127.0.0.1:${APP_PORT}/login`);
     children.push(app);
-    const baselineServer = await startProcess(process.execPath, ["scripts/bench/baseline-server.mjs", String(BASELINE_PORT)], { ...process.env, DATABASE_URL: url }, `http://127.0.0.1:${BASELINE_PORT}/`);
+    const baselineServer = await startProcess(
+      process.execPath,
+      ["scripts/bench/baseline-server.mjs", String(BASELINE_PORT)],
+      { ...process.env, DATABASE_URL: url },
+      `http://127.0.0.1:${BASELINE_PORT}/`,
+    );
     children.push(baselineServer);
 
     let ip = 0;
@@ -113,16 +139,34 @@ async function main() {
     // warm-up (JIT, connections, a history of clicks and sales), then ANALYZE as autovacuum does on any live database: a table
     // that was empty when a connection first checked a foreign key against it leaves that
     // connection with a sequential-scan plan until statistics exist (measured: 5–10× slower clicks).
-    await load({ url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`, amount: 6000, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[n0++ % codes.length]}` }), headers: clientHeaders });
-    const tokens = (await client.query(`SELECT token FROM "Click" WHERE "programId" = $1 LIMIT 5000`, [ingest])).rows.map((r) => r.token as string);
+    await load({
+      url: `http://127.0.0.1:${APP_PORT}/api/v1/track/click`,
+      amount: 6000,
+      body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[n0++ % codes.length]}` }),
+      headers: clientHeaders,
+    });
+    const tokens = (await client.query(`SELECT token FROM "Click" WHERE "programId" = $1 LIMIT 5000`, [ingest])).rows.map(
+      (r) => r.token as string,
+    );
     const saleRun = randomUUID().slice(0, 8);
     let t = 0;
     const saleRequests = {
       path: "/api/v1/track/sale",
-      body: () => JSON.stringify({ transaction_id: `bench_${saleRun}_${t}`, click_id: tokens[t++ % tokens.length], amount_cents: 4900, currency: "USD" }),
+      body: () =>
+        JSON.stringify({
+          transaction_id: `bench_${saleRun}_${t}`,
+          click_id: tokens[t++ % tokens.length],
+          amount_cents: 4900,
+          currency: "USD",
+        }),
       headers: () => ({ authorization: `Bearer ${apiKey}` }),
     };
-    await load({ url: `http://127.0.0.1:${APP_PORT}${saleRequests.path}`, amount: 2000, body: saleRequests.body, headers: saleRequests.headers });
+    await load({
+      url: `http://127.0.0.1:${APP_PORT}${saleRequests.path}`,
+      amount: 2000,
+      body: saleRequests.body,
+      headers: saleRequests.headers,
+    });
     await client.query(`ANALYZE`);
 
     const rows: Array<{ name: string; result: LoadResult; stored: number; baseline?: LoadResult }> = [];
@@ -141,10 +185,14 @@ async function main() {
     type Requests = { path: string; body: () => string; headers: () => Record<string, string> };
     const measure = async (name: string, requests: Requests, stored: () => Promise<number>) => {
       const rounds: Array<{ ours: LoadResult; baseline: LoadResult }> = [];
-      const run = (url: string, watchPid?: number) => load({ url, amount: REQUESTS, watchPid, body: requests.body, headers: requests.headers });
+      const run = (url: string, watchPid?: number) =>
+        load({ url, amount: REQUESTS, watchPid, body: requests.body, headers: requests.headers });
       const before = await stored();
       for (let round = 0; round < ROUNDS; round++) {
-        rounds.push({ baseline: await run(`http://127.0.0.1:${BASELINE_PORT}/`, baselineServer.pid), ours: await run(`http://127.0.0.1:${APP_PORT}${requests.path}`, app.pid) });
+        rounds.push({
+          baseline: await run(`http://127.0.0.1:${BASELINE_PORT}/`, baselineServer.pid),
+          ours: await run(`http://127.0.0.1:${APP_PORT}${requests.path}`, app.pid),
+        });
       }
       const written = (await stored()) - before;
       const median = <T>(values: T[], by: (v: T) => number) => [...values].sort((a, b) => by(a) - by(b))[Math.floor(values.length / 2)]!;
@@ -152,15 +200,39 @@ async function main() {
       const ok = rounds.reduce((sum, r) => sum + r.ours.ok, 0);
       rows.push({
         name,
-        result: { ...mid.ours, ok, errors: rounds.reduce((sum, r) => sum + r.ours.errors, 0), peakRssMb: Math.max(...rounds.map((r) => r.ours.peakRssMb)) },
+        result: {
+          ...mid.ours,
+          ok,
+          errors: rounds.reduce((sum, r) => sum + r.ours.errors, 0),
+          peakRssMb: Math.max(...rounds.map((r) => r.ours.peakRssMb)),
+        },
         stored: written,
-        baseline: median(rounds.map((r) => r.baseline), (b) => b.rps),
+        baseline: median(
+          rounds.map((r) => r.baseline),
+          (b) => b.rps,
+        ),
       });
     };
     let n = 0;
     const clickPath = "/api/v1/track/click";
-    await measure("click, one hot link", { path: clickPath, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/pricing?aff=${codes[0]}`, session_id: randomUUID() }), headers: clientHeaders }, countClicks);
-    await measure("click, 1,000 links", { path: clickPath, body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[n++ % codes.length]}`, session_id: randomUUID() }), headers: clientHeaders }, countClicks);
+    await measure(
+      "click, one hot link",
+      {
+        path: clickPath,
+        body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/pricing?aff=${codes[0]}`, session_id: randomUUID() }),
+        headers: clientHeaders,
+      },
+      countClicks,
+    );
+    await measure(
+      "click, 1,000 links",
+      {
+        path: clickPath,
+        body: () => JSON.stringify({ affiliate_url: `${ORIGIN}/?aff=${codes[n++ % codes.length]}`, session_id: randomUUID() }),
+        headers: clientHeaders,
+      },
+      countClicks,
+    );
     if (process.env.BENCH_ONLY !== "click") {
       // one sale and one commission per 2xx: counts that differ from each other show as NO
       await measure("sale + commission", saleRequests, async () => {
@@ -177,11 +249,22 @@ async function main() {
     }
     // reports: a second program with CLICKS clicks, then twice as many
     const reports = `bench_reports_${randomUUID().slice(0, 8)}`;
-    await client.query(`INSERT INTO "Program" (id, name, "websiteUrl", "updatedAt") VALUES ($1, 'Bench reports', $2, now())`, [reports, `${ORIGIN}/`]);
+    await client.query(`INSERT INTO "Program" (id, name, "websiteUrl", "updatedAt") VALUES ($1, 'Bench reports', $2, now())`, [
+      reports,
+      `${ORIGIN}/`,
+    ]);
     const times: Array<{ label: string; seedSeconds: number; times: ReportTimes }> = [];
     for (const pass of [1, 2]) {
       const started = Date.now();
-      await seedBulk(client, { programId: reports, partners: 500, clicks: CLICKS, leads: CLICKS / 10, sales: CLICKS / 50, days: 180, batch: `r${pass}` });
+      await seedBulk(client, {
+        programId: reports,
+        partners: 500,
+        clicks: CLICKS,
+        leads: CLICKS / 10,
+        sales: CLICKS / 50,
+        days: 180,
+        batch: `r${pass}`,
+      });
       const seedSeconds = (Date.now() - started) / 1000;
       times.push({ label: `${((CLICKS * pass) / 1e6).toFixed(1)}M clicks`, seedSeconds, times: await timeReports(url, reports) });
     }
@@ -195,7 +278,13 @@ async function main() {
   }
 }
 
-function printTable(r: { version: string; redis: boolean; rows: Array<{ name: string; result: LoadResult; stored: number; baseline?: LoadResult }>; peakRss: number; times: Array<{ label: string; seedSeconds: number; times: ReportTimes }> }) {
+function printTable(r: {
+  version: string;
+  redis: boolean;
+  rows: Array<{ name: string; result: LoadResult; stored: number; baseline?: LoadResult }>;
+  peakRss: number;
+  times: Array<{ label: string; seedSeconds: number; times: ReportTimes }>;
+}) {
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, Node ${process.version}, PostgreSQL ${r.version}, rate limits in ${r.redis ? "Redis" : "PostgreSQL"}`;
   const lines = [
@@ -203,16 +292,24 @@ function printTable(r: { version: string; redis: boolean; rows: Array<{ name: st
     "",
     "| ingest | req/s | p50 ms | p99 ms | errors | rows stored = 2xx | ours / baseline req/s | CPU ms per request: app / PostgreSQL (baseline) |",
     "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
-    ...r.rows.map(({ name, result, stored, baseline }) => `| ${name} | ${Math.round(result.rps)} | ${result.p50} | ${result.p99} | ${result.errors} | ${stored === result.ok ? `yes (${stored})` : `NO: ${stored} rows, ${result.ok} 2xx`} | ${baseline ? (result.rps / baseline.rps).toFixed(2) : "–"} (baseline ${baseline ? Math.round(baseline.rps) : "–"}) | ${result.appCpuMs} / ${result.dbCpuMs} (${baseline?.appCpuMs} / ${baseline?.dbCpuMs}) |`),
+    ...r.rows.map(
+      ({ name, result, stored, baseline }) =>
+        `| ${name} | ${Math.round(result.rps)} | ${result.p50} | ${result.p99} | ${result.errors} | ${stored === result.ok ? `yes (${stored})` : `NO: ${stored} rows, ${result.ok} 2xx`} | ${baseline ? (result.rps / baseline.rps).toFixed(2) : "–"} (baseline ${baseline ? Math.round(baseline.rps) : "–"}) | ${result.appCpuMs} / ${result.dbCpuMs} (${baseline?.appCpuMs} / ${baseline?.dbCpuMs}) |`,
+    ),
     "",
     `Peak server RSS under load: ${r.peakRss} MB.`,
     "",
     "| reports, p50 of 20 runs (ms) | summary, program | summary, one partner | 90-day series, program | 90-day series, one partner | rollup of the data |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...r.times.map(({ label, times }) => `| ${label} | ${times.summaryProgram} | ${times.summaryPartner} | ${times.seriesProgram} | ${times.seriesPartner} | ${times.rollupSeconds.toFixed(1)} s |`),
+    ...r.times.map(
+      ({ label, times }) =>
+        `| ${label} | ${times.summaryProgram} | ${times.summaryPartner} | ${times.seriesProgram} | ${times.seriesPartner} | ${times.rollupSeconds.toFixed(1)} s |`,
+    ),
   ];
   if (r.times.length === 2) {
-    const [a, b] = r.times.map((x) => Math.max(x.times.summaryProgram, x.times.seriesProgram, x.times.summaryPartner, x.times.seriesPartner));
+    const [a, b] = r.times.map((x) =>
+      Math.max(x.times.summaryProgram, x.times.seriesProgram, x.times.summaryPartner, x.times.seriesPartner),
+    );
     lines.push("", `Slowest report at 2× data / at 1× data: ${(b! / a!).toFixed(2)}.`);
   }
   const table = lines.join("\n");

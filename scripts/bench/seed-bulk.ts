@@ -77,17 +77,35 @@ export async function seedBulk(client: pg.Client, seed: BulkSeed): Promise<void>
 
 if (require.main === module) {
   const { values } = parseArgs({
-    options: { program: { type: "string" }, partners: { type: "string" }, clicks: { type: "string" }, leads: { type: "string" }, sales: { type: "string" }, days: { type: "string" } },
+    options: {
+      program: { type: "string" },
+      partners: { type: "string" },
+      clicks: { type: "string" },
+      leads: { type: "string" },
+      sales: { type: "string" },
+      days: { type: "string" },
+    },
   });
   if (!values.program || !process.env.DATABASE_URL) {
-    console.error("Usage: DATABASE_URL=… tsx scripts/bench/seed-bulk.ts --program <id> [--clicks 1000000 --leads 100000 --sales 20000 --days 180 --partners 500]");
+    console.error(
+      "Usage: DATABASE_URL=… tsx scripts/bench/seed-bulk.ts --program <id> [--clicks 1000000 --leads 100000 --sales 20000 --days 180 --partners 500]",
+    );
     process.exit(1);
   }
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   const started = Date.now();
   client
     .connect()
-    .then(() => seedBulk(client, { programId: values.program!, partners: Number(values.partners ?? 500), clicks: Number(values.clicks ?? 1_000_000), leads: Number(values.leads ?? 100_000), sales: Number(values.sales ?? 20_000), days: Number(values.days ?? 180) }))
+    .then(() =>
+      seedBulk(client, {
+        programId: values.program!,
+        partners: Number(values.partners ?? 500),
+        clicks: Number(values.clicks ?? 1_000_000),
+        leads: Number(values.leads ?? 100_000),
+        sales: Number(values.sales ?? 20_000),
+        days: Number(values.days ?? 180),
+      }),
+    )
     .then(() => console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`))
     .then(() => client.end())
     .catch((error: unknown) => {

@@ -27,22 +27,31 @@ async function exactlyOnceAcrossInstances(fx: Fixture, apps: ChildProcess[]) {
   );
   const ok200 = statuses.filter((s) => s === 200).length;
   const conflicts = statuses.filter((s) => s === 409).length;
-  record("exactly once across 2 instances", Number(row!.sales) === 20 && Number(row!.commissions) === 20 && ok200 === 20 && conflicts === 180,
-    `${row!.sales} sales, ${row!.commissions} commissions, ${ok200} × 200, ${conflicts} × 409`);
+  record(
+    "exactly once across 2 instances",
+    Number(row!.sales) === 20 && Number(row!.commissions) === 20 && ok200 === 20 && conflicts === 180,
+    `${row!.sales} sales, ${row!.commissions} commissions, ${ok200} × 200, ${conflicts} × 409`,
+  );
   for (const app of apps.splice(0)) killTree(app, "SIGTERM");
 }
 
 async function crashDuringLoad(fx: Fixture) {
   const port = 3397;
   let app = await startApp(port, fx.url);
-  for (let w = 0; w < 5; w++) await postSale(port, fx.apiKey, { transaction_id: `crash_warm_${w}`, click_id: fx.clickTokens[w], amount_cents: 100 }); // warm
+  for (let w = 0; w < 5; w++)
+    await postSale(port, fx.apiKey, { transaction_id: `crash_warm_${w}`, click_id: fx.clickTokens[w], amount_cents: 100 }); // warm
   const acknowledged = new Set<string>();
   let n = 0;
   let running = true;
   const worker = async () => {
     while (running) {
       const id = `crash_${n++}`;
-      const res = await postSale(port, fx.apiKey, { transaction_id: id, click_id: fx.clickTokens[n % fx.clickTokens.length], amount_cents: 2500 }, 5_000).catch(() => null);
+      const res = await postSale(
+        port,
+        fx.apiKey,
+        { transaction_id: id, click_id: fx.clickTokens[n % fx.clickTokens.length], amount_cents: 2500 },
+        5_000,
+      ).catch(() => null);
       if (res?.status === 200) acknowledged.add(id);
     }
   };
@@ -60,9 +69,16 @@ async function crashDuringLoad(fx: Fixture) {
   const missing = [...acknowledged].filter((id) => !stored.has(id));
   const halfWritten = rows.filter((r) => Number(r.commissions) !== 1);
   // the restarted instance works
-  const after = await postSale(port, fx.apiKey, { transaction_id: `crash_after_${Date.now()}`, click_id: fx.clickTokens[0], amount_cents: 100 });
-  record("crash (SIGKILL) during a sale load", acknowledged.size > 0 && missing.length === 0 && halfWritten.length === 0 && after.status === 200,
-    `${acknowledged.size} acknowledged, ${rows.length} stored, ${missing.length} missing, ${halfWritten.length} without exactly one commission, restart answers ${after.status}`);
+  const after = await postSale(port, fx.apiKey, {
+    transaction_id: `crash_after_${Date.now()}`,
+    click_id: fx.clickTokens[0],
+    amount_cents: 100,
+  });
+  record(
+    "crash (SIGKILL) during a sale load",
+    acknowledged.size > 0 && missing.length === 0 && halfWritten.length === 0 && after.status === 200,
+    `${acknowledged.size} acknowledged, ${rows.length} stored, ${missing.length} missing, ${halfWritten.length} without exactly one commission, restart answers ${after.status}`,
+  );
   killTree(app, "SIGTERM");
 }
 
@@ -75,7 +91,12 @@ async function databaseOutage(fx: Fixture) {
   let i = 0;
   const sale = async () => {
     const started = Date.now();
-    const res = await postSale(port, fx.apiKey, { transaction_id: `outage_${i++}`, click_id: fx.clickTokens[i % 50], amount_cents: 700 }, 15_000).catch(() => ({ status: 0, body: "" }));
+    const res = await postSale(
+      port,
+      fx.apiKey,
+      { transaction_id: `outage_${i++}`, click_id: fx.clickTokens[i % 50], amount_cents: 700 },
+      15_000,
+    ).catch(() => ({ status: 0, body: "" }));
     return { ...res, ms: Date.now() - started };
   };
   const before = await sale();
@@ -95,10 +116,15 @@ async function databaseOutage(fx: Fixture) {
   }
   killTree(app, "SIGTERM");
   await proxy.cut();
-  const all503 = during.length > 0 && during.every((r) => r.status === 503 && r.body.includes("The database is unavailable") && !/at |\.ts:|stack/i.test(r.body));
+  const all503 =
+    during.length > 0 &&
+    during.every((r) => r.status === 503 && r.body.includes("The database is unavailable") && !/at |\.ts:|stack/i.test(r.body));
   const slowest = Math.max(...during.map((r) => r.ms));
-  record("database outage of 10 s", before.status === 200 && all503 && slowest < 3_000 && recoveredAfter >= 0,
-    `before ${before.status}; during ${during.length} requests, all 503 with a clear message: ${all503}, slowest ${slowest} ms; recovered ${recoveredAfter} ms after the database came back`);
+  record(
+    "database outage of 10 s",
+    before.status === 200 && all503 && slowest < 3_000 && recoveredAfter >= 0,
+    `before ${before.status}; during ${during.length} requests, all 503 with a clear message: ${all503}, slowest ${slowest} ms; recovered ${recoveredAfter} ms after the database came back`,
+  );
 }
 
 async function main() {

@@ -22,15 +22,34 @@ export const ownerActor = (userId: string): Actor => ({ type: "USER", id: userId
 export async function attributedSale(
   fx: { program: { id: string }; partner: { id: string }; link: { id: string } },
   amount: number,
-  options: { occurredAt?: Date; email?: string; productId?: string; currency?: string; subscriptionId?: string; ipHash?: string } & Partial<Pick<SaleInput, "type" | "isRecurring">> = {},
+  options: { occurredAt?: Date; email?: string; productId?: string; currency?: string; subscriptionId?: string; ipHash?: string } & Partial<
+    Pick<SaleInput, "type" | "isRecurring">
+  > = {},
 ) {
   const occurredAt = options.occurredAt ?? FUTURE;
   const click = await db.click.create({
-    data: { programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, token: newClickToken(), createdAt: new Date(occurredAt.getTime() - 3_600_000), ipHash: options.ipHash },
+    data: {
+      programId: fx.program.id,
+      partnerId: fx.partner.id,
+      linkId: fx.link.id,
+      token: newClickToken(),
+      createdAt: new Date(occurredAt.getTime() - 3_600_000),
+      ipHash: options.ipHash,
+    },
   });
   const result = await recordSale({
-    programId: fx.program.id, transactionId: `txn_${randomUUID()}`, amount, currency: options.currency, clickToken: click.token, email: options.email,
-    productId: options.productId, subscriptionId: options.subscriptionId, occurredAt, type: options.type ?? "PAYMENT", isRecurring: options.isRecurring ?? false, source: "API",
+    programId: fx.program.id,
+    transactionId: `txn_${randomUUID()}`,
+    amount,
+    currency: options.currency,
+    clickToken: click.token,
+    email: options.email,
+    productId: options.productId,
+    subscriptionId: options.subscriptionId,
+    occurredAt,
+    type: options.type ?? "PAYMENT",
+    isRecurring: options.isRecurring ?? false,
+    source: "API",
   });
   return { ...result, click };
 }

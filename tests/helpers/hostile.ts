@@ -13,7 +13,15 @@ export const HUGE_ID_TEXTS = ["3000000000", "1e30", "-1", "9".repeat(40), "0x10"
 
 /** Dates and date-times outside 2000–2100, or not dates at all. */
 export const BAD_DATES = ["0000-01-01", "0001-01-01", "1999-12-31", "275760-09-13", "2024-13-45", "2101-01-01"];
-export const BAD_DATE_TIMES = ["0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "+275760-09-13T00:00:00.000Z", "275760-09-13T00:00:00Z", "2024-13-45T00:00:00Z", "2101-01-01T00:00:00Z"];
+export const BAD_DATE_TIMES = [
+  "0000-01-01T00:00:00Z",
+  "0001-01-01T00:00:00Z",
+  "1999-12-31T23:59:59Z",
+  "+275760-09-13T00:00:00.000Z",
+  "275760-09-13T00:00:00Z",
+  "2024-13-45T00:00:00Z",
+  "2101-01-01T00:00:00Z",
+];
 /** An event cannot have happened later than a day from now. */
 export const FUTURE_DATE_TIME = "2099-01-01T00:00:00Z";
 
@@ -36,7 +44,8 @@ export interface HostileCase {
 }
 
 /** Every control string at every field. */
-export const controlCases = (fields: string[]): HostileCase[] => fields.flatMap((field) => CONTROL_STRINGS.map((value) => ({ field, value })));
+export const controlCases = (fields: string[]): HostileCase[] =>
+  fields.flatMap((field) => CONTROL_STRINGS.map((value) => ({ field, value })));
 
 /** Every huge number at every field. */
 export const numberCases = (fields: string[]): HostileCase[] => fields.flatMap((field) => HUGE_NUMBERS.map((value) => ({ field, value })));

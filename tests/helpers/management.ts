@@ -56,15 +56,30 @@ export const uniqueCode = (label = "c") => `${label}-${randomUUID().slice(0, 8)}
 export async function seedPartner(programId: string, overrides: { name?: string; status?: "PENDING" | "ACTIVE" | "SUSPENDED" } = {}) {
   const code = uniqueCode("p");
   const partner = await db.partner.create({
-    data: { programId, code, name: overrides.name ?? `Partner ${code}`, email: `${code}@partners.test`, status: overrides.status ?? "ACTIVE" },
+    data: {
+      programId,
+      code,
+      name: overrides.name ?? `Partner ${code}`,
+      email: `${code}@partners.test`,
+      status: overrides.status ?? "ACTIVE",
+    },
   });
-  const link = await db.referralLink.create({ data: { programId, partnerId: partner.id, code: uniqueCode("l"), destinationUrl: "https://shop.example/" } });
+  const link = await db.referralLink.create({
+    data: { programId, partnerId: partner.id, code: uniqueCode("l"), destinationUrl: "https://shop.example/" },
+  });
   return { partner, link };
 }
 
 export function seedClick(p: { programId: string; partnerId: string; linkId: string }, options: { createdAt?: Date; test?: boolean } = {}) {
   return db.click.create({
-    data: { programId: p.programId, partnerId: p.partnerId, linkId: p.linkId, token: newClickToken(), test: options.test ?? false, createdAt: options.createdAt },
+    data: {
+      programId: p.programId,
+      partnerId: p.partnerId,
+      linkId: p.linkId,
+      token: newClickToken(),
+      test: options.test ?? false,
+      createdAt: options.createdAt,
+    },
   });
 }
 
@@ -73,7 +88,10 @@ interface Attribution {
   partnerId: string | null;
 }
 
-export function seedCustomer(p: Attribution, options: { createdAt?: Date; test?: boolean; status?: "CLICK" | "LEAD" | "CUSTOMER"; clickId?: bigint } = {}) {
+export function seedCustomer(
+  p: Attribution,
+  options: { createdAt?: Date; test?: boolean; status?: "CLICK" | "LEAD" | "CUSTOMER"; clickId?: bigint } = {},
+) {
   return db.customer.create({
     data: {
       programId: p.programId,
@@ -89,12 +107,28 @@ export function seedCustomer(p: Attribution, options: { createdAt?: Date; test?:
 
 export async function seedLead(p: Attribution, options: { createdAt?: Date; test?: boolean } = {}) {
   const customer = await seedCustomer(p, options);
-  return db.lead.create({ data: { programId: p.programId, customerId: customer.id, partnerId: p.partnerId, test: options.test ?? false, createdAt: options.createdAt } });
+  return db.lead.create({
+    data: {
+      programId: p.programId,
+      customerId: customer.id,
+      partnerId: p.partnerId,
+      test: options.test ?? false,
+      createdAt: options.createdAt,
+    },
+  });
 }
 
 export function seedSale(
   p: Attribution,
-  options: { amount: number; refunded?: number; occurredAt?: Date; test?: boolean; currency?: string; clickId?: bigint; type?: "PAYMENT" | "SUBSCRIPTION" },
+  options: {
+    amount: number;
+    refunded?: number;
+    occurredAt?: Date;
+    test?: boolean;
+    currency?: string;
+    clickId?: bigint;
+    type?: "PAYMENT" | "SUBSCRIPTION";
+  },
 ) {
   return db.sale.create({
     data: {
@@ -114,7 +148,13 @@ export function seedSale(
 
 export function seedCommission(
   p: { programId: string; partnerId: string },
-  options: { amount: number; status?: "PENDING" | "APPROVED" | "REJECTED" | "PAID" | "REVERSED"; createdAt?: Date; test?: boolean; saleId?: number },
+  options: {
+    amount: number;
+    status?: "PENDING" | "APPROVED" | "REJECTED" | "PAID" | "REVERSED";
+    createdAt?: Date;
+    test?: boolean;
+    saleId?: number;
+  },
 ) {
   return db.commission.create({
     data: {

@@ -13,19 +13,26 @@ export const SITE = "https://shop.example";
 export async function makeTrackingProgram(overrides: Partial<CreateProgramInput> = {}) {
   const { owner, program } = await makeProgram({ websiteUrl: `${SITE}/`, ...overrides });
   const apiKey = newApiKeySecret();
-  await db.apiKey.create({ data: { programId: program.id, name: "test", prefix: apiKey.slice(0, 12), publicKey: newApiKeyPublic(), secretHash: sha256Hex(apiKey) } });
+  await db.apiKey.create({
+    data: { programId: program.id, name: "test", prefix: apiKey.slice(0, 12), publicKey: newApiKeyPublic(), secretHash: sha256Hex(apiKey) },
+  });
   const suffix = randomUUID().slice(0, 8);
   const partner = await db.partner.create({
     data: { programId: program.id, code: `p${suffix}`, name: "Pat Partner", email: `pat-${suffix}@partners.test`, status: "ACTIVE" },
   });
-  const link = await db.referralLink.create({ data: { programId: program.id, partnerId: partner.id, code: `code${suffix}`, destinationUrl: `${SITE}/` } });
+  const link = await db.referralLink.create({
+    data: { programId: program.id, partnerId: partner.id, code: `code${suffix}`, destinationUrl: `${SITE}/` },
+  });
   return { owner, program, apiKey, partner, link };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any route's typed params
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
-export async function call(handler: Handler, init: { body?: unknown; headers?: Record<string, string>; method?: string; params?: Record<string, string>; url?: string } = {}) {
+export async function call(
+  handler: Handler,
+  init: { body?: unknown; headers?: Record<string, string>; method?: string; params?: Record<string, string>; url?: string } = {},
+) {
   const request = new Request(init.url ?? "http://app.test/api", {
     method: init.method ?? "POST",
     headers: { "content-type": "application/json", ...init.headers },
@@ -57,7 +64,9 @@ export async function rowCounts(programId: string) {
 /** A second active partner with its own link in the fixture's program. */
 export async function addPartner(programId: string, label = "two") {
   const suffix = `${label}${randomUUID().slice(0, 6)}`;
-  const partner = await db.partner.create({ data: { programId, code: `p${suffix}`, name: `Partner ${label}`, email: `${suffix}@partners.test`, status: "ACTIVE" } });
+  const partner = await db.partner.create({
+    data: { programId, code: `p${suffix}`, name: `Partner ${label}`, email: `${suffix}@partners.test`, status: "ACTIVE" },
+  });
   const link = await db.referralLink.create({ data: { programId, partnerId: partner.id, code: `l${suffix}`, destinationUrl: `${SITE}/` } });
   return { partner, link };
 }

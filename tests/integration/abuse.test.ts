@@ -21,11 +21,21 @@ describe("public endpoint abuse", () => {
   beforeAll(async () => {
     fx = await makeTrackingProgram();
   });
-  afterEach(() => configure({ RATE_LIMIT_IP_PER_MINUTE: saved.RATE_LIMIT_IP_PER_MINUTE, RATE_LIMIT_PROGRAM_PER_MINUTE: saved.RATE_LIMIT_PROGRAM_PER_MINUTE, REDIS_URL: saved.REDIS_URL }));
+  afterEach(() =>
+    configure({
+      RATE_LIMIT_IP_PER_MINUTE: saved.RATE_LIMIT_IP_PER_MINUTE,
+      RATE_LIMIT_PROGRAM_PER_MINUTE: saved.RATE_LIMIT_PROGRAM_PER_MINUTE,
+      REDIS_URL: saved.REDIS_URL,
+    }),
+  );
 
-  const clickFrom = (ip: string) => call(click, { headers: { ...fromSite, "x-forwarded-for": ip }, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}` } });
+  const clickFrom = (ip: string) =>
+    call(click, { headers: { ...fromSite, "x-forwarded-for": ip }, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}` } });
 
-  it.each([["PostgreSQL", undefined], ["Redis", "redis://127.0.0.1:6379"]])("limits one IP (%s), answering 429 with Retry-After, and writes nothing then", async (_store, redis) => {
+  it.each([
+    ["PostgreSQL", undefined],
+    ["Redis", "redis://127.0.0.1:6379"],
+  ])("limits one IP (%s), answering 429 with Retry-After, and writes nothing then", async (_store, redis) => {
     configure({ RATE_LIMIT_IP_PER_MINUTE: "3", REDIS_URL: redis });
     const ip = `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
     for (let i = 0; i < 3; i++) expect((await clickFrom(ip)).status).toBe(200);
@@ -43,7 +53,14 @@ describe("public endpoint abuse", () => {
     const other = await makeTrackingProgram();
     const statuses = [];
     for (let i = 0; i < 8; i++) {
-      statuses.push((await call(verify, { headers: { ...fromSite, "x-forwarded-for": `10.0.0.${i}` }, body: { program_id: other.program.id, page_url: `${SITE}/` } })).status);
+      statuses.push(
+        (
+          await call(verify, {
+            headers: { ...fromSite, "x-forwarded-for": `10.0.0.${i}` },
+            body: { program_id: other.program.id, page_url: `${SITE}/` },
+          })
+        ).status,
+      );
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(3);
@@ -53,7 +70,12 @@ describe("public endpoint abuse", () => {
     configure({ RATE_LIMIT_PROGRAM_PER_MINUTE: "16", REDIS_URL: undefined });
     const other = await makeTrackingProgram();
     const statuses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => call(verify, { headers: { ...fromSite, "x-forwarded-for": `10.1.0.${i}` }, body: { program_id: other.program.id, page_url: `${SITE}/` } }).then((r) => r.status)),
+      Array.from({ length: 60 }, (_, i) =>
+        call(verify, {
+          headers: { ...fromSite, "x-forwarded-for": `10.1.0.${i}` },
+          body: { program_id: other.program.id, page_url: `${SITE}/` },
+        }).then((r) => r.status),
+      ),
     );
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(16);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(44);
@@ -61,7 +83,10 @@ describe("public endpoint abuse", () => {
 
   it("refuses a body over 64 KiB with 413 before parsing, writing nothing", async () => {
     const before = await rowCounts(fx.program.id);
-    const res = await call(click, { headers: fromSite, body: `{"affiliate_url":"${SITE}/?aff=${fx.link.code}","pad":"${"x".repeat(70_000)}"}` });
+    const res = await call(click, {
+      headers: fromSite,
+      body: `{"affiliate_url":"${SITE}/?aff=${fx.link.code}","pad":"${"x".repeat(70_000)}"}`,
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("payload_too_large");
     expect(await rowCounts(fx.program.id)).toEqual(before);

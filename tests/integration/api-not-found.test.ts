@@ -25,6 +25,8 @@ describe("unknown paths under /api", () => {
   it("names the path as sent, percent-encoded, never decoded control characters", async () => {
     const response = await catchAll.POST(new Request("http://app.test/api/v1/a%00b/%F0%9F%98%80", { method: "POST", body: "not json" }));
     expect(response.status).toBe(404);
-    expect((await response.json()).error.message).toBe("No endpoint POST /api/v1/a%00b/%F0%9F%98%80; the API is described at /api/v1/openapi.json");
+    expect((await response.json()).error.message).toBe(
+      "No endpoint POST /api/v1/a%00b/%F0%9F%98%80; the API is described at /api/v1/openapi.json",
+    );
   });
 });

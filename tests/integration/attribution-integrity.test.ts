@@ -53,17 +53,27 @@ describe("attack 1: claiming organic customers through the keyless signup call",
 
   it("cannot attach an existing uncredited customer (by customer_key) to the attacker's click", async () => {
     // an organic customer: the backend reported the signup with no click at all
-    expect((await call(lead, { headers: withKey(fx.apiKey), body: { customer_key: "organic_1", email: "organic1@customer.test" } })).status).toBe(200);
+    expect(
+      (await call(lead, { headers: withKey(fx.apiKey), body: { customer_key: "organic_1", email: "organic1@customer.test" } })).status,
+    ).toBe(200);
     const own = await clickOn(attacker.link.code);
     const before = await rowCounts(fx.program.id);
-    const attempt = await call(signup, { headers: { origin: SITE }, body: { program_id: fx.program.id, click_id: own.click_id, customer_key: "organic_1" } });
+    const attempt = await call(signup, {
+      headers: { origin: SITE },
+      body: { program_id: fx.program.id, click_id: own.click_id, customer_key: "organic_1" },
+    });
     expect(attempt.status).toBe(409);
     expect(attempt.body.error.message).toContain("customer_key belongs to another customer");
     expect(await rowCounts(fx.program.id)).toEqual(before);
-    const victim = await db.customer.findUniqueOrThrow({ where: { programId_customerKey: { programId: fx.program.id, customerKey: "organic_1" } } });
+    const victim = await db.customer.findUniqueOrThrow({
+      where: { programId_customerKey: { programId: fx.program.id, customerKey: "organic_1" } },
+    });
     expect(victim.partnerId).toBeNull();
     // the backend's sale by that key stays unattributed
-    const s = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("org_"), customer_key: "organic_1", amount_cents: 10_000 } });
+    const s = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: unique("org_"), customer_key: "organic_1", amount_cents: 10_000 },
+    });
     expect(s.body).toMatchObject({ attributed: false, partner_code: null });
   });
 
@@ -72,13 +82,18 @@ describe("attack 1: claiming organic customers through the keyless signup call",
     // the victim is a known customer whose e-mail the backend gave
     await call(lead, { headers: withKey(fx.apiKey), body: { customer_key: "victim_2", email: "victim2@customer.test" } });
     const own = await clickOn(attacker.link.code);
-    const planted = await call(signup, { headers: fromSite, body: { program_id: fx.program.id, click_id: own.click_id, customer_key: unique("m_"), email: "victim2@customer.test" } });
+    const planted = await call(signup, {
+      headers: fromSite,
+      body: { program_id: fx.program.id, click_id: own.click_id, customer_key: unique("m_"), email: "victim2@customer.test" },
+    });
     expect(planted.status).toBe(200); // the lead of their own click is recorded ...
     const attackerCustomer = await db.customer.findFirstOrThrow({ where: { clicks: { some: { token: own.click_id } } } });
     expect(attackerCustomer.email).toBeNull(); // ... without an e-mail another customer has
     const paid = paymentCheckout(4_900, {}, { customer: null, customer_details: { email: "victim2@customer.test" } });
     expect((await deliver(fx.program.id, paid, secret)).status).toBe(200);
-    const recorded = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: paid.data.object.payment_intent } } });
+    const recorded = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: paid.data.object.payment_intent } },
+    });
     expect(recorded.partnerId).toBeNull(); // the victim's own (organic) customer, not the attacker
   });
 
@@ -86,12 +101,16 @@ describe("attack 1: claiming organic customers through the keyless signup call",
     const secret = await connectStripe(fx.program.id);
     const own = await clickOn(attacker.link.code);
     const email = `${unique("fresh")}@customer.test`;
-    expect((await call(signup, { headers: fromSite, body: { program_id: fx.program.id, click_id: own.click_id, email } })).status).toBe(200);
+    expect((await call(signup, { headers: fromSite, body: { program_id: fx.program.id, click_id: own.click_id, email } })).status).toBe(
+      200,
+    );
     const customer = await db.customer.findFirstOrThrow({ where: { clicks: { some: { token: own.click_id } } } });
     expect(customer).toMatchObject({ email, emailUnverified: true });
     const paid = paymentCheckout(4_900, {}, { customer: "cus_untrusted_1", customer_details: { email } });
     expect((await deliver(fx.program.id, paid, secret)).status).toBe(200);
-    const recorded = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: paid.data.object.payment_intent } } });
+    const recorded = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: paid.data.object.payment_intent } },
+    });
     expect(recorded.partnerId).toBe(attacker.partner.id);
     const commission = await commissionOfSale(recorded.id);
     expect(commission.flags).toContain("UNTRUSTED_ATTRIBUTION");
@@ -103,8 +122,13 @@ describe("attack 1: claiming organic customers through the keyless signup call",
   it("pre-claiming a guessable customer key credits only through review, until the backend confirms it", async () => {
     const own = await clickOn(attacker.link.code);
     const key = unique("user_");
-    expect((await call(signup, { headers: fromSite, body: { program_id: fx.program.id, click_id: own.click_id, customer_key: key } })).status).toBe(200);
-    const first = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("pre_"), customer_key: key, amount_cents: 10_000 } });
+    expect(
+      (await call(signup, { headers: fromSite, body: { program_id: fx.program.id, click_id: own.click_id, customer_key: key } })).status,
+    ).toBe(200);
+    const first = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: unique("pre_"), customer_key: key, amount_cents: 10_000 },
+    });
     expect(first.body.partner_code).toBe(attacker.partner.code);
     const flagged = await commissionOfSale(first.body.sale_id);
     expect(flagged.flags).toContain("UNTRUSTED_ATTRIBUTION");
@@ -112,7 +136,10 @@ describe("attack 1: claiming organic customers through the keyless signup call",
 
     // the merchant's own server reports the signup with the same click: the key is confirmed
     expect((await call(lead, { headers: withKey(fx.apiKey), body: { click_id: own.click_id, customer_key: key } })).status).toBe(200);
-    const second = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("conf_"), customer_key: key, amount_cents: 10_000 } });
+    const second = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: unique("conf_"), customer_key: key, amount_cents: 10_000 },
+    });
     expect((await commissionOfSale(second.body.sale_id)).flags).not.toContain("UNTRUSTED_ATTRIBUTION");
   });
 
@@ -120,7 +147,10 @@ describe("attack 1: claiming organic customers through the keyless signup call",
     const rules = await makeTrackingProgram();
     await db.commissionRule.updateMany({ where: { programId: rules.program.id }, data: { leadAmount: 500 } });
     const own = await clickOn(rules.link.code);
-    expect((await call(signup, { headers: fromSite, body: { program_id: rules.program.id, click_id: own.click_id, customer_key: unique("k") } })).status).toBe(200);
+    expect(
+      (await call(signup, { headers: fromSite, body: { program_id: rules.program.id, click_id: own.click_id, customer_key: unique("k") } }))
+        .status,
+    ).toBe(200);
     const commission = await db.commission.findFirstOrThrow({ where: { programId: rules.program.id, kind: "LEAD" } });
     expect(commission.flags).toContain("UNTRUSTED_ATTRIBUTION");
   });
@@ -129,10 +159,19 @@ describe("attack 1: claiming organic customers through the keyless signup call",
     const secret = await connectStripe(fx.program.id);
     const visit = await clickOn(fx.link.code);
     const key = unique("honest_");
-    expect((await call(signup, { headers: fromSite, body: { program_id: fx.program.id, click_id: visit.click_id, customer_key: key, email: `${key}@customer.test` } })).status).toBe(200);
+    expect(
+      (
+        await call(signup, {
+          headers: fromSite,
+          body: { program_id: fx.program.id, click_id: visit.click_id, customer_key: key, email: `${key}@customer.test` },
+        })
+      ).status,
+    ).toBe(200);
     const paid = paymentCheckout(9_900, { partnerloop_click_id: visit.click_id, partnerloop_customer_key: key });
     expect((await deliver(fx.program.id, paid, secret)).status).toBe(200);
-    const recorded = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: paid.data.object.payment_intent } } });
+    const recorded = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: paid.data.object.payment_intent } },
+    });
     expect(recorded.partnerId).toBe(fx.partner.id);
     const commission = await commissionOfSale(recorded.id);
     expect(commission.flags).toEqual([]);
@@ -150,17 +189,23 @@ describe("a key claimed from the browser is never laundered into trusted credit"
   /** The squat: the attacker's own click, then a keyless signup giving it a key (and e-mail) nobody reported yet. */
   async function squat(key: string, email?: string) {
     const own = await clickOn(attacker.link.code);
-    expect((await call(signup, { headers: fromSite, body: { program_id: fx.program.id, click_id: own.click_id, customer_key: key, email } })).status).toBe(200);
+    expect(
+      (await call(signup, { headers: fromSite, body: { program_id: fx.program.id, click_id: own.click_id, customer_key: key, email } }))
+        .status,
+    ).toBe(200);
     return own.click_id;
   }
-  const saleByKey = (key: string) => call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("k_"), customer_key: key, amount_cents: 10_000 } });
+  const saleByKey = (key: string) =>
+    call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("k_"), customer_key: key, amount_cents: 10_000 } });
 
   it("a trusted lead naming the key without a click does not confirm the claim (nor its e-mail)", async () => {
     const key = unique("u");
     const email = `${key}@customer.test`;
     await squat(key, email);
     expect((await call(lead, { headers: withKey(fx.apiKey), body: { customer_key: key, email } })).status).toBe(200);
-    const holder = await db.customer.findUniqueOrThrow({ where: { programId_customerKey: { programId: fx.program.id, customerKey: key } } });
+    const holder = await db.customer.findUniqueOrThrow({
+      where: { programId_customerKey: { programId: fx.program.id, customerKey: key } },
+    });
     expect(holder).toMatchObject({ customerKeyUnverified: true, emailUnverified: true });
     const s = await saleByKey(key);
     expect(s.body.partner_code).toBe(attacker.partner.code);
@@ -174,7 +219,9 @@ describe("a key claimed from the browser is never laundered into trusted credit"
     expect((await call(lead, { headers: withKey(fx.apiKey), body: { click_id: honest.click_id, customer_key: key } })).status).toBe(200);
     const claimant = await db.customer.findFirstOrThrow({ where: { clicks: { some: { token: squatClick } } } });
     expect(claimant.customerKey).toBeNull();
-    const released = await db.auditLog.findFirstOrThrow({ where: { entityType: "customer", entityId: claimant.id, action: "customer.claim_released" } });
+    const released = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "customer", entityId: claimant.id, action: "customer.claim_released" },
+    });
     expect(released).toMatchObject({ actorType: "API_KEY", before: { customer_key: key } });
     const s = await saleByKey(key);
     expect(s.body.partner_code).toBe(fx.partner.code);
@@ -190,12 +237,18 @@ describe("a key claimed from the browser is never laundered into trusted credit"
     await squat(key);
     const honest = await clickOn(fx.link.code);
     const stripeCustomer = unique("cus_");
-    const first = paymentCheckout(5_000, { partnerloop_click_id: honest.click_id, partnerloop_customer_key: key }, { customer: stripeCustomer });
+    const first = paymentCheckout(
+      5_000,
+      { partnerloop_click_id: honest.click_id, partnerloop_customer_key: key },
+      { customer: stripeCustomer },
+    );
     expect((await deliver(fx.program.id, first, secret)).status).toBe(200);
     const later = paymentCheckout(5_000, {}, { customer: stripeCustomer, customer_details: { email: null } });
     expect((await deliver(fx.program.id, later, secret)).status).toBe(200);
     for (const event of [first, later]) {
-      const recorded = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } } });
+      const recorded = await db.sale.findUniqueOrThrow({
+        where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } },
+      });
       expect(recorded.partnerId).toBe(fx.partner.id);
     }
   });
@@ -205,17 +258,31 @@ describe("a key claimed from the browser is never laundered into trusted credit"
     const key = unique("u");
     await squat(key);
     const subscription = unique("sub_");
-    expect((await deliver(fx.program.id, subscriptionCheckout(subscription, { partnerloop_customer_key: key }, { customer: unique("cus_") }), secret)).status).toBe(200);
-    const remembered = await db.subscriptionAttribution.findFirstOrThrow({ where: { programId: fx.program.id, subscriptionId: subscription } });
+    expect(
+      (
+        await deliver(
+          fx.program.id,
+          subscriptionCheckout(subscription, { partnerloop_customer_key: key }, { customer: unique("cus_") }),
+          secret,
+        )
+      ).status,
+    ).toBe(200);
+    const remembered = await db.subscriptionAttribution.findFirstOrThrow({
+      where: { programId: fx.program.id, subscriptionId: subscription },
+    });
     expect(remembered.customerId).toBeNull();
     const invoice = paidInvoice(subscription, 2_000, new Date(), { renewal: false, metadata: { partnerloop_customer_key: key } });
     expect((await deliver(fx.program.id, invoice, secret)).status).toBe(200);
-    const recorded = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: invoice.data.object.id } } });
+    const recorded = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: invoice.data.object.id } },
+    });
     expect(recorded.partnerId).toBe(attacker.partner.id);
     expect((await commissionOfSale(recorded.id)).flags).toContain("UNTRUSTED_ATTRIBUTION");
     const renewal = paidInvoice(subscription, 2_000, new Date(), { renewal: true, metadata: null });
     expect((await deliver(fx.program.id, renewal, secret)).status).toBe(200);
-    const renewed = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: renewal.data.object.id } } });
+    const renewed = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: renewal.data.object.id } },
+    });
     expect(renewed.partnerId).toBe(attacker.partner.id); // the renewal rests on the first payment's credit ...
     const renewalCommission = await commissionOfSale(renewed.id);
     expect(renewalCommission.flags).toContain("UNTRUSTED_ATTRIBUTION"); // ... and so waits for review too
@@ -231,7 +298,9 @@ describe("every change of who gets credit is audited and shown in the commission
     const key = unique("moved_");
     await call(lead, { headers: withKey(fx.apiKey), body: { click_id: first.click_id, customer_key: key } });
     await clickOn(two.link.code, { existing_click_id: first.click_id }); // last click: the customer moves
-    const customer = await db.customer.findUniqueOrThrow({ where: { programId_customerKey: { programId: fx.program.id, customerKey: key } } });
+    const customer = await db.customer.findUniqueOrThrow({
+      where: { programId_customerKey: { programId: fx.program.id, customerKey: key } },
+    });
     expect(customer.partnerId).toBe(two.partner.id);
     const rows = await db.auditLog.findMany({ where: { entityType: "customer", entityId: customer.id }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.action)).toEqual(["customer.reattributed"]);
@@ -243,9 +312,17 @@ describe("every change of who gets credit is audited and shown in the commission
     await call(lead, { headers: withKey(fx.apiKey), body: { click_id: third.click_id, customer_key: key } });
     const after = await db.auditLog.findMany({ where: { entityType: "customer", entityId: customer.id }, orderBy: { id: "asc" } });
     expect(after).toHaveLength(2);
-    expect(after[1]).toMatchObject({ actorType: "API_KEY", reason: "POST /api/v1/track/lead", before: { partner_id: two.partner.id }, after: { partner_id: fx.partner.id } });
+    expect(after[1]).toMatchObject({
+      actorType: "API_KEY",
+      reason: "POST /api/v1/track/lead",
+      before: { partner_id: two.partner.id },
+      after: { partner_id: fx.partner.id },
+    });
 
-    const s = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("t"), customer_key: key, amount_cents: 5_000 } });
+    const s = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: unique("t"), customer_key: key, amount_cents: 5_000 },
+    });
     const trail = await getCommissionTrail({ programId: fx.program.id }, s.body.commission_id, "owner");
     expect(trail.attribution.map((a) => [a.from, a.to])).toEqual([
       [`${fx.partner.name} (${fx.partner.code})`, `${two.partner.name} (${two.partner.code})`],
@@ -336,7 +413,9 @@ describe("attack 2: pre-binding carts", () => {
 
   it(`caps the carts one click binds at ${MAX_CARTS_PER_CLICK}, also under concurrent calls`, async () => {
     const sniper = await clickOn(attacker.link.code);
-    const results = await Promise.all(Array.from({ length: MAX_CARTS_PER_CLICK + 5 }, (_, i) => bind(sniper.click_id, `${unique("bulk_")}${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: MAX_CARTS_PER_CLICK + 5 }, (_, i) => bind(sniper.click_id, `${unique("bulk_")}${i}`)),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(MAX_CARTS_PER_CLICK);
     expect(results.filter((r) => r.status === 429)).toHaveLength(5);
     const click = await db.click.findUniqueOrThrow({ where: { token: sniper.click_id } });
@@ -374,7 +453,9 @@ describe("attack 3: click tokens from the public status call", () => {
     for (const existing of [String(bare.body.clickId), bare.body.affiliateReference]) {
       await clickOn(attacker.link.code, { existing_click_id: existing });
     }
-    const customer = await db.customer.findUniqueOrThrow({ where: { programId_customerKey: { programId: fx.program.id, customerKey: key } } });
+    const customer = await db.customer.findUniqueOrThrow({
+      where: { programId_customerKey: { programId: fx.program.id, customerKey: key } },
+    });
     expect(customer.partnerId).toBe(fx.partner.id);
   });
 });
@@ -385,11 +466,17 @@ describe("attack 4: squatting another tenant's codes", () => {
     // the squatters' links come first in the table, as they would when made before the victim's
     for (let i = 0; i < 21; i++) {
       const { program } = await makeProgram({ websiteUrl: `https://squat${i}.example/` });
-      const partner = await db.partner.create({ data: { programId: program.id, code: `sq${i}-${code}`, name: "Squatter", email: `sq${i}-${code}@squat.test`, status: "ACTIVE" } });
-      await db.referralLink.create({ data: { programId: program.id, partnerId: partner.id, code, destinationUrl: `https://squat${i}.example/` } });
+      const partner = await db.partner.create({
+        data: { programId: program.id, code: `sq${i}-${code}`, name: "Squatter", email: `sq${i}-${code}@squat.test`, status: "ACTIVE" },
+      });
+      await db.referralLink.create({
+        data: { programId: program.id, partnerId: partner.id, code, destinationUrl: `https://squat${i}.example/` },
+      });
     }
     const victim = await makeTrackingProgram();
-    await db.referralLink.create({ data: { programId: victim.program.id, partnerId: victim.partner.id, code, destinationUrl: `${SITE}/` } });
+    await db.referralLink.create({
+      data: { programId: victim.program.id, partnerId: victim.partner.id, code, destinationUrl: `${SITE}/` },
+    });
     // by the calling site alone (the tracker on the victim's site)
     expect((await clickOn(code)).partner_code).toBe(victim.partner.code);
     // by program id, and by the program's key
@@ -406,16 +493,23 @@ describe("attack 6: faking install verification", () => {
     const fake = await call(verify, { headers: fromSite, body: { program_id: fx.program.id, page_url: "https://attacker.example/fake" } });
     expect(fake.status).toBe(403);
     expect(fake.body.error.message).toContain("page_url");
-    const keyed = await call(verify, { headers: withKey(fx.apiKey), body: { program_id: fx.program.id, page_url: "https://attacker.example/fake" } });
+    const keyed = await call(verify, {
+      headers: withKey(fx.apiKey),
+      body: { program_id: fx.program.id, page_url: "https://attacker.example/fake" },
+    });
     expect(keyed.status).toBe(403);
     expect(await rowCounts(fx.program.id)).toEqual(before);
 
     for (let i = 0; i < MAX_HEARTBEAT_PAGES + 15; i++) {
-      expect((await call(verify, { headers: fromSite, body: { program_id: fx.program.id, page_url: `${SITE}/page/${i}` } })).status).toBe(200);
+      expect((await call(verify, { headers: fromSite, body: { program_id: fx.program.id, page_url: `${SITE}/page/${i}` } })).status).toBe(
+        200,
+      );
     }
     expect(await db.installHeartbeat.count({ where: { programId: fx.program.id } })).toBe(MAX_HEARTBEAT_PAGES);
     // the newest pages are the ones kept
-    expect(await db.installHeartbeat.count({ where: { programId: fx.program.id, pageUrl: `${SITE}/page/${MAX_HEARTBEAT_PAGES + 14}` } })).toBe(1);
+    expect(
+      await db.installHeartbeat.count({ where: { programId: fx.program.id, pageUrl: `${SITE}/page/${MAX_HEARTBEAT_PAGES + 14}` } }),
+    ).toBe(1);
   }, 60_000);
 });
 
@@ -430,7 +524,10 @@ describe("attack 7: fraud flags that survive consent and forged headers", () => 
     const stored = await db.click.findUniqueOrThrow({ where: { token: last } });
     expect(stored.ipHash).toBeNull(); // nothing identifying kept ...
     expect(stored.networkHash).toBe(networkHash(ip)); // ... but the day's network hash is
-    const s = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("rep_"), click_id: last, amount_cents: 1_000 } });
+    const s = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: unique("rep_"), click_id: last, amount_cents: 1_000 },
+    });
     expect((await commissionOfSale(s.body.sale_id)).flags).toContain("REPEATED_IP");
   });
 
@@ -439,7 +536,10 @@ describe("attack 7: fraud flags that survive consent and forged headers", () => 
     const self = unique("self_");
     await db.partner.update({ where: { id: fx.partner.id }, data: { customerKey: self } });
     const c = await clickOn(fx.link.code);
-    const byKey = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("sk_"), click_id: c.click_id, customer_key: self, amount_cents: 1_000 } });
+    const byKey = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: unique("sk_"), click_id: c.click_id, customer_key: self, amount_cents: 1_000 },
+    });
     expect((await commissionOfSale(byKey.body.sale_id)).flags).toContain("SELF_REFERRAL");
 
     const user = await makeUser("PARTNER");
@@ -447,10 +547,16 @@ describe("attack 7: fraud flags that survive consent and forged headers", () => 
     const home = "2001:db8:42:7::1";
     await recordSignInNetwork(user.id, home);
     const mine = await clickOn(fx.link.code, { consent: false }, from("2001:db8:42:7:aaaa:bbbb:cccc:dddd")); // another address of the same /64
-    const byNetwork = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("sn_"), click_id: mine.click_id, amount_cents: 1_000 } });
+    const byNetwork = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: unique("sn_"), click_id: mine.click_id, amount_cents: 1_000 },
+    });
     expect((await commissionOfSale(byNetwork.body.sale_id)).flags).toContain("SELF_REFERRAL");
     const stranger = await clickOn(fx.link.code, {}, from("203.0.113.9"));
-    const clean = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: unique("ok_"), click_id: stranger.click_id, amount_cents: 1_000 } });
+    const clean = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: unique("ok_"), click_id: stranger.click_id, amount_cents: 1_000 },
+    });
     expect((await commissionOfSale(clean.body.sale_id)).flags).toEqual([]);
   });
 

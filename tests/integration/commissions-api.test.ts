@@ -46,23 +46,49 @@ describe("management API: money", () => {
   it("manages commission rules", async () => {
     const fx = await fixture();
     const params = { id: fx.program.id };
-    const created = await call(createRuleRoute, "POST", { token: fx.admin, params, body: { partner_id: fx.partner.id, type: "percentage", value: 12.5, lead_amount: 200 } });
+    const created = await call(createRuleRoute, "POST", {
+      token: fx.admin,
+      params,
+      body: { partner_id: fx.partner.id, type: "percentage", value: 12.5, lead_amount: 200 },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ scope: "partner", partner_id: fx.partner.id, type: "percentage", value: 12.5, lead_amount: 200, recurring_limit_payments: null });
-    expect((await call(createRuleRoute, "POST", { token: fx.admin, params, body: { partner_id: fx.partner.id, type: "flat", value: 100 } })).status).toBe(409);
-    const invalid = await call(createRuleRoute, "POST", { token: fx.admin, params, body: { product_id: "sku", type: "percentage", value: 120 } });
+    expect(created.body).toMatchObject({
+      scope: "partner",
+      partner_id: fx.partner.id,
+      type: "percentage",
+      value: 12.5,
+      lead_amount: 200,
+      recurring_limit_payments: null,
+    });
+    expect(
+      (await call(createRuleRoute, "POST", { token: fx.admin, params, body: { partner_id: fx.partner.id, type: "flat", value: 100 } }))
+        .status,
+    ).toBe(409);
+    const invalid = await call(createRuleRoute, "POST", {
+      token: fx.admin,
+      params,
+      body: { product_id: "sku", type: "percentage", value: 120 },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.message).toContain("value");
-    expect((await call(createRuleRoute, "POST", { token: fx.viewer, params, body: { product_id: "sku", type: "flat", value: 1 } })).status).toBe(403);
+    expect(
+      (await call(createRuleRoute, "POST", { token: fx.viewer, params, body: { product_id: "sku", type: "flat", value: 1 } })).status,
+    ).toBe(403);
     expect((await call(listRulesRoute, "GET", { token: fx.stranger, params })).status).toBe(404);
 
     const listed = await call(listRulesRoute, "GET", { token: fx.viewer, params });
     expect(listed.body.data.map((r: { scope: string }) => r.scope)).toEqual(["program", "partner"]);
     const ruleParams = { id: fx.program.id, ruleId: created.body.id };
-    const updated = await call(updateRuleRoute, "PATCH", { token: fx.admin, params: ruleParams, body: { type: "flat", value: 900, recurring_limit_months: 12 } });
+    const updated = await call(updateRuleRoute, "PATCH", {
+      token: fx.admin,
+      params: ruleParams,
+      body: { type: "flat", value: 900, recurring_limit_months: 12 },
+    });
     expect(updated.body).toMatchObject({ type: "flat", value: 900, recurring_limit_months: 12, lead_amount: 200 });
     expect((await call(updateRuleRoute, "PATCH", { token: fx.admin, params: ruleParams, body: { value: 5 } })).status).toBe(422); // type and value together
-    expect((await call(deleteRuleRoute, "DELETE", { token: fx.admin, params: { id: fx.program.id, ruleId: fx.program.defaultRuleId! } })).status).toBe(409);
+    expect(
+      (await call(deleteRuleRoute, "DELETE", { token: fx.admin, params: { id: fx.program.id, ruleId: fx.program.defaultRuleId! } })).status,
+    ).toBe(409);
     expect((await call(deleteRuleRoute, "DELETE", { token: fx.admin, params: ruleParams })).status).toBe(204);
   });
 
@@ -73,32 +99,64 @@ describe("management API: money", () => {
     const ids = sales.map((s) => s.commissionId!);
     expect((await call(reviewRoute, "POST", { token: fx.viewer, params, body: { ids, decision: "approve" } })).status).toBe(403);
     expect((await call(reviewRoute, "POST", { token: fx.admin, params, body: { ids, decision: "reject" } })).status).toBe(422);
-    const reviewed = await call(reviewRoute, "POST", { token: fx.admin, params, body: { ids: [...ids, 0x7fffffff], decision: "approve", reason: "checked" } });
+    const reviewed = await call(reviewRoute, "POST", {
+      token: fx.admin,
+      params,
+      body: { ids: [...ids, 0x7fffffff], decision: "approve", reason: "checked" },
+    });
     expect(reviewed.body).toEqual({ updated: ids, skipped: [{ id: 0x7fffffff, why: "not found" }] });
-    expect(await db.auditLog.findFirst({ where: { entityType: "commission", entityId: String(ids[0]) } })).toMatchObject({ actorType: "API_TOKEN", reason: "checked" });
+    expect(await db.auditLog.findFirst({ where: { entityType: "commission", entityId: String(ids[0]) } })).toMatchObject({
+      actorType: "API_TOKEN",
+      reason: "checked",
+    });
 
     const today = new Date().toISOString().slice(0, 10);
-    const created = await call(createBatchRoute, "POST", { token: fx.admin, params, body: { period_start: "2026-01-01", period_end: today } });
+    const created = await call(createBatchRoute, "POST", {
+      token: fx.admin,
+      params,
+      body: { period_start: "2026-01-01", period_end: today },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: "draft", total: 6_000, payout_count: 1, left_out: [], payouts: [{ partner_id: fx.partner.id, amount: 6_000, commission_count: 2, payout_method: null, destination: "no payout details" }] });
+    expect(created.body).toMatchObject({
+      status: "draft",
+      total: 6_000,
+      payout_count: 1,
+      left_out: [],
+      payouts: [{ partner_id: fx.partner.id, amount: 6_000, commission_count: 2, payout_method: null, destination: "no payout details" }],
+    });
     const batchParams = { id: fx.program.id, batchId: String(created.body.id) };
-    const csv = await exportRoute(new Request(`http://test.local/x?format=generic`, { headers: { authorization: `Bearer ${fx.viewer}` } }), { params: Promise.resolve(batchParams) });
+    const csv = await exportRoute(
+      new Request(`http://test.local/x?format=generic`, { headers: { authorization: `Bearer ${fx.viewer}` } }),
+      { params: Promise.resolve(batchParams) },
+    );
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(await csv.text()).toContain(`${fx.partner.id},Pat Partner,${fx.partner.email},`);
-    expect((await exportRoute(new Request(`http://test.local/x?format=xls`, { headers: { authorization: `Bearer ${fx.viewer}` } }), { params: Promise.resolve(batchParams) })).status).toBe(422);
+    expect(
+      (
+        await exportRoute(new Request(`http://test.local/x?format=xls`, { headers: { authorization: `Bearer ${fx.viewer}` } }), {
+          params: Promise.resolve(batchParams),
+        })
+      ).status,
+    ).toBe(422);
 
     const paid = await call(paidRoute, "POST", { token: fx.admin, params: batchParams, body: { reference: "WISE-42" } });
     expect(paid.body).toMatchObject({ status: "paid", payouts: [{ status: "paid", reference: "WISE-42" }] });
     expect((await call(paidRoute, "POST", { token: fx.admin, params: batchParams })).status).toBe(409);
     expect((await call(cancelRoute, "POST", { token: fx.admin, params: batchParams })).status).toBe(409);
     expect((await call(getBatchRoute, "GET", { token: fx.stranger, params: batchParams })).status).toBe(404);
-    expect((await call(listBatchesRoute, "GET", { token: fx.viewer, params })).body.data).toMatchObject([{ id: created.body.id, status: "paid", total: 6_000 }]);
+    expect((await call(listBatchesRoute, "GET", { token: fx.viewer, params })).body.data).toMatchObject([
+      { id: created.body.id, status: "paid", total: 6_000 },
+    ]);
   });
 
   it("manages webhook endpoints, lists deliveries and re-sends one", async () => {
     const fx = await fixture();
     const params = { id: fx.program.id };
-    const created = await call(createEndpointRoute, "POST", { token: fx.admin, params, body: { url: "http://127.0.0.1:9/hook", events: ["sale.created", "sale.created"] } });
+    const created = await call(createEndpointRoute, "POST", {
+      token: fx.admin,
+      params,
+      body: { url: "http://127.0.0.1:9/hook", events: ["sale.created", "sale.created"] },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ events: ["sale.created"], enabled: true, secret: expect.stringMatching(/^whsec_/) });
     expect((await call(createEndpointRoute, "POST", { token: fx.admin, params, body: { url: "ftp://x", events: [] } })).status).toBe(422);
@@ -109,12 +167,16 @@ describe("management API: money", () => {
     await attributedSale(fx, 1_000);
     const endpointParams = { id: fx.program.id, endpointId: created.body.id };
     const log = await call(deliveriesRoute, "GET", { token: fx.viewer, params: endpointParams });
-    expect(log.body.data).toMatchObject([{ event: "sale.created", status: "pending", attempts: 0, event_id: expect.stringMatching(/^evt_/) }]);
+    expect(log.body.data).toMatchObject([
+      { event: "sale.created", status: "pending", attempts: 0, event_id: expect.stringMatching(/^evt_/) },
+    ]);
     const resent = await call(resendRoute, "POST", { token: fx.admin, params: { ...endpointParams, deliveryId: log.body.data[0].id } });
     expect(resent.status).toBe(202);
     expect((await call(resendRoute, "POST", { token: fx.admin, params: { ...endpointParams, deliveryId: "nope" } })).status).toBe(404);
 
-    expect((await call(updateEndpointRoute, "PATCH", { token: fx.admin, params: endpointParams, body: { enabled: false } })).body.enabled).toBe(false);
+    expect(
+      (await call(updateEndpointRoute, "PATCH", { token: fx.admin, params: endpointParams, body: { enabled: false } })).body.enabled,
+    ).toBe(false);
     expect((await call(deleteEndpointRoute, "DELETE", { token: fx.viewer, params: endpointParams })).status).toBe(403);
     expect((await call(deleteEndpointRoute, "DELETE", { token: fx.admin, params: endpointParams })).status).toBe(204);
     expect(await db.webhookDelivery.count({ where: { endpointId: created.body.id } })).toBe(0);
@@ -129,9 +191,17 @@ describe("management API: money", () => {
         expect(refused.status, url).toBe(422);
         expect(refused.body.error.message).toMatch(/^url: must be a public address/);
       }
-      const created = await call(createEndpointRoute, "POST", { token: fx.admin, params, body: { url: "https://hooks.example.com/x", events: ["sale.created"] } });
+      const created = await call(createEndpointRoute, "POST", {
+        token: fx.admin,
+        params,
+        body: { url: "https://hooks.example.com/x", events: ["sale.created"] },
+      });
       expect(created.status).toBe(201);
-      const moved = await call(updateEndpointRoute, "PATCH", { token: fx.admin, params: { ...params, endpointId: created.body.id }, body: { url: "http://10.1.2.3/x" } });
+      const moved = await call(updateEndpointRoute, "PATCH", {
+        token: fx.admin,
+        params: { ...params, endpointId: created.body.id },
+        body: { url: "http://10.1.2.3/x" },
+      });
       expect(moved.status).toBe(422);
       expect(moved.body.error.message).toMatch(/^url: /);
     });

@@ -18,13 +18,26 @@ describe("bulk review", () => {
     const [a, b, c, d] = await Promise.all([1_000, 2_000, 3_000, 4_000].map((n) => attributedSale(fx, n)));
     const ids = [a, b, c, d].map((s) => s!.commissionId!);
 
-    expect(await reviewCommissions(fx.program.id, { ids: [ids[0]!, ids[1]!], decision: "approve" }, actor)).toEqual({ updated: [ids[0], ids[1]], skipped: [] });
+    expect(await reviewCommissions(fx.program.id, { ids: [ids[0]!, ids[1]!], decision: "approve" }, actor)).toEqual({
+      updated: [ids[0], ids[1]],
+      skipped: [],
+    });
     await expect(reviewCommissions(fx.program.id, { ids: [ids[2]!], decision: "reject" }, actor)).rejects.toThrow(/say why/);
-    const result = await reviewCommissions(fx.program.id, { ids: [ids[1]!, ids[2]!, ids[3]!, 999_999_999], decision: "reject", reason: "orders cancelled" }, actor);
+    const result = await reviewCommissions(
+      fx.program.id,
+      { ids: [ids[1]!, ids[2]!, ids[3]!, 999_999_999], decision: "reject", reason: "orders cancelled" },
+      actor,
+    );
     expect(result.updated).toEqual([ids[1], ids[2], ids[3]]); // an approved one may still be rejected before payout
     expect(result.skipped).toEqual([{ id: 999_999_999, why: "not found" }]);
     const again = await reviewCommissions(fx.program.id, { ids: [ids[0]!, ids[2]!], decision: "approve" }, actor);
-    expect(again).toEqual({ updated: [], skipped: [{ id: ids[0], why: "is approved" }, { id: ids[2], why: "is rejected" }] });
+    expect(again).toEqual({
+      updated: [],
+      skipped: [
+        { id: ids[0], why: "is approved" },
+        { id: ids[2], why: "is rejected" },
+      ],
+    });
 
     const audit = await db.auditLog.findMany({ where: { entityType: "commission", entityId: String(ids[1]) }, orderBy: { id: "asc" } });
     expect(audit.map((r) => [r.action, r.before, r.after, r.reason, r.actorId])).toEqual([
@@ -56,7 +69,9 @@ describe("commission list", () => {
     expect(all.items).toHaveLength(3);
     expect(all.totals.PENDING).toEqual({ count: 2, amounts: { USD: 3_000 } });
     expect(all.totals.APPROVED).toEqual({ count: 1, amounts: { USD: 500 } });
-    expect((await searchCommissions(fx.program.id, { status: "APPROVED" }, { limit: 50 })).items.map((c) => c.id)).toEqual([other.commissionId]);
+    expect((await searchCommissions(fx.program.id, { status: "APPROVED" }, { limit: 50 })).items.map((c) => c.id)).toEqual([
+      other.commissionId,
+    ]);
     expect((await searchCommissions(fx.program.id, { flag: "any" }, { limit: 50 })).items.map((c) => c.id)).toEqual([flagged.commissionId]);
     expect((await searchCommissions(fx.program.id, { flag: "SELF_REFERRAL" }, { limit: 50 })).totals.PENDING.count).toBe(1);
     expect((await searchCommissions(fx.program.id, { partnerId: two.partner.id }, { limit: 50 })).items).toHaveLength(1);
@@ -69,16 +84,33 @@ describe("commission trail", () => {
   it("explains click → lead → sale → rule → amount → status changes; the partner's view hides owner data", async () => {
     const fx = await makeTrackingProgram({ holdDays: 3 });
     const sale = await attributedSale(fx, 9_999, { occurredAt: at(0) });
-    await recordLead({ programId: fx.program.id, clickToken: sale.click.token, customerKey: "trail-customer", email: "buyer@example.com", source: "API" });
+    await recordLead({
+      programId: fx.program.id,
+      clickToken: sale.click.token,
+      customerKey: "trail-customer",
+      email: "buyer@example.com",
+      source: "API",
+    });
     const saleRow = await db.sale.findUniqueOrThrow({ where: { id: sale.saleId } });
-    await db.sale.update({ where: { id: sale.saleId }, data: { customerId: (await db.customer.findFirstOrThrow({ where: { programId: fx.program.id, customerKey: "trail-customer" } })).id } });
-    await reviewCommissions(fx.program.id, { ids: [sale.commissionId!], decision: "approve", reason: "looks fine" }, ownerActor(fx.owner.id));
+    await db.sale.update({
+      where: { id: sale.saleId },
+      data: { customerId: (await db.customer.findFirstOrThrow({ where: { programId: fx.program.id, customerKey: "trail-customer" } })).id },
+    });
+    await reviewCommissions(
+      fx.program.id,
+      { ids: [sale.commissionId!], decision: "approve", reason: "looks fine" },
+      ownerActor(fx.owner.id),
+    );
     await recordRefund({ programId: fx.program.id, transactionId: saleRow.transactionId, amount: 4_999, source: "API" });
 
     const owner = await getCommissionTrail({ programId: fx.program.id }, sale.commissionId!, "owner");
     expect(owner.click).toMatchObject({ linkCode: fx.link.code });
     expect(owner.lead).toMatchObject({ email: "buyer@example.com", customerKey: "trail-customer" });
-    expect(owner.sale).toMatchObject({ amount: 9_999, transactionId: saleRow.transactionId, refunds: [expect.objectContaining({ amount: 4_999 })] });
+    expect(owner.sale).toMatchObject({
+      amount: 9_999,
+      transactionId: saleRow.transactionId,
+      refunds: [expect.objectContaining({ amount: 4_999 })],
+    });
     expect(owner.rule.explanation).toBe("20% of $99.99 = $20.00, reduced to $10.00 by refunds");
     expect(owner.rule.scope).toBe("the program's default rule");
     expect(owner.history.map((h) => [h.action, h.from, h.to, h.actor])).toEqual([
@@ -110,7 +142,12 @@ describe("partner and product rules", () => {
     expect((await attributedSale(fx, 10_000)).commissionAmount).toBe(3_000); // partner 30 %
     const pro = await attributedSale(fx, 10_000, { productId: "sku-pro" });
     expect(pro.commissionAmount).toBe(1_500); // product flat beats partner
-    expect((await db.commission.findUniqueOrThrow({ where: { id: pro.commissionId! } })).ruleSnapshot).toMatchObject({ scope: "product", type: "FLAT", value: 1_500, min_sale_amount: 5_000 });
+    expect((await db.commission.findUniqueOrThrow({ where: { id: pro.commissionId! } })).ruleSnapshot).toMatchObject({
+      scope: "product",
+      type: "FLAT",
+      value: 1_500,
+      min_sale_amount: 5_000,
+    });
     expect((await attributedSale(fx, 4_000, { productId: "sku-pro" })).reason).toBe("below_minimum");
 
     await updateRule(fx.program.id, partnerRule.id, { type: "flat", value: 700, recurring_limit_payments: 0 }, actor);

@@ -56,7 +56,15 @@ describe("every documented operation answers what the document says", () => {
     const site = { origin: SITE };
     const id = fx.program.id;
     const clickOf = async () => {
-      const click = await db.click.create({ data: { programId: id, partnerId: fx.partner.id, linkId: fx.link.id, token: `clk_${crypto.randomUUID().replace(/-/g, "")}`, sessionId: `sess_${crypto.randomUUID()}` } });
+      const click = await db.click.create({
+        data: {
+          programId: id,
+          partnerId: fx.partner.id,
+          linkId: fx.link.id,
+          token: `clk_${crypto.randomUUID().replace(/-/g, "")}`,
+          sessionId: `sess_${crypto.randomUUID()}`,
+        },
+      });
       return click;
     };
     const stripeSecret = await connectStripe(id);
@@ -67,27 +75,45 @@ describe("every documented operation answers what the document says", () => {
       return () => (value ??= make());
     };
     const sale = once(async () => {
-      const res = await invoke("post", "/api/v1/track/sale", { headers: key, body: { transaction_id: saleId, amount_cents: 10_000, click_id: (await clickOf()).token } });
+      const res = await invoke("post", "/api/v1/track/sale", {
+        headers: key,
+        body: { transaction_id: saleId, amount_cents: 10_000, click_id: (await clickOf()).token },
+      });
       return res;
     });
     const batch = once(async () => {
       await freshSale();
       await db.commission.updateMany({ where: { programId: id, status: "PENDING" }, data: { status: "APPROVED", approvedAt: new Date() } });
-      const res = await invoke("post", "/api/v1/programs/{id}/payouts", { params: { id }, headers: auth, body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) } });
+      const res = await invoke("post", "/api/v1/programs/{id}/payouts", {
+        params: { id },
+        headers: auth,
+        body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) },
+      });
       return String(res.body.id);
     });
     const rule = once(async () => {
-      const res = await invoke("post", "/api/v1/programs/{id}/commission-rules", { params: { id }, headers: auth, body: { product_id: `sku_${crypto.randomUUID()}`, type: "flat", value: 100 } });
+      const res = await invoke("post", "/api/v1/programs/{id}/commission-rules", {
+        params: { id },
+        headers: auth,
+        body: { product_id: `sku_${crypto.randomUUID()}`, type: "flat", value: 100 },
+      });
       return res.body.id as string;
     });
     const hook = once(async () => {
-      const res = await invoke("post", "/api/v1/programs/{id}/webhooks", { params: { id }, headers: auth, body: { url: "https://hooks.example.com/contract", events: ["sale.created"] } });
+      const res = await invoke("post", "/api/v1/programs/{id}/webhooks", {
+        params: { id },
+        headers: auth,
+        body: { url: "https://hooks.example.com/contract", events: ["sale.created"] },
+      });
       endpointId = res.body.id;
       await sale();
       return endpointId;
     });
     const freshSale = async () =>
-      invoke("post", "/api/v1/track/sale", { headers: key, body: { transaction_id: `f_${crypto.randomUUID()}`, amount_cents: 5_000, click_id: (await clickOf()).token } });
+      invoke("post", "/api/v1/track/sale", {
+        headers: key,
+        body: { transaction_id: `f_${crypto.randomUUID()}`, amount_cents: 5_000, click_id: (await clickOf()).token },
+      });
     const delivery = async () => {
       await hook();
       await freshSale(); // a sale.created delivery to the endpoint
@@ -104,11 +130,19 @@ describe("every documented operation answers what the document says", () => {
       listApiKeys: async () => ({ params: { id }, headers: auth }),
       createApiKey: async () => ({ params: { id }, headers: auth, body: { name: "contract" } }),
       revokeApiKey: async () => {
-        const created = await invoke("post", "/api/v1/programs/{id}/api-keys", { params: { id }, headers: auth, body: { name: "to revoke" } });
+        const created = await invoke("post", "/api/v1/programs/{id}/api-keys", {
+          params: { id },
+          headers: auth,
+          body: { name: "to revoke" },
+        });
         return { params: { id, keyId: created.body.id }, headers: auth };
       },
       listPartners: async () => ({ params: { id }, headers: auth }),
-      createPartner: async () => ({ params: { id }, headers: auth, body: { name: "Contract Partner", email: `contract-${crypto.randomUUID()}@partners.test` } }),
+      createPartner: async () => ({
+        params: { id },
+        headers: auth,
+        body: { name: "Contract Partner", email: `contract-${crypto.randomUUID()}@partners.test` },
+      }),
       listLinks: async () => ({ params: { id }, headers: auth }),
       createLink: async () => ({ params: { id }, headers: auth, body: { partner_id: fx.partner.id } }),
       updateLink: async () => ({ params: { id, linkId: fx.link.id }, headers: auth, body: { status: "active" } }),
@@ -118,7 +152,11 @@ describe("every documented operation answers what the document says", () => {
       listCommissions: async () => (await sale(), { params: { id }, headers: auth }),
       getSummary: async () => ({ params: { id }, headers: auth, query: { from: "2026-01-01" } }),
       listCommissionRules: async () => ({ params: { id }, headers: auth }),
-      createCommissionRule: async () => ({ params: { id }, headers: auth, body: { product_id: `sku_${crypto.randomUUID()}`, type: "percentage", value: 10 } }),
+      createCommissionRule: async () => ({
+        params: { id },
+        headers: auth,
+        body: { product_id: `sku_${crypto.randomUUID()}`, type: "percentage", value: 10 },
+      }),
       updateCommissionRule: async () => ({ params: { id, ruleId: await rule() }, headers: auth, body: { type: "flat", value: 200 } }),
       deleteCommissionRule: async () => ({ params: { id, ruleId: await rule() }, headers: auth }),
       reviewCommissions: async () => {
@@ -129,7 +167,10 @@ describe("every documented operation answers what the document says", () => {
       listPayoutBatches: async () => ({ params: { id }, headers: auth }),
       createPayoutBatch: async () => {
         await freshSale();
-        await db.commission.updateMany({ where: { programId: id, status: "PENDING" }, data: { status: "APPROVED", approvedAt: new Date() } });
+        await db.commission.updateMany({
+          where: { programId: id, status: "PENDING" },
+          data: { status: "APPROVED", approvedAt: new Date() },
+        });
         return { params: { id }, headers: auth, body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) } };
       },
       getPayoutBatch: async () => ({ params: { id, batchId: await batch() }, headers: auth }),
@@ -137,15 +178,30 @@ describe("every documented operation answers what the document says", () => {
       markPayoutBatchPaid: async () => ({ params: { id, batchId: await batch() }, headers: auth, body: { reference: "CONTRACT-1" } }),
       cancelPayoutBatch: async () => {
         await freshSale();
-        await db.commission.updateMany({ where: { programId: id, status: "PENDING" }, data: { status: "APPROVED", approvedAt: new Date() } });
-        const created = await invoke("post", "/api/v1/programs/{id}/payouts", { params: { id }, headers: auth, body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) } });
+        await db.commission.updateMany({
+          where: { programId: id, status: "PENDING" },
+          data: { status: "APPROVED", approvedAt: new Date() },
+        });
+        const created = await invoke("post", "/api/v1/programs/{id}/payouts", {
+          params: { id },
+          headers: auth,
+          body: { period_start: "2026-01-01", period_end: new Date().toISOString().slice(0, 10) },
+        });
         return { params: { id, batchId: String(created.body.id) }, headers: auth, body: { reason: "contract" } };
       },
       listWebhookEndpoints: async () => ({ params: { id }, headers: auth }),
-      createWebhookEndpoint: async () => ({ params: { id }, headers: auth, body: { url: "https://hooks.example.com/x", events: ["sale.created"] } }),
+      createWebhookEndpoint: async () => ({
+        params: { id },
+        headers: auth,
+        body: { url: "https://hooks.example.com/x", events: ["sale.created"] },
+      }),
       updateWebhookEndpoint: async () => ({ params: { id, endpointId: await hook() }, headers: auth, body: { enabled: true } }),
       deleteWebhookEndpoint: async () => {
-        const created = await invoke("post", "/api/v1/programs/{id}/webhooks", { params: { id }, headers: auth, body: { url: "https://hooks.example.com/gone", events: ["sale.created"] } });
+        const created = await invoke("post", "/api/v1/programs/{id}/webhooks", {
+          params: { id },
+          headers: auth,
+          body: { url: "https://hooks.example.com/gone", events: ["sale.created"] },
+        });
         return { params: { id, endpointId: created.body.id }, headers: auth };
       },
       listWebhookDeliveries: async () => ({ params: { id, endpointId: await hook() }, headers: auth }),
@@ -155,25 +211,63 @@ describe("every documented operation answers what the document says", () => {
       trackSale: async () => ({ headers: key, body: { transaction_id: `t_${crypto.randomUUID()}`, amount_cents: 1_000 } }),
       trackRefund: async () => (await sale(), { headers: key, body: { transaction_id: saleId, amount_cents: 100 } }),
       trackVerify: async () => ({ headers: site, body: { program_id: id, page_url: `${SITE}/pricing` } }),
-      trackSignup: async () => ({ headers: site, body: { program_id: id, click_id: (await clickOf()).token, customer_key: `s_${crypto.randomUUID()}` } }),
+      trackSignup: async () => ({
+        headers: site,
+        body: { program_id: id, click_id: (await clickOf()).token, customer_key: `s_${crypto.randomUUID()}` },
+      }),
       trackCheckout: async () => {
         const cartId = crypto.randomUUID();
-        return { headers: site, body: { program_id: id, click_id: (await clickOf()).token, cart_id: cartId, cart_token: signCartToken(fx.apiKey, cartId, Math.floor(Date.now() / 1000) + 600) } };
+        return {
+          headers: site,
+          body: {
+            program_id: id,
+            click_id: (await clickOf()).token,
+            cart_id: cartId,
+            cart_token: signCartToken(fx.apiKey, cartId, Math.floor(Date.now() / 1000) + 600),
+          },
+        };
       },
       trackingStatus: async () => ({ params: { sessionId: (await clickOf()).sessionId! }, headers: site }),
-      agentrefClick: async () => ({ headers: site, body: { programId: id, pageUrl: `${SITE}/?via=${fx.link.code}`, referralCode: fx.link.code } }),
+      agentrefClick: async () => ({
+        headers: site,
+        body: { programId: id, pageUrl: `${SITE}/?via=${fx.link.code}`, referralCode: fx.link.code },
+      }),
       agentrefVerify: async () => ({ headers: site, body: { programId: id, pageUrl: `${SITE}/` } }),
-      affyClick: async () => ({ headers: key, body: { clientId: fx.program.clientId, affiliateReference: fx.link.code, clickId: `affy_${crypto.randomUUID()}` } }),
-      affyRegistration: async () => ({ headers: key, body: { clickId: (await clickOf()).token, email: "reg@customer.test", customerId: `r_${crypto.randomUUID()}` } }),
-      affyLead: async () => ({ headers: key, body: { clientId: fx.program.clientId, leadType: "REGISTRATION", sessionId: (await clickOf()).sessionId, customerEmail: "lead@customer.test" } }),
+      affyClick: async () => ({
+        headers: key,
+        body: { clientId: fx.program.clientId, affiliateReference: fx.link.code, clickId: `affy_${crypto.randomUUID()}` },
+      }),
+      affyRegistration: async () => ({
+        headers: key,
+        body: { clickId: (await clickOf()).token, email: "reg@customer.test", customerId: `r_${crypto.randomUUID()}` },
+      }),
+      affyLead: async () => ({
+        headers: key,
+        body: {
+          clientId: fx.program.clientId,
+          leadType: "REGISTRATION",
+          sessionId: (await clickOf()).sessionId,
+          customerEmail: "lead@customer.test",
+        },
+      }),
       refersionOrderPaid: async () => ({
         headers: { "Refersion-Public-Key": apiKey.publicKey, "Refersion-Secret-Key": fx.apiKey },
-        body: { cart_id: crypto.randomUUID(), order_id: `o_${crypto.randomUUID()}`, currency_code: "USD", items: [{ sku: "A", price: 10, quantity: 1 }] },
+        body: {
+          cart_id: crypto.randomUUID(),
+          order_id: `o_${crypto.randomUUID()}`,
+          currency_code: "USD",
+          items: [{ sku: "A", price: 10, quantity: 1 }],
+        },
       }),
       stripeWebhook: async () => ({
         params: { programId: id },
         raw: stripePayload,
-        headers: { "stripe-signature": new Stripe("sk_test_unused").webhooks.generateTestHeaderString({ payload: stripePayload, secret: stripeSecret }) },
+        headers: {
+          "stripe-signature": new Stripe("sk_test_unused").webhooks.generateTestHeaderString({
+            payload: stripePayload,
+            secret: stripeSecret,
+          }),
+        },
       }),
     };
   });
@@ -185,7 +279,11 @@ describe("every documented operation answers what the document says", () => {
     const url = new URL(`http://contract.test${path}`);
     for (const [name, value] of Object.entries(recipe.query ?? {})) url.searchParams.set(name, value);
     const body = recipe.raw ?? (recipe.body === undefined ? undefined : JSON.stringify(recipe.body));
-    const request = new Request(url, { method: method.toUpperCase(), headers: { "content-type": "application/json", ...recipe.headers }, body });
+    const request = new Request(url, {
+      method: method.toUpperCase(),
+      headers: { "content-type": "application/json", ...recipe.headers },
+      body,
+    });
     const response = await handler(request, { params: Promise.resolve(recipe.params ?? {}) });
     const text = await response.text();
     const type = response.headers.get("content-type") ?? "";
@@ -202,7 +300,10 @@ describe("every documented operation answers what the document says", () => {
     if (!recipe) throw new Error(`no request for ${operation.operationId}`);
     const res = await invoke(method, path, await recipe());
     const documented = operation.responses[String(res.status)] as Json | undefined;
-    expect(documented, `${res.status} is not documented for ${operation.operationId}: ${JSON.stringify(res.body).slice(0, 400)}`).toBeDefined();
+    expect(
+      documented,
+      `${res.status} is not documented for ${operation.operationId}: ${JSON.stringify(res.body).slice(0, 400)}`,
+    ).toBeDefined();
     expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBeLessThan(300);
     const schema = documented!.content?.["application/json"]?.schema as Json | undefined;
     if (!schema) {

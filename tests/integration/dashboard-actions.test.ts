@@ -39,17 +39,32 @@ const schema = z.object({ name: z.string().trim().min(1, "is required"), count: 
 
 describe("action wrapper", () => {
   it("passes the parsed input (the schema's output) and answers { ok: true, data }", async () => {
-    const result = await action({ access: "anyone", schema, input: { name: "  Ann ", count: "3" } }, async (input) => `${input.name}×${input.count}`);
+    const result = await action(
+      { access: "anyone", schema, input: { name: "  Ann ", count: "3" } },
+      async (input) => `${input.name}×${input.count}`,
+    );
     expect(result).toEqual({ ok: true, data: "Ann×3" });
   });
 
   it("invalid input: one message per field by default, or the action's own wording", async () => {
     const run = async () => "never";
     const result = await action({ access: "anyone", schema, input: { name: "", count: 1.5 } }, run);
-    expect(result).toEqual({ ok: false, error: "Some fields need attention.", fieldErrors: { name: "is required", count: expect.any(String) } });
+    expect(result).toEqual({
+      ok: false,
+      error: "Some fields need attention.",
+      fieldErrors: { name: "is required", count: expect.any(String) },
+    });
     expect(formError(result)).toBeNull(); // the fields say it
     expect(fieldErrors(result).name).toBe("is required");
-    const worded = await action({ access: "anyone", schema, input: { name: "" }, invalid: (issues) => ({ error: issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ") }) }, run);
+    const worded = await action(
+      {
+        access: "anyone",
+        schema,
+        input: { name: "" },
+        invalid: (issues) => ({ error: issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; ") }),
+      },
+      run,
+    );
     expect(worded).toMatchObject({ ok: false, error: expect.stringContaining("name: is required") });
     expect(formError(worded)).toBe(worded.ok ? null : worded.error);
   });
@@ -60,21 +75,47 @@ describe("action wrapper", () => {
   });
 
   it("maps ApiError, ActionError and unique violations; throws anything else", async () => {
-    expect(await action({ access: "anyone" }, async () => { throw new ApiError("not_found", "Partner not found"); })).toEqual({ ok: false, error: "Partner not found" });
-    expect(await action({ access: "anyone" }, async () => { throw new ApiError("forbidden", "needs admin"); })).toMatchObject({ ok: false, error: expect.stringContaining("Your role") });
-    expect(await action({ access: "anyone" }, async () => { throw new ActionError("Taken", { email: "Taken" }); })).toEqual({ ok: false, error: "Taken", fieldErrors: { email: "Taken" } });
+    expect(
+      await action({ access: "anyone" }, async () => {
+        throw new ApiError("not_found", "Partner not found");
+      }),
+    ).toEqual({ ok: false, error: "Partner not found" });
+    expect(
+      await action({ access: "anyone" }, async () => {
+        throw new ApiError("forbidden", "needs admin");
+      }),
+    ).toMatchObject({ ok: false, error: expect.stringContaining("Your role") });
+    expect(
+      await action({ access: "anyone" }, async () => {
+        throw new ActionError("Taken", { email: "Taken" });
+      }),
+    ).toEqual({ ok: false, error: "Taken", fieldErrors: { email: "Taken" } });
     const unique = Object.assign(new Error("unique"), { code: "P2002", meta: { target: ["programId", "code"] } });
-    expect(await action({ access: "anyone" }, async () => { throw unique; })).toEqual({ ok: false, error: "A record with this code already exists" });
-    await expect(action({ access: "anyone" }, async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    expect(
+      await action({ access: "anyone" }, async () => {
+        throw unique;
+      }),
+    ).toEqual({ ok: false, error: "A record with this code already exists" });
+    await expect(
+      action({ access: "anyone" }, async () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
   });
 
   it("lets redirect() through", async () => {
-    await expect(action({ access: "anyone" }, async () => redirect("/somewhere"))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    await expect(action({ access: "anyone" }, async () => redirect("/somewhere"))).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
   });
 });
 
 describe("action access", () => {
-  const whoAmI = async (_: unknown, context: { user?: { id: string }; role?: string; actor?: unknown }) => ({ user: context.user?.id, role: context.role, actor: context.actor });
+  const whoAmI = async (_: unknown, context: { user?: { id: string }; role?: string; actor?: unknown }) => ({
+    user: context.user?.id,
+    role: context.role,
+    actor: context.actor,
+  });
 
   it("a program action runs for a member with the role, with the user as actor", async () => {
     const { owner, program } = await makeProgram();
@@ -89,15 +130,23 @@ describe("action access", () => {
     const { program } = await makeProgram();
     const viewer = await makeMember(program.id, "VIEWER");
     signedIn(viewer.user);
-    expect(await action({ access: { programId: program.id, role: "VIEWER" } }, whoAmI)).toMatchObject({ ok: true, data: { role: "VIEWER" } });
-    expect(await action({ access: { programId: program.id, role: "ADMIN" } }, whoAmI)).toEqual({ ok: false, error: "Your role in this program cannot do this. Ask an owner or admin." });
+    expect(await action({ access: { programId: program.id, role: "VIEWER" } }, whoAmI)).toMatchObject({
+      ok: true,
+      data: { role: "VIEWER" },
+    });
+    expect(await action({ access: { programId: program.id, role: "ADMIN" } }, whoAmI)).toEqual({
+      ok: false,
+      error: "Your role in this program cannot do this. Ask an owner or admin.",
+    });
     signedIn(await makeUser());
     expect(await action({ access: { programId: program.id, role: "VIEWER" } }, whoAmI)).toEqual({ ok: false, error: "Program not found" });
     signedIn(null);
-    await expect(action({ access: { programId: program.id, role: "VIEWER" } }, whoAmI)).rejects.toEqual(redirectedTo(/\/login\?next=%2Fdashboard%2F/));
+    await expect(action({ access: { programId: program.id, role: "VIEWER" } }, whoAmI)).rejects.toEqual(
+      redirectedTo(/\/login\?next=%2Fdashboard%2F/),
+    );
   });
 
-  it("partner and user actions: a partner account, any account, or \"Sign in first.\"", async () => {
+  it('partner and user actions: a partner account, any account, or "Sign in first."', async () => {
     const partner = await makeUser("PARTNER");
     const owner = await makeUser("OWNER");
     signedIn(partner);

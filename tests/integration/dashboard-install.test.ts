@@ -6,7 +6,8 @@ import { recordHeartbeat } from "@/lib/tracking/record-heartbeat";
 import { makeTrackingProgram } from "../helpers/tracking";
 import { seedClick, seedLead, seedSale } from "../helpers/management";
 
-const state = (checklist: Awaited<ReturnType<typeof getInstallChecklist>>) => Object.fromEntries(checklist.checks.map((c) => [c.id, c.done]));
+const state = (checklist: Awaited<ReturnType<typeof getInstallChecklist>>) =>
+  Object.fromEntries(checklist.checks.map((c) => [c.id, c.done]));
 
 describe("install checklist", () => {
   it("turns each step green from real rows, with first and last times", async () => {
@@ -16,8 +17,14 @@ describe("install checklist", () => {
     expect(state(empty)).toEqual({ tracker: false, api_key: false, click: false, lead: false, sale: false, stripe: false });
     expect(empty.pages).toEqual([]);
 
-    await recordHeartbeat({ programId: program.id, pageUrl: "https://shop.example/pricing?aff=x", source: "TRACKER" }, { sourceHost: "shop.example" });
-    await recordHeartbeat({ programId: program.id, pageUrl: "https://shop.example/pricing", source: "TRACKER" }, { sourceHost: "shop.example" });
+    await recordHeartbeat(
+      { programId: program.id, pageUrl: "https://shop.example/pricing?aff=x", source: "TRACKER" },
+      { sourceHost: "shop.example" },
+    );
+    await recordHeartbeat(
+      { programId: program.id, pageUrl: "https://shop.example/pricing", source: "TRACKER" },
+      { sourceHost: "shop.example" },
+    );
     await recordHeartbeat({ programId: program.id, pageUrl: "https://shop.example/", source: "TRACKER" }, { sourceHost: "shop.example" });
     const p = { programId: program.id, partnerId: partner.id, linkId: link.id };
     const first = new Date(Date.now() - 3_600_000);
@@ -37,7 +44,9 @@ describe("install checklist", () => {
     await seedSale(p, { amount: 500 });
     await db.program.update({ where: { id: program.id }, data: { stripeWebhookSecret: "v1.x.y.z", stripeConnectedAt: new Date() } });
     expect(state(await getInstallChecklist(program.id))).toMatchObject({ sale: true, stripe: false }); // no event received yet
-    await db.processedWebhookEvent.create({ data: { programId: program.id, eventId: `evt_${program.id}`, type: "partnerloop.test_event", status: "PROCESSED" } });
+    await db.processedWebhookEvent.create({
+      data: { programId: program.id, eventId: `evt_${program.id}`, type: "partnerloop.test_event", status: "PROCESSED" },
+    });
     expect(state(await getInstallChecklist(program.id))).toMatchObject({ stripe: true });
   });
 });

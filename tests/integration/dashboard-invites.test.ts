@@ -37,14 +37,21 @@ describe("partner invites", () => {
     const stored = await db.invite.findUniqueOrThrow({ where: { id: sent.inviteId } });
     expect(stored.tokenHash).not.toContain(tokenOf(sent.url)); // only the digest is stored
 
-    expect(await getInvite(tokenOf(sent.url))).toMatchObject({ kind: "PARTNER", state: "open", accountExists: false, program: { name: "Invite Co" } });
+    expect(await getInvite(tokenOf(sent.url))).toMatchObject({
+      kind: "PARTNER",
+      state: "open",
+      accountExists: false,
+      program: { name: "Invite Co" },
+    });
     const accepted = await acceptInvite(tokenOf(sent.url), { type: "new", input: { name: "Maya", password: PASSWORD } });
     expect(accepted).toMatchObject({ kind: "PARTNER", programId: program.id, email });
     const user = await db.user.findUniqueOrThrow({ where: { id: accepted.userId } });
     expect(user.kind).toBe("PARTNER");
     expect((await db.partner.findUniqueOrThrow({ where: { id: sent.partnerId } })).userId).toBe(user.id);
 
-    await expect(acceptInvite(tokenOf(sent.url), { type: "new", input: { name: "Again", password: PASSWORD } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(acceptInvite(tokenOf(sent.url), { type: "new", input: { name: "Again", password: PASSWORD } })).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect((await getInvite(tokenOf(sent.url)))!.state).toBe("accepted");
     // inviting the connected partner again is refused
     await expect(invitePartner(program.id, { name: "Maya", email }, actorOf(owner.id))).rejects.toMatchObject({ code: "conflict" });
@@ -52,13 +59,17 @@ describe("partner invites", () => {
 
   it("refuses unknown and expired tokens, and an owner account for a partner invite", async () => {
     const { owner, program } = await makeProgram();
-    await expect(acceptInvite("inv_unknownunknownunknown", { type: "new", input: { name: "X", password: PASSWORD } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      acceptInvite("inv_unknownunknownunknown", { type: "new", input: { name: "X", password: PASSWORD } }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await getInvite("not-a-token")).toBeNull();
 
     const sent = await invitePartner(program.id, { name: "Late", email: uniqueEmail("late") }, actorOf(owner.id));
     const later = new Date(Date.now() + 15 * 86_400_000);
     expect((await getInvite(tokenOf(sent.url), later))!.state).toBe("expired");
-    await expect(acceptInvite(tokenOf(sent.url), { type: "new", input: { name: "L", password: PASSWORD } }, later)).rejects.toMatchObject({ code: "conflict" });
+    await expect(acceptInvite(tokenOf(sent.url), { type: "new", input: { name: "L", password: PASSWORD } }, later)).rejects.toMatchObject({
+      code: "conflict",
+    });
 
     const otherOwner = await makeUser("OWNER");
     await expect(acceptInvite(tokenOf(sent.url), { type: "existing", userId: otherOwner.id })).rejects.toMatchObject({ code: "forbidden" });
@@ -69,7 +80,9 @@ describe("partner invites", () => {
   it("lets two parallel acceptances of one invite create one account", async () => {
     const { owner, program } = await makeProgram();
     const sent = await invitePartner(program.id, { name: "Race", email: uniqueEmail("race") }, actorOf(owner.id));
-    const results = await Promise.allSettled([1, 2].map(() => acceptInvite(tokenOf(sent.url), { type: "new", input: { name: "Race", password: PASSWORD } })));
+    const results = await Promise.allSettled(
+      [1, 2].map(() => acceptInvite(tokenOf(sent.url), { type: "new", input: { name: "Race", password: PASSWORD } })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
 });
@@ -105,7 +118,9 @@ describe("member invites and team", () => {
     const sent = await inviteMember(program.id, { email: colleague.email, role: "ADMIN" }, actorOf(owner.id));
     expect((await getInvite(tokenOf(sent.url)))!.accountExists).toBe(true);
     await acceptInvite(tokenOf(sent.url), { type: "existing", userId: colleague.id });
-    expect(await db.programMember.findUnique({ where: { programId_userId: { programId: program.id, userId: colleague.id } } })).toMatchObject({ role: "ADMIN" });
+    expect(
+      await db.programMember.findUnique({ where: { programId_userId: { programId: program.id, userId: colleague.id } } }),
+    ).toMatchObject({ role: "ADMIN" });
   });
 });
 
@@ -128,7 +143,9 @@ describe("applications and approval", () => {
     expect(trail.map((t) => t.action)).toEqual(["partner.applied", "partner.approved", "partner.suspended", "partner.approved"]);
 
     const other = await makeProgram();
-    await expect(setPartnerStatus(other.program.id, applied.partnerId, "SUSPENDED", actorOf(other.owner.id))).rejects.toMatchObject({ code: "not_found" });
+    await expect(setPartnerStatus(other.program.id, applied.partnerId, "SUSPENDED", actorOf(other.owner.id))).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("auto-approve: active with a link at once; an existing partner account can apply to a second program", async () => {
@@ -143,7 +160,9 @@ describe("applications and approval", () => {
     const again = await applyToProgram(second.program.id, { type: "existing", userId: applied.userId });
     expect(again.status).toBe("PENDING");
     // a taken e-mail for a new account is refused and leaves nothing behind
-    await expect(applyToProgram(second.program.id, { type: "new", input: { name: "Dup", email, password: PASSWORD } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      applyToProgram(second.program.id, { type: "new", input: { name: "Dup", email, password: PASSWORD } }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(await db.partner.count({ where: { programId: second.program.id } })).toBe(1);
   });
 });

@@ -42,7 +42,12 @@ describe("dashboard reads", () => {
     const { program } = await makeProgram();
     const { program: other } = await makeProgram();
     const { partner } = await seedPartner(program.id);
-    expect(await getPartner(program.id, partner.id)).toMatchObject({ id: partner.id, hasAccount: false, invited: false, program: { currency: "USD", websiteUrl: "https://shop.example" } });
+    expect(await getPartner(program.id, partner.id)).toMatchObject({
+      id: partner.id,
+      hasAccount: false,
+      invited: false,
+      program: { currency: "USD", websiteUrl: "https://shop.example" },
+    });
     await expect(getPartner(other.id, partner.id)).rejects.toThrow(/not found/);
   });
 
@@ -70,11 +75,17 @@ describe("dashboard reads", () => {
   it("countDeliveries: per endpoint and status, zeros for the quiet ones, nothing of another program's endpoint", async () => {
     const { program } = await makeProgram();
     const { program: other } = await makeProgram();
-    const endpoint = (programId: string) => db.webhookEndpoint.create({ data: { programId, url: "https://hooks.example/x", events: ["sale.created"], secret: "enc" } });
+    const endpoint = (programId: string) =>
+      db.webhookEndpoint.create({ data: { programId, url: "https://hooks.example/x", events: ["sale.created"], secret: "enc" } });
     const [busy, quiet, foreign] = await Promise.all([endpoint(program.id), endpoint(program.id), endpoint(other.id)]);
     const delivery = (endpointId: string, status: "PENDING" | "SUCCEEDED" | "FAILED", n: number) =>
       db.webhookDelivery.create({ data: { endpointId, eventId: `evt_${status}_${n}`, event: "sale.created", payload: {}, status } });
-    await Promise.all([delivery(busy.id, "SUCCEEDED", 1), delivery(busy.id, "SUCCEEDED", 2), delivery(busy.id, "FAILED", 1), delivery(foreign.id, "FAILED", 1)]);
+    await Promise.all([
+      delivery(busy.id, "SUCCEEDED", 1),
+      delivery(busy.id, "SUCCEEDED", 2),
+      delivery(busy.id, "FAILED", 1),
+      delivery(foreign.id, "FAILED", 1),
+    ]);
     const counts = await countDeliveries(program.id, [busy.id, quiet.id, foreign.id]);
     expect(counts.get(busy.id)).toEqual({ PENDING: 0, SUCCEEDED: 2, FAILED: 1 });
     expect(counts.get(quiet.id)).toEqual({ PENDING: 0, SUCCEEDED: 0, FAILED: 0 });
@@ -86,7 +97,12 @@ describe("page parameters", () => {
   it("review list: invalid values are ignored, dates are inclusive, links keep the other filters", () => {
     const p = parseReviewParams({ status: "approved", partner: "p_1", flag: "<script>", from: "2026-03-01", to: ["2026-03-31", "x"] });
     expect(p.values).toEqual({ status: "approved", partner: "p_1", flag: undefined, from: "2026-03-01", to: "2026-03-31" });
-    expect(p.filters).toMatchObject({ status: "APPROVED", partnerId: "p_1", from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") });
+    expect(p.filters).toMatchObject({
+      status: "APPROVED",
+      partnerId: "p_1",
+      from: new Date("2026-03-01T00:00:00Z"),
+      to: new Date("2026-04-01T00:00:00Z"),
+    });
     expect(p.filtered).toBe(true);
     expect(reviewHref("/c", p.values, { status: undefined })).toBe("/c?partner=p_1&from=2026-03-01&to=2026-03-31");
     expect(reviewHref("/c", {}, {})).toBe("/c");

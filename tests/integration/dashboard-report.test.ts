@@ -50,7 +50,15 @@ describe("getReport", () => {
     const { program, a, b } = await seed();
     const report = await getReport(program.id, period);
     expect(report.currency).toBe("USD");
-    expect(report.totals).toEqual({ clicks: 6, leads: 2, sales: 2, revenue: 7_500, commissions: 1_500, clickToLead: 0.3333, leadToSale: 1 });
+    expect(report.totals).toEqual({
+      clicks: 6,
+      leads: 2,
+      sales: 2,
+      revenue: 7_500,
+      commissions: 1_500,
+      clickToLead: 0.3333,
+      leadToSale: 1,
+    });
     expect(report.previousTotals).toMatchObject({ clicks: 1, leads: 0, sales: 1, revenue: 4_000, commissions: 800 });
     expect(report.previousFrom).toEqual(mar(0, 0)); // Feb 28
 

@@ -43,14 +43,19 @@ describe("demo data", () => {
   });
 
   it("keeps link counters equal to the clicks stored", async () => {
-    const links = await db.referralLink.findMany({ where: { programId: login.programId }, include: { _count: { select: { clicks: true } } } });
+    const links = await db.referralLink.findMany({
+      where: { programId: login.programId },
+      include: { _count: { select: { clicks: true } } },
+    });
     for (const link of links) expect(link.clickCount).toBe(link._count.clicks);
   });
 
   it("reports totals that match the rows", async () => {
     const overview = await getOverview(login.programId, { days: 30 });
     const clicks = await db.click.count({ where: { programId: login.programId, createdAt: { gte: overview.from } } });
-    const sales = await db.sale.count({ where: { programId: login.programId, occurredAt: { gte: overview.from }, partnerId: { not: null } } });
+    const sales = await db.sale.count({
+      where: { programId: login.programId, occurredAt: { gte: overview.from }, partnerId: { not: null } },
+    });
     expect(overview.totals.clicks).toBe(clicks);
     expect(overview.totals.sales).toBe(sales);
     expect(overview.series).toHaveLength(30);

@@ -45,7 +45,12 @@ describe("POST /api/v1/tracking/click (AFFY)", () => {
     const body = documentedClick(fx);
     const res = await call(click, { body });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, clickId: expect.any(Number), sessionId: body.sessionId, message: "Click tracked successfully" });
+    expect(res.body).toEqual({
+      success: true,
+      clickId: expect.any(Number),
+      sessionId: body.sessionId,
+      message: "Click tracked successfully",
+    });
     const row = await db.click.findUniqueOrThrow({ where: { id: BigInt(res.body.clickId) }, include: { customer: true } });
     expect(row).toMatchObject({
       programId: fx.program.id,
@@ -67,7 +72,13 @@ describe("POST /api/v1/tracking/click (AFFY)", () => {
     const clicked = await tracked(fx);
     const res = await call(status, { method: "GET", params: { sessionId: clicked.sessionId } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ sessionId: clicked.sessionId, hasAffiliate: true, affiliateReference: fx.link.code, clickId: clicked.numericId, clickedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(res.body).toMatchObject({
+      sessionId: clicked.sessionId,
+      hasAffiliate: true,
+      affiliateReference: fx.link.code,
+      clickId: clicked.numericId,
+      clickedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     const none = await call(status, { method: "GET", params: { sessionId: unique("nobody") } });
     expect(none.body).toMatchObject({ hasAffiliate: false, affiliateReference: null, clickId: null, clickedAt: null });
   });
@@ -84,7 +95,10 @@ describe("POST /api/v1/tracking/click (AFFY)", () => {
   });
 
   it("accepts the program's site as Origin and a clientId sent as a string; without clickId every call is a click", async () => {
-    const res = await call(click, { headers: fromSite, body: { ...documentedClick(fx), clientId: String(fx.program.clientId), clickId: undefined } });
+    const res = await call(click, {
+      headers: fromSite,
+      body: { ...documentedClick(fx), clientId: String(fx.program.clientId), clickId: undefined },
+    });
     expect(res.status).toBe(200);
     expect(res.body.success).toBe(true);
   });
@@ -135,13 +149,30 @@ describe("POST /api/v1/tracking/registration (AFFY)", () => {
 
   it("replays the documented request: one lead for the click's partner; a repeat answers the same lead", async () => {
     const clicked = await tracked(fx);
-    const body = { clickId: clicked.clickId, email: "customer@example.com", customerId: unique("your_internal_user_id"), customerName: "Jane Smith" };
+    const body = {
+      clickId: clicked.clickId,
+      email: "customer@example.com",
+      customerId: unique("your_internal_user_id"),
+      customerName: "Jane Smith",
+    };
     const res = await call(registration, { body });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, leadId: expect.any(Number), clickId: clicked.clickId, message: "Registration linked to affiliate referral" });
+    expect(res.body).toEqual({
+      success: true,
+      leadId: expect.any(Number),
+      clickId: clicked.clickId,
+      message: "Registration linked to affiliate referral",
+    });
 
     const row = await db.lead.findUniqueOrThrow({ where: { id: res.body.leadId }, include: { customer: true } });
-    expect(row).toMatchObject({ programId: fx.program.id, partnerId: fx.partner.id, clickId: BigInt(clicked.numericId), email: "customer@example.com", customerKey: body.customerId, source: "AFFY" });
+    expect(row).toMatchObject({
+      programId: fx.program.id,
+      partnerId: fx.partner.id,
+      clickId: BigInt(clicked.numericId),
+      email: "customer@example.com",
+      customerKey: body.customerId,
+      source: "AFFY",
+    });
     expect(row.customer).toMatchObject({ status: "LEAD", email: "customer@example.com", name: "Jane Smith", customerKey: body.customerId });
 
     const again = await call(registration, { body });
@@ -164,7 +195,9 @@ describe("POST /api/v1/tracking/registration (AFFY)", () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ success: false, message: expect.stringContaining("clickId not found") });
     expect((await call(registration, { body: { clickId: String(clicked.numericId), email: "x@example.com" } })).status).toBe(404);
-    expect((await call(registration, { headers: { origin: "https://evil.example" }, body: { clickId: clicked.clickId } })).status).toBe(403);
+    expect((await call(registration, { headers: { origin: "https://evil.example" }, body: { clickId: clicked.clickId } })).status).toBe(
+      403,
+    );
     expect((await call(registration, { headers: withKey("pl_sk_nope"), body: { clickId: clicked.clickId } })).status).toBe(401);
     expect((await call(registration, { body: { email: "x@example.com" } })).body.message).toContain("clickId: is required");
     expect((await call(registration, { body: { clickId: clicked.clickId, email: "not-an-email" } })).status).toBe(400);
@@ -179,10 +212,14 @@ describe("POST /api/v1/tracking/registration (AFFY)", () => {
     const secondClick = await call(click, { body: { ...documentedClick(fx), affiliateReference: two.link.code } });
     const secondId = (await db.click.findUniqueOrThrow({ where: { id: BigInt(secondClick.body.clickId) } })).externalClickId!;
     await call(registration, { body: { clickId: secondId, customerId } });
-    const kept = await db.customer.findUniqueOrThrow({ where: { programId_customerKey: { programId: fx.program.id, customerKey: customerId } } });
+    const kept = await db.customer.findUniqueOrThrow({
+      where: { programId_customerKey: { programId: fx.program.id, customerKey: customerId } },
+    });
     expect(kept.partnerId).toBe(fx.partner.id);
     await call(registration, { headers: withKey(fx.apiKey), body: { clickId: secondId, customerId } });
-    const moved = await db.customer.findUniqueOrThrow({ where: { programId_customerKey: { programId: fx.program.id, customerKey: customerId } } });
+    const moved = await db.customer.findUniqueOrThrow({
+      where: { programId_customerKey: { programId: fx.program.id, customerKey: customerId } },
+    });
     expect(moved.partnerId).toBe(two.partner.id);
   });
 });
@@ -195,19 +232,44 @@ describe("POST /api/v1/tracking/lead (AFFY)", () => {
 
   it("replays the documented REGISTRATION lead: the session's click is credited", async () => {
     const clicked = await tracked(fx);
-    const body = { clientId: fx.program.clientId, leadType: "REGISTRATION", customerEmail: "customer@example.com", customerName: "Jane Smith", sessionId: clicked.sessionId };
+    const body = {
+      clientId: fx.program.clientId,
+      leadType: "REGISTRATION",
+      customerEmail: "customer@example.com",
+      customerName: "Jane Smith",
+      sessionId: clicked.sessionId,
+    };
     const res = await call(lead, { body });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, leadId: expect.any(Number), conversionSource: "TRACKING_API", message: "Registration linked to affiliate referral" });
+    expect(res.body).toEqual({
+      success: true,
+      leadId: expect.any(Number),
+      conversionSource: "TRACKING_API",
+      message: "Registration linked to affiliate referral",
+    });
     const row = await db.lead.findUniqueOrThrow({ where: { id: res.body.leadId }, include: { customer: true } });
-    expect(row).toMatchObject({ partnerId: fx.partner.id, clickId: BigInt(clicked.numericId), email: "customer@example.com", source: "AFFY" });
+    expect(row).toMatchObject({
+      partnerId: fx.partner.id,
+      clickId: BigInt(clicked.numericId),
+      email: "customer@example.com",
+      source: "AFFY",
+    });
     expect(row.customer.name).toBe("Jane Smith");
-    expect((await call(lead, { body })).body).toMatchObject({ leadId: res.body.leadId, message: "Registration already linked to this referral" });
+    expect((await call(lead, { body })).body).toMatchObject({
+      leadId: res.body.leadId,
+      message: "Registration already linked to this referral",
+    });
   });
 
   it("replays the documented PAYMENT lead without a key: 99.00 → 9900, commission held for review (UNVERIFIED_SOURCE)", async () => {
     const clicked = await tracked(fx);
-    const body = { clientId: fx.program.clientId, leadType: "PAYMENT", customerEmail: "customer@example.com", leadValue: 99.0, sessionId: clicked.sessionId };
+    const body = {
+      clientId: fx.program.clientId,
+      leadType: "PAYMENT",
+      customerEmail: "customer@example.com",
+      leadValue: 99.0,
+      sessionId: clicked.sessionId,
+    };
     const res = await call(lead, { body });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -219,13 +281,26 @@ describe("POST /api/v1/tracking/lead (AFFY)", () => {
       message: "Payment linked to affiliate referral",
     });
     const sale = await db.sale.findUniqueOrThrow({ where: { id: res.body.leadId }, include: { commissions: true } });
-    expect(sale).toMatchObject({ programId: fx.program.id, amount: 9_900, currency: "USD", partnerId: fx.partner.id, clickId: BigInt(clicked.numericId), source: "AFFY", transactionId: res.body.transactionId });
+    expect(sale).toMatchObject({
+      programId: fx.program.id,
+      amount: 9_900,
+      currency: "USD",
+      partnerId: fx.partner.id,
+      clickId: BigInt(clicked.numericId),
+      source: "AFFY",
+      transactionId: res.body.transactionId,
+    });
     expect(sale.commissions).toEqual([expect.objectContaining({ amount: 1_980, status: "PENDING", flags: ["UNVERIFIED_SOURCE"] })]);
 
     // the retry changes nothing
     const again = await call(lead, { body });
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ success: true, leadId: res.body.leadId, leadValue: 99, message: "Payment already recorded; nothing changed" });
+    expect(again.body).toMatchObject({
+      success: true,
+      leadId: res.body.leadId,
+      leadValue: 99,
+      message: "Payment already recorded; nothing changed",
+    });
     expect(await db.sale.count({ where: { programId: fx.program.id, clickId: BigInt(clicked.numericId) } })).toBe(1);
 
     // long after the hold, the sweep still leaves it for a reviewer
@@ -235,7 +310,16 @@ describe("POST /api/v1/tracking/lead (AFFY)", () => {
 
   it("follows the program's normal rules for a PAYMENT sent with the program key", async () => {
     const clicked = await tracked(fx);
-    const res = await call(lead, { headers: withKey(fx.apiKey), body: { clientId: fx.program.clientId, leadType: "PAYMENT", customerEmail: "keyed@example.com", leadValue: "19.99", sessionId: clicked.sessionId } });
+    const res = await call(lead, {
+      headers: withKey(fx.apiKey),
+      body: {
+        clientId: fx.program.clientId,
+        leadType: "PAYMENT",
+        customerEmail: "keyed@example.com",
+        leadValue: "19.99",
+        sessionId: clicked.sessionId,
+      },
+    });
     expect(res.status).toBe(200);
     const sale = await db.sale.findUniqueOrThrow({ where: { id: res.body.leadId }, include: { commissions: true } });
     expect(sale.amount).toBe(1_999);
@@ -256,10 +340,14 @@ describe("POST /api/v1/tracking/lead (AFFY)", () => {
 
     const vnd = await makeTrackingProgram({ currency: "VND" });
     const vndClick = await tracked(vnd);
-    const dong = await call(lead, { body: { clientId: vnd.program.clientId, leadType: "PAYMENT", leadValue: 250000, sessionId: vndClick.sessionId } });
+    const dong = await call(lead, {
+      body: { clientId: vnd.program.clientId, leadType: "PAYMENT", leadValue: 250000, sessionId: vndClick.sessionId },
+    });
     expect(dong.status).toBe(200);
     expect(await db.sale.findUniqueOrThrow({ where: { id: dong.body.leadId } })).toMatchObject({ amount: 250_000, currency: "VND" });
-    const fraction = await call(lead, { body: { clientId: vnd.program.clientId, leadType: "PAYMENT", leadValue: 1.5, sessionId: vndClick.sessionId } });
+    const fraction = await call(lead, {
+      body: { clientId: vnd.program.clientId, leadType: "PAYMENT", leadValue: 1.5, sessionId: vndClick.sessionId },
+    });
     expect(fraction.status).toBe(400);
     expect(fraction.body.message).toBe("leadValue: VND allows at most 0 decimal places");
   });

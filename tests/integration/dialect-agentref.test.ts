@@ -13,13 +13,23 @@ import { call, makeTrackingProgram, rowCounts, withKey } from "../helpers/tracki
 
 const YOURAPP = "https://yourapp.com";
 const fromYourApp = { origin: YOURAPP };
-const BROWSER = { "sec-fetch-mode": "cors", "x-forwarded-for": "203.0.113.7", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36" };
+const BROWSER = {
+  "sec-fetch-mode": "cors",
+  "x-forwarded-for": "203.0.113.7",
+  "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36",
+};
 
 type Fixture = Awaited<ReturnType<typeof makeTrackingProgram>>;
 
 /** The program of the document's examples: https://yourapp.com, a 30-day cookie, ?ref= cleaned up. */
 const yourApp = (overrides: Parameters<typeof makeTrackingProgram>[0] = {}) =>
-  makeTrackingProgram({ websiteUrl: `${YOURAPP}/`, cookieWindowDays: 30, cleanupParams: true, referralParams: ["ref", "via", "r", "a"], ...overrides });
+  makeTrackingProgram({
+    websiteUrl: `${YOURAPP}/`,
+    cookieWindowDays: 30,
+    cleanupParams: true,
+    referralParams: ["ref", "via", "r", "a"],
+    ...overrides,
+  });
 
 /** The document's click request, verbatim but for the ids. */
 const documentedClick = (fx: Fixture) => ({
@@ -67,24 +77,41 @@ describe("POST /api/tracking/click (AgentRef)", () => {
   });
 
   it.each(["via", "ref", "r", "a"])("takes the referral code from pageUrl's ?%s= when referralCode is absent", async (param) => {
-    const res = await call(click, { headers: fromYourApp, body: { programId: fx.program.id, pageUrl: `${YOURAPP}/pricing?${param}=${fx.link.code}&utm_source=x` } });
+    const res = await call(click, {
+      headers: fromYourApp,
+      body: { programId: fx.program.id, pageUrl: `${YOURAPP}/pricing?${param}=${fx.link.code}&utm_source=x` },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "ok", affiliateCode: fx.link.code });
   });
 
   it("takes the code from the program's own alias, and accepts the numeric client id", async () => {
     const own = await yourApp({ referralParams: ["partner", "p"] });
-    const res = await call(click, { headers: fromYourApp, body: { programId: String(own.program.clientId), pageUrl: `${YOURAPP}/?p=${own.link.code}` } });
+    const res = await call(click, {
+      headers: fromYourApp,
+      body: { programId: String(own.program.clientId), pageUrl: `${YOURAPP}/?p=${own.link.code}` },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: "ok", affiliateCode: own.link.code, programId: own.program.id, cleanupParams: ["partner", "p"] });
+    expect(res.body).toMatchObject({
+      status: "ok",
+      affiliateCode: own.link.code,
+      programId: own.program.id,
+      cleanupParams: ["partner", "p"],
+    });
     // ?via= is not one of this program's parameters
-    const other = await call(click, { headers: fromYourApp, body: { programId: own.program.id, pageUrl: `${YOURAPP}/?via=${own.link.code}` } });
+    const other = await call(click, {
+      headers: fromYourApp,
+      body: { programId: own.program.id, pageUrl: `${YOURAPP}/?via=${own.link.code}` },
+    });
     expect(other.status).toBe(400);
   });
 
   it("keeps the visitor's IP hash and user agent from a browser, and not the server's from a backend call", async () => {
     const browser = await call(click, { headers: { ...fromYourApp, ...BROWSER }, body: documentedClick(fx) });
-    const backend = await call(click, { headers: { ...fromYourApp, "x-forwarded-for": "198.51.100.1", "user-agent": "node" }, body: documentedClick(fx) });
+    const backend = await call(click, {
+      headers: { ...fromYourApp, "x-forwarded-for": "198.51.100.1", "user-agent": "node" },
+      body: documentedClick(fx),
+    });
     const [b, s] = await Promise.all([browser, backend].map((r) => db.click.findUniqueOrThrow({ where: { token: r.body.clickToken } })));
     expect(b).toMatchObject({ browser: "Chrome", device: "desktop" });
     expect(b!.ipHash).toBeTruthy();
@@ -97,7 +124,14 @@ describe("POST /api/tracking/click (AgentRef)", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "ok", clickToken: expect.stringMatching(/^clk_/), warnings: [CONSENT_WARNING] });
     const row = await db.click.findUniqueOrThrow({ where: { token: res.body.clickToken } });
-    expect(row).toMatchObject({ consent: false, ipHash: null, userAgent: null, referrerUrl: null, sessionId: null, partnerId: fx.partner.id });
+    expect(row).toMatchObject({
+      consent: false,
+      ipHash: null,
+      userAgent: null,
+      referrerUrl: null,
+      sessionId: null,
+      partnerId: fx.partner.id,
+    });
   });
 
   it("refuses (403) a foreign or missing Origin/Referer, or a bad key instead of one, with a clear message, writing nothing", async () => {
@@ -115,7 +149,14 @@ describe("POST /api/tracking/click (AgentRef)", () => {
     expect((await call(click, { headers: withKey("pl_sk_wrong"), body: documentedClick(fx) })).status).toBe(403);
     expect((await call(click, { headers: withKey(other.apiKey), body: documentedClick(fx) })).status).toBe(403);
     // even with a code nobody has: the site is checked first
-    expect((await call(click, { headers: { origin: "https://evil.example" }, body: { ...documentedClick(fx), referralCode: "nobody-has-this" } })).status).toBe(403);
+    expect(
+      (
+        await call(click, {
+          headers: { origin: "https://evil.example" },
+          body: { ...documentedClick(fx), referralCode: "nobody-has-this" },
+        })
+      ).status,
+    ).toBe(403);
     expect(await rowCounts(fx.program.id)).toEqual(before);
 
     expect((await call(click, { headers: { referer: `${YOURAPP}/landing` }, body: documentedClick(fx) })).status).toBe(200);
@@ -125,7 +166,10 @@ describe("POST /api/tracking/click (AgentRef)", () => {
 
   it("answers 404 for an unknown program and 400 for an unknown code or a malformed body, writing nothing", async () => {
     const before = await rowCounts(fx.program.id);
-    const unknown = await call(click, { headers: fromYourApp, body: { ...documentedClick(fx), programId: "550e8400-e29b-41d4-a716-446655440000" } });
+    const unknown = await call(click, {
+      headers: fromYourApp,
+      body: { ...documentedClick(fx), programId: "550e8400-e29b-41d4-a716-446655440000" },
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ status: "error", message: "Unknown programId: no program with this id" });
     expect((await call(click, { headers: fromYourApp, body: { ...documentedClick(fx), programId: "99999999999" } })).status).toBe(404);
@@ -171,7 +215,9 @@ describe("POST /api/tracking/click (AgentRef)", () => {
   });
 
   it("answers the CORS preflight", async () => {
-    const res = await clickPreflight(new Request("http://app.test/api/tracking/click", { method: "OPTIONS", headers: { origin: YOURAPP } }));
+    const res = await clickPreflight(
+      new Request("http://app.test/api/tracking/click", { method: "OPTIONS", headers: { origin: YOURAPP } }),
+    );
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe(YOURAPP);
   });
@@ -197,7 +243,10 @@ describe("POST /api/tracking/verify (AgentRef)", () => {
       lastSeenAt: expect.any(String),
       warnings: [],
     });
-    const again = await call(verify, { headers: fromYourApp, body: { ...documentedVerify(fx), pageUrl: "https://yourapp.com/pricing?ref=x#top", consentGranted: false } });
+    const again = await call(verify, {
+      headers: fromYourApp,
+      body: { ...documentedVerify(fx), pageUrl: "https://yourapp.com/pricing?ref=x#top", consentGranted: false },
+    });
     expect(again.body).toMatchObject({ status: "ok", count: 2, pageUrl: "https://yourapp.com/pricing" });
     const rows = await db.installHeartbeat.findMany({ where: { programId: fx.program.id } });
     expect(rows).toEqual([expect.objectContaining({ pageUrl: "https://yourapp.com/pricing", count: 2, source: "AGENTREF" })]);
@@ -208,12 +257,18 @@ describe("POST /api/tracking/verify (AgentRef)", () => {
     const before = await rowCounts(fx.program.id);
     const token = await call(verify, { headers: fromYourApp, body: { ...documentedVerify(fx), clickToken: "clk_a1b2c3d4e5" } });
     expect(token.status).toBe(400);
-    expect(token.body).toMatchObject({ status: "error", message: "clickToken: is not accepted: verify records an install heartbeat, not a click" });
+    expect(token.body).toMatchObject({
+      status: "error",
+      message: "clickToken: is not accepted: verify records an install heartbeat, not a click",
+    });
     const evil = await call(verify, { headers: { origin: "https://evil.example" }, body: documentedVerify(fx) });
     expect(evil.status).toBe(403);
     expect(evil.body.message).toContain("evil.example");
     expect((await call(verify, { body: documentedVerify(fx) })).status).toBe(403);
-    const unknown = await call(verify, { headers: fromYourApp, body: { ...documentedVerify(fx), programId: "550e8400-e29b-41d4-a716-446655440000" } });
+    const unknown = await call(verify, {
+      headers: fromYourApp,
+      body: { ...documentedVerify(fx), programId: "550e8400-e29b-41d4-a716-446655440000" },
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toBe("Unknown programId: no program with this id");
     expect((await call(verify, { headers: fromYourApp, body: { programId: fx.program.id } })).status).toBe(400);
@@ -239,7 +294,10 @@ describe("the click token downstream", () => {
   it("is the click_id of the tracking API's sale call", async () => {
     const fx = await yourApp();
     const clicked = await call(click, { headers: fromYourApp, body: documentedClick(fx) });
-    const res = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: "txn_agentref_1", amount_cents: 10_000, click_id: clicked.body.clickToken } });
+    const res = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: "txn_agentref_1", amount_cents: 10_000, click_id: clicked.body.clickToken },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ attributed: true, partner_code: fx.partner.code });
   });

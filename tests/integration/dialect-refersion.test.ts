@@ -43,12 +43,16 @@ const documentedOrder = (ids: { cart_id?: string; order_id: string }) => ({
 /** A referral visit through the tracker, then its checkout(cartId) from the thank-you page. */
 async function visitAndCheckout(fx: Fixture, cartId = unique("cart")) {
   const clicked = await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}` } });
-  const bound = await call(checkout, { headers: fromSite, body: { program_id: fx.program.id, click_id: clicked.body.click_id, cart_id: cartId } });
+  const bound = await call(checkout, {
+    headers: fromSite,
+    body: { program_id: fx.program.id, click_id: clicked.body.click_id, cart_id: cartId },
+  });
   expect(bound.status).toBe(200);
   return { cartId, clickToken: clicked.body.click_id as string };
 }
 
-const post = (fx: Fixture, body: unknown, headers: Record<string, string> = keys(fx)) => call(ordersPaid, { url: "http://app.test/tracker/orders/paid", headers, body });
+const post = (fx: Fixture, body: unknown, headers: Record<string, string> = keys(fx)) =>
+  call(ordersPaid, { url: "http://app.test/tracker/orders/paid", headers, body });
 
 describe("POST /tracker/orders/paid (Refersion)", () => {
   let fx: Fixture;
@@ -96,7 +100,16 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
       { sku: "PROD_B", name: "Product B", quantity: 1, unit_amount_cents: 1_000, amount_cents: 1_000 },
       { sku: "PROD_C", name: "Product C", quantity: 3, unit_amount_cents: 1_500, amount_cents: 4_500 },
     ]);
-    expect(sale.commissions).toEqual([expect.objectContaining({ id: res.body.commission_id, partnerId: fx.partner.id, amount: 1_275, currency: "USD", status: "PENDING", flags: [] })]);
+    expect(sale.commissions).toEqual([
+      expect.objectContaining({
+        id: res.body.commission_id,
+        partnerId: fx.partner.id,
+        amount: 1_275,
+        currency: "USD",
+        status: "PENDING",
+        flags: [],
+      }),
+    ]);
     expect(sale.customer).toMatchObject({ status: "CUSTOMER" });
   });
 
@@ -124,7 +137,10 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
     const cartId = unique("server_cart_");
     const noKey = await call(checkout, { body: { program_id: fx.program.id, click_id: clicked.body.click_id, cart_id: cartId } });
     expect(noKey.status).toBe(403);
-    const bound = await call(checkout, { headers: { authorization: `Bearer ${fx.apiKey}` }, body: { program_id: fx.program.id, click_id: clicked.body.click_id, cart_id: cartId } });
+    const bound = await call(checkout, {
+      headers: { authorization: `Bearer ${fx.apiKey}` },
+      body: { program_id: fx.program.id, click_id: clicked.body.click_id, cart_id: cartId },
+    });
     expect(bound.status).toBe(200);
     const res = await post(fx, documentedOrder({ cart_id: cartId, order_id: unique("o") }));
     expect(res.body).toMatchObject({ attributed: true, affiliate_code: fx.partner.code });
@@ -133,13 +149,20 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
   it("credits auto_credit_affiliate_id directly (by partner code or id), even over the cart's click", async () => {
     const two = await addPartner(fx.program.id);
     const { cartId } = await visitAndCheckout(fx);
-    const byCode = await post(fx, { ...documentedOrder({ cart_id: cartId, order_id: unique("auto") }), auto_credit_affiliate_id: two.partner.code });
+    const byCode = await post(fx, {
+      ...documentedOrder({ cart_id: cartId, order_id: unique("auto") }),
+      auto_credit_affiliate_id: two.partner.code,
+    });
     expect(byCode.body).toMatchObject({ attributed: true, affiliate_code: two.partner.code });
     const sale = await db.sale.findUniqueOrThrow({ where: { id: byCode.body.sale_id }, include: { commissions: true } });
     expect(sale).toMatchObject({ partnerId: two.partner.id, clickId: null });
     expect(sale.commissions[0]).toMatchObject({ partnerId: two.partner.id, amount: 1_275 });
 
-    const byId = await post(fx, { ...documentedOrder({ order_id: unique("auto") }), cart_id: undefined, auto_credit_affiliate_id: two.partner.id });
+    const byId = await post(fx, {
+      ...documentedOrder({ order_id: unique("auto") }),
+      cart_id: undefined,
+      auto_credit_affiliate_id: two.partner.id,
+    });
     expect(byId.status).toBe(200);
     expect(byId.body).toMatchObject({ attributed: true, affiliate_code: two.partner.code });
 
@@ -148,16 +171,26 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toBe("auto_credit_affiliate_id: no partner of this program has this id or code");
     const other = await refersionProgram();
-    expect((await post(fx, { ...documentedOrder({ order_id: unique("auto") }), auto_credit_affiliate_id: other.partner.code })).status).toBe(404);
+    expect(
+      (await post(fx, { ...documentedOrder({ order_id: unique("auto") }), auto_credit_affiliate_id: other.partner.code })).status,
+    ).toBe(404);
     expect(await rowCounts(fx.program.id)).toEqual(before);
   });
 
   it("records subscriptions: the first order by its cart, renewals to the same partner by subscription_id", async () => {
     const { cartId } = await visitAndCheckout(fx);
     const subscription = unique("sub_");
-    const first = await post(fx, { ...documentedOrder({ cart_id: cartId, order_id: unique("s1_") }), subscription_id: subscription, is_subscription: true });
+    const first = await post(fx, {
+      ...documentedOrder({ cart_id: cartId, order_id: unique("s1_") }),
+      subscription_id: subscription,
+      is_subscription: true,
+    });
     expect(first.body).toMatchObject({ attributed: true });
-    const renewal = await post(fx, { ...documentedOrder({ cart_id: unique("never_bound_"), order_id: unique("s2_") }), subscription_id: subscription, is_subscription: "TRUE" });
+    const renewal = await post(fx, {
+      ...documentedOrder({ cart_id: unique("never_bound_"), order_id: unique("s2_") }),
+      subscription_id: subscription,
+      is_subscription: "TRUE",
+    });
     expect(renewal.body).toMatchObject({ attributed: true, affiliate_code: fx.partner.code });
     const sales = await db.sale.findMany({ where: { programId: fx.program.id, subscriptionId: subscription }, orderBy: { id: "asc" } });
     expect(sales.map((s) => [s.type, s.isRecurring, s.partnerId])).toEqual([
@@ -169,21 +202,47 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
   it("records an order whose cart was never bound, unattributed", async () => {
     const res = await post(fx, documentedOrder({ cart_id: unique("lonely_"), order_id: unique("o") }));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ success: true, attributed: false, affiliate_code: null, commission_id: null, commission_amount: "0.00" });
+    expect(res.body).toMatchObject({
+      success: true,
+      attributed: false,
+      affiliate_code: null,
+      commission_id: null,
+      commission_amount: "0.00",
+    });
     expect(await db.sale.findUniqueOrThrow({ where: { id: res.body.sale_id } })).toMatchObject({ partnerId: null, amount: 6_375 });
   });
 
   it("computes in exact decimal and in the order's currency (else the program's)", async () => {
     const { cartId } = await visitAndCheckout(fx);
-    const exact = await post(fx, { order_id: unique("x"), cart_id: cartId, currency_code: "usd", items: [{ sku: "", price: 0.1, quantity: 3 }, { sku: "B", price: "0.20", quantity: 1 }], discount: "0.30" });
+    const exact = await post(fx, {
+      order_id: unique("x"),
+      cart_id: cartId,
+      currency_code: "usd",
+      items: [
+        { sku: "", price: 0.1, quantity: 3 },
+        { sku: "B", price: "0.20", quantity: 1 },
+      ],
+      discount: "0.30",
+    });
     expect(exact.body).toMatchObject({ commission_base: "0.20", currency_code: "USD" });
     expect((await db.sale.findUniqueOrThrow({ where: { id: exact.body.sale_id } })).amount).toBe(20);
 
-    const euros = await post(fx, { order_id: unique("eur"), cart_id: cartId, currency_code: "EUR", items: [{ sku: "A", price: 19.99, quantity: 2 }] });
+    const euros = await post(fx, {
+      order_id: unique("eur"),
+      cart_id: cartId,
+      currency_code: "EUR",
+      items: [{ sku: "A", price: 19.99, quantity: 2 }],
+    });
     expect(euros.body).toMatchObject({ commission_base: "39.98", currency_code: "EUR", commission_amount: "8.00" });
     const noCurrency = await post(fx, { order_id: unique("def"), cart_id: cartId, items: [{ sku: "A", price: 1, quantity: 1 }] });
     expect(noCurrency.body).toMatchObject({ currency_code: "USD", commission_base: "1.00" });
-    const yen = await post(fx, { order_id: unique("jpy"), cart_id: cartId, currency_code: "JPY", items: [{ sku: "A", price: 1500, quantity: 2 }], discount: 500 });
+    const yen = await post(fx, {
+      order_id: unique("jpy"),
+      cart_id: cartId,
+      currency_code: "JPY",
+      items: [{ sku: "A", price: 1500, quantity: 2 }],
+      discount: 500,
+    });
     expect(yen.body).toMatchObject({ commission_base: "2500", currency_code: "JPY" });
     expect(await db.sale.findUniqueOrThrow({ where: { id: yen.body.sale_id } })).toMatchObject({ amount: 2_500, currency: "JPY" });
   });
@@ -192,14 +251,28 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
     const before = await rowCounts(fx.program.id);
     const res = await post(fx, { ...documentedOrder({ cart_id: unique("c"), order_id: unique("free") }), discount: 100 });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ success: true, sale_id: null, commission_base: "0.00", message: expect.stringContaining("Nothing recorded") });
+    expect(res.body).toMatchObject({
+      success: true,
+      sale_id: null,
+      commission_base: "0.00",
+      message: expect.stringContaining("Nothing recorded"),
+    });
     expect(await rowCounts(fx.program.id)).toEqual(before);
   });
 
   it("answers 401 and writes nothing for missing, wrong, mismatched or revoked keys", async () => {
     const other = await refersionProgram();
     const revokedSecret = newApiKeySecret();
-    const revoked = await db.apiKey.create({ data: { programId: fx.program.id, name: "old", prefix: revokedSecret.slice(0, 12), publicKey: newApiKeyPublic(), secretHash: sha256Hex(revokedSecret), revokedAt: new Date() } });
+    const revoked = await db.apiKey.create({
+      data: {
+        programId: fx.program.id,
+        name: "old",
+        prefix: revokedSecret.slice(0, 12),
+        publicKey: newApiKeyPublic(),
+        secretHash: sha256Hex(revokedSecret),
+        revokedAt: new Date(),
+      },
+    });
     const before = await rowCounts(fx.program.id);
     const body = documentedOrder({ cart_id: unique("c"), order_id: unique("o") });
     const attempts: Array<Record<string, string>> = [
@@ -243,7 +316,10 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
       [{ ...order(), items: [{ sku: "A", quantity: 1.5, price: 1 }] }, "items.0.quantity: must be a whole number"],
       [{ ...order(), items: [{ sku: "A", quantity: 1, price: -1 }] }, "items.0.price: must not be negative"],
       [{ ...order(), items: [{ sku: "A", quantity: 1, price: 5.555 }] }, "items.0.price: USD allows at most 2 decimal places"],
-      [{ ...order(), currency_code: "JPY", items: [{ sku: "A", quantity: 1, price: 10.5 }] }, "items.0.price: JPY allows at most 0 decimal places"],
+      [
+        { ...order(), currency_code: "JPY", items: [{ sku: "A", quantity: 1, price: 10.5 }] },
+        "items.0.price: JPY allows at most 0 decimal places",
+      ],
       [{ ...order(), items: [{ sku: "A", quantity: 1_000_000, price: 100_000 }] }, "items.0: price × quantity is too large"],
       [{ ...order(), discount: "abc" }, "discount: must be a decimal amount"],
       [{ ...order(), shipping: 1.234 }, "shipping: USD allows at most 2 decimal places"],

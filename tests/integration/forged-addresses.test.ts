@@ -54,7 +54,9 @@ describe("forged addresses with TRUST_PROXY off", () => {
       const fx = await makeTrackingProgram();
       const statuses: number[] = [];
       for (let i = 0; i < 20; i++) {
-        statuses.push((await call(click, { headers: { ...fromSite, ...forged(i) }, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}` } })).status);
+        statuses.push(
+          (await call(click, { headers: { ...fromSite, ...forged(i) }, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}` } })).status,
+        );
       }
       expect(statuses.filter((s) => s === 200)).toHaveLength(3);
       expect(statuses.filter((s) => s === 429)).toHaveLength(17);

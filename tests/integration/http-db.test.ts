@@ -10,7 +10,9 @@ describe("apiRoute with PostgreSQL", () => {
     const { program } = await makeProgram();
     const partner = await db.partner.create({ data: { programId: program.id, code: "dup", name: "P", email: "p@example.test" } });
     const route = apiRoute(async () => {
-      await db.referralLink.create({ data: { programId: program.id, partnerId: partner.id, code: "same", destinationUrl: "https://shop.example/" } });
+      await db.referralLink.create({
+        data: { programId: program.id, partnerId: partner.id, code: "same", destinationUrl: "https://shop.example/" },
+      });
       return json({ ok: true }, { status: 201 });
     });
     const call = () => route(new Request("http://test/", { method: "POST" }), { params: Promise.resolve({}) });
@@ -30,7 +32,9 @@ describe("unique violation naming", () => {
     const { uniqueFields } = await import("@/lib/kernel/unique-violation");
     const { program } = await makeProgram();
     await db.partner.create({ data: { programId: program.id, code: "x1", name: "P", email: "x1@example.test" } });
-    const error = await db.partner.create({ data: { programId: program.id, code: "x1", name: "P", email: "x2@example.test" } }).catch((e: unknown) => e);
+    const error = await db.partner
+      .create({ data: { programId: program.id, code: "x1", name: "P", email: "x2@example.test" } })
+      .catch((e: unknown) => e);
     expect(uniqueFields(error)).toEqual(["programId", "code"]);
     expect(toApiError(error).message).toBe("A record with this code already exists");
   });

@@ -34,18 +34,50 @@ let partnerId: string;
 
 const programRoutes: Route[] = [
   { name: "GET program", handler: program.GET, method: "GET", write: false, params: () => ({ id: programId }) },
-  { name: "PATCH program", handler: program.PATCH, method: "PATCH", write: true, params: () => ({ id: programId }), body: () => ({ name: "Hijacked" }) },
+  {
+    name: "PATCH program",
+    handler: program.PATCH,
+    method: "PATCH",
+    write: true,
+    params: () => ({ id: programId }),
+    body: () => ({ name: "Hijacked" }),
+  },
   { name: "GET api-keys", handler: apiKeys.GET, method: "GET", write: false, params: () => ({ id: programId }) },
-  { name: "POST api-keys", handler: apiKeys.POST, method: "POST", write: true, params: () => ({ id: programId }), body: () => ({ name: "k" }) },
+  {
+    name: "POST api-keys",
+    handler: apiKeys.POST,
+    method: "POST",
+    write: true,
+    params: () => ({ id: programId }),
+    body: () => ({ name: "k" }),
+  },
   { name: "DELETE api-key", handler: apiKey.DELETE, method: "DELETE", write: true, params: () => ({ id: programId, keyId }) },
   { name: "GET partners", handler: partners.GET, method: "GET", write: false, params: () => ({ id: programId }) },
   {
-    name: "POST partners", handler: partners.POST, method: "POST", write: true, params: () => ({ id: programId }),
+    name: "POST partners",
+    handler: partners.POST,
+    method: "POST",
+    write: true,
+    params: () => ({ id: programId }),
     body: () => ({ name: "Intruder", email: `${uniqueCode("i")}@example.test` }),
   },
   { name: "GET links", handler: links.GET, method: "GET", write: false, params: () => ({ id: programId }) },
-  { name: "POST links", handler: links.POST, method: "POST", write: true, params: () => ({ id: programId }), body: () => ({ partner_id: partnerId }) },
-  { name: "PATCH link", handler: link.PATCH, method: "PATCH", write: true, params: () => ({ id: programId, linkId }), body: () => ({ status: "inactive" }) },
+  {
+    name: "POST links",
+    handler: links.POST,
+    method: "POST",
+    write: true,
+    params: () => ({ id: programId }),
+    body: () => ({ partner_id: partnerId }),
+  },
+  {
+    name: "PATCH link",
+    handler: link.PATCH,
+    method: "PATCH",
+    write: true,
+    params: () => ({ id: programId, linkId }),
+    body: () => ({ status: "inactive" }),
+  },
   { name: "GET clicks", handler: clicks.GET, method: "GET", write: false, params: () => ({ id: programId }) },
   { name: "GET customers", handler: customers.GET, method: "GET", write: false, params: () => ({ id: programId }) },
   { name: "GET sales", handler: sales.GET, method: "GET", write: false, params: () => ({ id: programId }) },
@@ -54,7 +86,14 @@ const programRoutes: Route[] = [
 ];
 const allRoutes: Route[] = [
   { name: "GET programs", handler: programs.GET, method: "GET", write: false, params: () => ({}) },
-  { name: "POST programs", handler: programs.POST, method: "POST", write: true, params: () => ({}), body: () => ({ name: "x", website_url: "https://x.example" }) },
+  {
+    name: "POST programs",
+    handler: programs.POST,
+    method: "POST",
+    write: true,
+    params: () => ({}),
+    body: () => ({ name: "x", website_url: "https://x.example" }),
+  },
   ...programRoutes,
 ];
 
@@ -73,7 +112,8 @@ async function snapshot() {
 beforeAll(async () => {
   const owner = await makeTokenUser();
   ownerToken = owner.token;
-  programId = (await call(programs.POST, "POST", { token: ownerToken, body: { name: "Tenant A", website_url: "https://a.example" } })).body.id;
+  programId = (await call(programs.POST, "POST", { token: ownerToken, body: { name: "Tenant A", website_url: "https://a.example" } })).body
+    .id;
   keyId = (await call(apiKeys.POST, "POST", { token: ownerToken, params: { id: programId }, body: { name: "A key" } })).body.id;
   const seeded = await seedPartner(programId);
   partnerId = seeded.partner.id;
@@ -116,7 +156,9 @@ describe("management API tenancy", () => {
 
   it("does not reach another program's key or link through one's own program", async () => {
     const other = await makeTokenUser();
-    const ownProgram = (await call(programs.POST, "POST", { token: other.token, body: { name: "Tenant B", website_url: "https://b.example" } })).body.id;
+    const ownProgram = (
+      await call(programs.POST, "POST", { token: other.token, body: { name: "Tenant B", website_url: "https://b.example" } })
+    ).body.id;
     const before = await snapshot();
     const revoke = await call(apiKey.DELETE, "DELETE", { token: other.token, params: { id: ownProgram, keyId } });
     expect(revoke.status).toBe(404);

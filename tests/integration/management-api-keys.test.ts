@@ -10,11 +10,13 @@ import { requireProgramKey } from "@/lib/edge/credentials";
 import { pageSchema } from "@/lib/kernel/pagination";
 import { call, makeTokenUser } from "../helpers/management";
 
-const trackingRequest = (secret: string) => new Request("http://test.local/api/v1/track/sale", { headers: { authorization: `Bearer ${secret}` } });
+const trackingRequest = (secret: string) =>
+  new Request("http://test.local/api/v1/track/sale", { headers: { authorization: `Bearer ${secret}` } });
 
 async function setup() {
   const owner = await makeTokenUser();
-  const programId = (await call(createProgram, "POST", { token: owner.token, body: { name: "Keys", website_url: "https://keys.example" } })).body.id as string;
+  const programId = (await call(createProgram, "POST", { token: owner.token, body: { name: "Keys", website_url: "https://keys.example" } }))
+    .body.id as string;
   return { ...owner, programId };
 }
 
@@ -44,7 +46,8 @@ describe("program API keys over the management API", () => {
   it("lists keys without their secrets", async () => {
     const { token, programId } = await setup();
     const secrets: string[] = [];
-    for (const name of ["one", "two"]) secrets.push((await call(createKey, "POST", { token, params: { id: programId }, body: { name } })).body.key);
+    for (const name of ["one", "two"])
+      secrets.push((await call(createKey, "POST", { token, params: { id: programId }, body: { name } })).body.key);
     const res = await call(listKeys, "GET", { token, params: { id: programId } });
     expect(res.status).toBe(200);
     const page = pageSchema(apiKeyResponse).parse(res.body);
@@ -52,7 +55,15 @@ describe("program API keys over the management API", () => {
     const text = JSON.stringify(res.body);
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(res.body.data[0]).not.toHaveProperty("key");
-    expect(Object.keys(res.body.data[0]).sort()).toEqual(["created_at", "id", "last_used_at", "name", "prefix", "public_key", "revoked_at"]);
+    expect(Object.keys(res.body.data[0]).sort()).toEqual([
+      "created_at",
+      "id",
+      "last_used_at",
+      "name",
+      "prefix",
+      "public_key",
+      "revoked_at",
+    ]);
   });
 
   it("revokes a key: it stops authenticating, stays listed with revoked_at, and a repeat changes nothing", async () => {

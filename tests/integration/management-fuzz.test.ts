@@ -32,7 +32,16 @@ import * as deliveries from "@/app/api/v1/programs/[id]/webhooks/[endpointId]/de
 import * as resend from "@/app/api/v1/programs/[id]/webhooks/[endpointId]/deliveries/[deliveryId]/resend/route";
 import { db } from "@/lib/db";
 import { parseReportParams } from "@/lib/reports/report-query";
-import { BAD_DATES, BAD_DATE_TIMES, CONTROL_STRINGS, HUGE_ID_TEXTS, HUGE_NUMBERS, controlCases, numberCases, withValueAt } from "../helpers/hostile";
+import {
+  BAD_DATES,
+  BAD_DATE_TIMES,
+  CONTROL_STRINGS,
+  HUGE_ID_TEXTS,
+  HUGE_NUMBERS,
+  controlCases,
+  numberCases,
+  withValueAt,
+} from "../helpers/hostile";
 import { call, makeTokenUser, seedCommission, seedPartner, uniqueCode } from "../helpers/management";
 
 let token: string;
@@ -78,18 +87,42 @@ describe("hostile path parameters", () => {
   // Every handler, each path parameter in turn replaced (the others valid); bodies valid where needed.
   const routes: Array<{ name: string; handler: unknown; method: string; params: () => Record<string, string>; body?: () => unknown }> = [
     { name: "GET program", handler: program.GET, method: "GET", params: () => ({ id: programId }) },
-    { name: "PATCH program", handler: program.PATCH, method: "PATCH", params: () => ({ id: programId }), body: () => ({ name: "Renamed" }) },
+    {
+      name: "PATCH program",
+      handler: program.PATCH,
+      method: "PATCH",
+      params: () => ({ id: programId }),
+      body: () => ({ name: "Renamed" }),
+    },
     { name: "GET api-keys", handler: apiKeys.GET, method: "GET", params: () => ({ id: programId }) },
     { name: "DELETE api-key", handler: apiKey.DELETE, method: "DELETE", params: () => ({ id: programId, keyId: "key_nobody" }) },
     { name: "GET clicks", handler: clicks.GET, method: "GET", params: () => ({ id: programId }) },
     { name: "GET rules", handler: rules.GET, method: "GET", params: () => ({ id: programId }) },
-    { name: "PATCH rule", handler: rule.PATCH, method: "PATCH", params: () => ({ id: programId, ruleId: "rule_nobody" }), body: () => ({ lead_amount: 100 }) },
+    {
+      name: "PATCH rule",
+      handler: rule.PATCH,
+      method: "PATCH",
+      params: () => ({ id: programId, ruleId: "rule_nobody" }),
+      body: () => ({ lead_amount: 100 }),
+    },
     { name: "DELETE rule", handler: rule.DELETE, method: "DELETE", params: () => ({ id: programId, ruleId: "rule_nobody" }) },
-    { name: "POST review", handler: review.POST, method: "POST", params: () => ({ id: programId }), body: () => ({ ids: [commissionId], decision: "approve" }) },
+    {
+      name: "POST review",
+      handler: review.POST,
+      method: "POST",
+      params: () => ({ id: programId }),
+      body: () => ({ ids: [commissionId], decision: "approve" }),
+    },
     { name: "GET commissions", handler: commissions.GET, method: "GET", params: () => ({ id: programId }) },
     { name: "GET customers", handler: customers.GET, method: "GET", params: () => ({ id: programId }) },
     { name: "GET links", handler: links.GET, method: "GET", params: () => ({ id: programId }) },
-    { name: "PATCH link", handler: link.PATCH, method: "PATCH", params: () => ({ id: programId, linkId }), body: () => ({ status: "inactive" }) },
+    {
+      name: "PATCH link",
+      handler: link.PATCH,
+      method: "PATCH",
+      params: () => ({ id: programId, linkId }),
+      body: () => ({ status: "inactive" }),
+    },
     { name: "GET partners", handler: partners.GET, method: "GET", params: () => ({ id: programId }) },
     { name: "GET payouts", handler: payouts.GET, method: "GET", params: () => ({ id: programId }) },
     { name: "GET batch", handler: batch.GET, method: "GET", params: () => ({ id: programId, batchId: "1" }) },
@@ -99,10 +132,21 @@ describe("hostile path parameters", () => {
     { name: "GET summary", handler: summary.GET, method: "GET", params: () => ({ id: programId }) },
     { name: "GET sales", handler: sales.GET, method: "GET", params: () => ({ id: programId }) },
     { name: "GET webhooks", handler: webhooks.GET, method: "GET", params: () => ({ id: programId }) },
-    { name: "PATCH webhook", handler: webhook.PATCH, method: "PATCH", params: () => ({ id: programId, endpointId: "ep_nobody" }), body: () => ({ enabled: false }) },
+    {
+      name: "PATCH webhook",
+      handler: webhook.PATCH,
+      method: "PATCH",
+      params: () => ({ id: programId, endpointId: "ep_nobody" }),
+      body: () => ({ enabled: false }),
+    },
     { name: "DELETE webhook", handler: webhook.DELETE, method: "DELETE", params: () => ({ id: programId, endpointId: "ep_nobody" }) },
     { name: "GET deliveries", handler: deliveries.GET, method: "GET", params: () => ({ id: programId, endpointId: "ep_nobody" }) },
-    { name: "POST resend", handler: resend.POST, method: "POST", params: () => ({ id: programId, endpointId: "ep_nobody", deliveryId: "d_nobody" }) },
+    {
+      name: "POST resend",
+      handler: resend.POST,
+      method: "POST",
+      params: () => ({ id: programId, endpointId: "ep_nobody", deliveryId: "d_nobody" }),
+    },
   ];
 
   it("answer 4xx, naming the parameter when it holds control characters, and write nothing", async () => {
@@ -111,8 +155,14 @@ describe("hostile path parameters", () => {
     for (const route of routes) {
       for (const name of Object.keys(route.params())) {
         for (const value of [...CONTROL_STRINGS, ...HUGE_ID_TEXTS]) {
-          const res = await call(route.handler, route.method, { token, params: { ...route.params(), [name]: value }, body: route.body?.() });
-          wrong.push(...wrongAnswer(`${route.name} ${name}=${JSON.stringify(value)}`, res, CONTROL_STRINGS.includes(value) ? name : undefined));
+          const res = await call(route.handler, route.method, {
+            token,
+            params: { ...route.params(), [name]: value },
+            body: route.body?.(),
+          });
+          wrong.push(
+            ...wrongAnswer(`${route.name} ${name}=${JSON.stringify(value)}`, res, CONTROL_STRINGS.includes(value) ? name : undefined),
+          );
         }
       }
     }
@@ -122,11 +172,36 @@ describe("hostile path parameters", () => {
 });
 
 describe("hostile query parameters", () => {
-  const lists: Array<{ name: string; handler: unknown; params?: () => Record<string, string>; text: string[]; dates?: string[]; numbers?: string[] }> = [
-    { name: "clicks", handler: clicks.GET, text: ["partner_id", "link_id", "from", "to", "cursor", "test", "limit"], dates: ["from", "to"], numbers: ["limit"] },
-    { name: "customers", handler: customers.GET, text: ["partner_id", "status", "from", "to", "cursor"], dates: ["from", "to"], numbers: ["limit"] },
+  const lists: Array<{
+    name: string;
+    handler: unknown;
+    params?: () => Record<string, string>;
+    text: string[];
+    dates?: string[];
+    numbers?: string[];
+  }> = [
+    {
+      name: "clicks",
+      handler: clicks.GET,
+      text: ["partner_id", "link_id", "from", "to", "cursor", "test", "limit"],
+      dates: ["from", "to"],
+      numbers: ["limit"],
+    },
+    {
+      name: "customers",
+      handler: customers.GET,
+      text: ["partner_id", "status", "from", "to", "cursor"],
+      dates: ["from", "to"],
+      numbers: ["limit"],
+    },
     { name: "sales", handler: sales.GET, text: ["partner_id", "type", "from", "to", "cursor"], dates: ["from", "to"], numbers: ["limit"] },
-    { name: "commissions", handler: commissions.GET, text: ["partner_id", "status", "from", "to", "cursor"], dates: ["from", "to"], numbers: ["limit"] },
+    {
+      name: "commissions",
+      handler: commissions.GET,
+      text: ["partner_id", "status", "from", "to", "cursor"],
+      dates: ["from", "to"],
+      numbers: ["limit"],
+    },
     { name: "summary", handler: summary.GET, text: ["partner_id", "from", "to"], dates: ["from", "to"] },
     { name: "partners", handler: partners.GET, text: ["q", "status", "cursor"], numbers: ["limit"] },
     { name: "links", handler: links.GET, text: ["partner_id", "status", "cursor"], numbers: ["limit"] },
@@ -178,12 +253,25 @@ describe("hostile body fields", () => {
     dates?: string[];
   }
 
-  async function expectRefused({ name, handler, method = "POST", params = () => ({ id: programId }), base, text, numbers = [], dates = [] }: Table) {
+  async function expectRefused({
+    name,
+    handler,
+    method = "POST",
+    params = () => ({ id: programId }),
+    base,
+    text,
+    numbers = [],
+    dates = [],
+  }: Table) {
     const accepted = await call(handler, method, { token, params: params(), body: base() });
     expect(accepted.status, `${name} base: ${JSON.stringify(accepted.body)}`).toBeLessThan(300);
     const before = await counts();
     const wrong: string[] = [];
-    const cases = [...controlCases(text), ...numberCases(numbers), ...dates.flatMap((field) => [...BAD_DATES, ...BAD_DATE_TIMES].map((value) => ({ field, value })))];
+    const cases = [
+      ...controlCases(text),
+      ...numberCases(numbers),
+      ...dates.flatMap((field) => [...BAD_DATES, ...BAD_DATE_TIMES].map((value) => ({ field, value }))),
+    ];
     for (const { field, value } of cases) {
       const res = await call(handler, method, { token, params: params(), body: withValueAt(base(), field, value) });
       wrong.push(...wrongAnswer(`${name} ${field}=${JSON.stringify(value)}`, res, field.replace(/\.\d+$/, "")));
@@ -193,18 +281,63 @@ describe("hostile body fields", () => {
   }
 
   it("programs", async () => {
-    const base = () => ({ name: "P", website_url: "https://p.example/", currency: "USD", referral_params: ["ref"], allowed_domains: ["p.example"], cookie_window_days: 30, hold_days: 10, min_payout_amount: 100 });
+    const base = () => ({
+      name: "P",
+      website_url: "https://p.example/",
+      currency: "USD",
+      referral_params: ["ref"],
+      allowed_domains: ["p.example"],
+      cookie_window_days: 30,
+      hold_days: 10,
+      min_payout_amount: 100,
+    });
     const numbers = ["cookie_window_days", "hold_days", "min_payout_amount"];
-    await expectRefused({ name: "POST programs", handler: programs.POST, params: () => ({}), base, text: ["name", "website_url", "currency", "referral_params.0", "allowed_domains.0"], numbers });
-    await expectRefused({ name: "PATCH program", handler: program.PATCH, method: "PATCH", base, text: ["name", "website_url", "currency", "referral_params.0", "allowed_domains.0", "stripe_webhook_secret"], numbers });
+    await expectRefused({
+      name: "POST programs",
+      handler: programs.POST,
+      params: () => ({}),
+      base,
+      text: ["name", "website_url", "currency", "referral_params.0", "allowed_domains.0"],
+      numbers,
+    });
+    await expectRefused({
+      name: "PATCH program",
+      handler: program.PATCH,
+      method: "PATCH",
+      base,
+      text: ["name", "website_url", "currency", "referral_params.0", "allowed_domains.0", "stripe_webhook_secret"],
+      numbers,
+    });
   });
 
   it("partners, links, api keys, webhooks, commission rules", async () => {
-    await expectRefused({ name: "POST partners", handler: partners.POST, base: () => ({ name: "Pat", email: `${uniqueCode("e")}@p.test`, code: uniqueCode("c") }), text: ["name", "email", "code", "status"] });
-    await expectRefused({ name: "POST links", handler: links.POST, base: () => ({ partner_id: partnerId, code: uniqueCode("l"), destination_url: "https://hostile.example/x" }), text: ["partner_id", "code", "destination_url"] });
-    await expectRefused({ name: "PATCH link", handler: link.PATCH, method: "PATCH", params: () => ({ id: programId, linkId }), base: () => ({ status: "active", destination_url: "https://hostile.example/y" }), text: ["status", "destination_url"] });
+    await expectRefused({
+      name: "POST partners",
+      handler: partners.POST,
+      base: () => ({ name: "Pat", email: `${uniqueCode("e")}@p.test`, code: uniqueCode("c") }),
+      text: ["name", "email", "code", "status"],
+    });
+    await expectRefused({
+      name: "POST links",
+      handler: links.POST,
+      base: () => ({ partner_id: partnerId, code: uniqueCode("l"), destination_url: "https://hostile.example/x" }),
+      text: ["partner_id", "code", "destination_url"],
+    });
+    await expectRefused({
+      name: "PATCH link",
+      handler: link.PATCH,
+      method: "PATCH",
+      params: () => ({ id: programId, linkId }),
+      base: () => ({ status: "active", destination_url: "https://hostile.example/y" }),
+      text: ["status", "destination_url"],
+    });
     await expectRefused({ name: "POST api-keys", handler: apiKeys.POST, base: () => ({ name: "Backend" }), text: ["name"] });
-    await expectRefused({ name: "POST webhooks", handler: webhooks.POST, base: () => ({ url: "https://hooks.example/in", events: ["sale.created"] }), text: ["url", "events.0"] });
+    await expectRefused({
+      name: "POST webhooks",
+      handler: webhooks.POST,
+      base: () => ({ url: "https://hooks.example/in", events: ["sale.created"] }),
+      text: ["url", "events.0"],
+    });
     await expectRefused({
       name: "POST commission-rules",
       handler: rules.POST,
@@ -215,17 +348,41 @@ describe("hostile body fields", () => {
   });
 
   it("commission review", async () => {
-    await expectRefused({ name: "POST review", handler: review.POST, base: () => ({ ids: [commissionId], decision: "approve", reason: "ok" }), text: ["decision", "reason"], numbers: ["ids.0", "ids.1"] });
+    await expectRefused({
+      name: "POST review",
+      handler: review.POST,
+      base: () => ({ ids: [commissionId], decision: "approve", reason: "ok" }),
+      text: ["decision", "reason"],
+      numbers: ["ids.0", "ids.1"],
+    });
   });
 
   it("payouts: period dates, currency, references", async () => {
-    await expectRefused({ name: "POST payouts", handler: payouts.POST, base: () => ({ period_start: "2026-01-01", period_end: "2026-01-31" }), text: ["period_start", "period_end", "currency"], dates: ["period_start", "period_end"] });
+    await expectRefused({
+      name: "POST payouts",
+      handler: payouts.POST,
+      base: () => ({ period_start: "2026-01-01", period_end: "2026-01-31" }),
+      text: ["period_start", "period_end", "currency"],
+      dates: ["period_start", "period_end"],
+    });
     const batchId = String((await db.payoutBatch.findFirstOrThrow({ where: { programId } })).id);
     const before = await counts();
     const wrong: string[] = [];
     for (const value of CONTROL_STRINGS) {
-      wrong.push(...wrongAnswer(`paid reference=${JSON.stringify(value)}`, await call(paid.POST, "POST", { token, params: { id: programId, batchId }, body: { reference: value } }), "reference"));
-      wrong.push(...wrongAnswer(`cancel reason=${JSON.stringify(value)}`, await call(cancel.POST, "POST", { token, params: { id: programId, batchId }, body: { reason: value } }), "reason"));
+      wrong.push(
+        ...wrongAnswer(
+          `paid reference=${JSON.stringify(value)}`,
+          await call(paid.POST, "POST", { token, params: { id: programId, batchId }, body: { reference: value } }),
+          "reference",
+        ),
+      );
+      wrong.push(
+        ...wrongAnswer(
+          `cancel reason=${JSON.stringify(value)}`,
+          await call(cancel.POST, "POST", { token, params: { id: programId, batchId }, body: { reason: value } }),
+          "reason",
+        ),
+      );
     }
     expect(wrong).toEqual([]);
     expect(await counts()).toEqual(before);
@@ -235,7 +392,13 @@ describe("hostile body fields", () => {
   it("numbers of every kind in id arrays never reach the database", async () => {
     const wrong: string[] = [];
     for (const value of HUGE_NUMBERS) {
-      wrong.push(...wrongAnswer(`review ids=[${JSON.stringify(value)}]`, await call(review.POST, "POST", { token, params: { id: programId }, body: { ids: [value], decision: "reject", reason: "x" } }), "ids"));
+      wrong.push(
+        ...wrongAnswer(
+          `review ids=[${JSON.stringify(value)}]`,
+          await call(review.POST, "POST", { token, params: { id: programId }, body: { ids: [value], decision: "reject", reason: "x" } }),
+          "ids",
+        ),
+      );
     }
     expect(wrong).toEqual([]);
   });

@@ -71,7 +71,8 @@ describe("cursor pagination", () => {
     const link = { programId, partnerId: c.partner.id, linkId: c.link.id };
     const original: Click[] = [];
     for (let day = 20; day < 25; day++) original.push(await seedClick(link, { createdAt: at(day) }));
-    const page = (cursor?: string) => call(listClicks, "GET", { token, params: { id: programId }, query: { limit: 2, partner_id: c.partner.id, cursor } });
+    const page = (cursor?: string) =>
+      call(listClicks, "GET", { token, params: { id: programId }, query: { limit: 2, partner_id: c.partner.id, cursor } });
 
     const first = await page();
     await seedClick(link, { createdAt: new Date(at(30).getTime()) }); // newer than everything: belongs before page 1
@@ -102,10 +103,17 @@ describe("cursor pagination", () => {
 
   it("defaults to 50 rows per page", async () => {
     const owner = await makeTokenUser();
-    const pid = (await call(createProgram, "POST", { token: owner.token, body: { name: "Many", website_url: "https://many.example" } })).body.id;
+    const pid = (await call(createProgram, "POST", { token: owner.token, body: { name: "Many", website_url: "https://many.example" } }))
+      .body.id;
     const p = await seedPartner(pid);
     await db.click.createMany({
-      data: Array.from({ length: 51 }, (_, i) => ({ programId: pid, partnerId: p.partner.id, linkId: p.link.id, token: newClickToken(), createdAt: at(0, i) })),
+      data: Array.from({ length: 51 }, (_, i) => ({
+        programId: pid,
+        partnerId: p.partner.id,
+        linkId: p.link.id,
+        token: newClickToken(),
+        createdAt: at(0, i),
+      })),
     });
     const first = await call(listClicks, "GET", { token: owner.token, params: { id: pid } });
     expect(first.body.data).toHaveLength(50);
@@ -119,20 +127,33 @@ describe("clicks", () => {
     const res = await call(listClicks, "GET", { token, params: { id: programId }, query: { partner_id: a.partner.id, limit: 1 } });
     const page = pageSchema(clickResponse).parse(res.body);
     const click = clicksA.find((c) => Number(c.id) === page.data[0]!.id)!;
-    expect(page.data[0]).toMatchObject({ id: Number(click.id), click_id: click.token, partner_id: a.partner.id, link_id: a.link.id, test: false, source: "api" });
+    expect(page.data[0]).toMatchObject({
+      id: Number(click.id),
+      click_id: click.token,
+      partner_id: a.partner.id,
+      link_id: a.link.id,
+      test: false,
+      source: "api",
+    });
     expect(res.body.data[0]).not.toHaveProperty("ip_hash");
   });
 
   it("filter by partner, period and test mode", async () => {
     const ids = async (query: Record<string, string>) =>
-      (await call(listClicks, "GET", { token, params: { id: programId }, query: { limit: "100", ...query } })).body.data.map((c: { id: number }) => c.id);
+      (await call(listClicks, "GET", { token, params: { id: programId }, query: { limit: "100", ...query } })).body.data.map(
+        (c: { id: number }) => c.id,
+      );
     expect(await ids({ partner_id: b.partner.id })).toEqual(clicksB.map((c) => Number(c.id)).reverse());
     // Dates are inclusive whole days (UTC): day 1 and day 2 of A, day 1 and day 2 of B.
     const byDay = await ids({ from: "2026-03-11", to: "2026-03-12" });
     expect(byDay.sort()).toEqual([clicksA[1], clicksA[2], clicksB[1], clicksB[2]].map((c) => Number(c!.id)).sort());
     const byTime = await ids({ from: at(6).toISOString(), to: at(6).toISOString(), partner_id: a.partner.id });
     expect(byTime).toHaveLength(3);
-    const testOnly = await call(listClicks, "GET", { token, params: { id: programId }, query: { test: "true", from: "2026-03-10", to: "2026-03-12" } });
+    const testOnly = await call(listClicks, "GET", {
+      token,
+      params: { id: programId },
+      query: { test: "true", from: "2026-03-10", to: "2026-03-12" },
+    });
     expect(testOnly.body.data).toHaveLength(2);
     expect(testOnly.body.data.every((c: { test: boolean }) => c.test)).toBe(true);
   });
@@ -141,7 +162,8 @@ describe("clicks", () => {
 describe("customers, sales and commissions", () => {
   it("list customers with status filter and the attributing click's public id", async () => {
     const owner = await makeTokenUser();
-    const pid = (await call(createProgram, "POST", { token: owner.token, body: { name: "Customers", website_url: "https://c.example" } })).body.id;
+    const pid = (await call(createProgram, "POST", { token: owner.token, body: { name: "Customers", website_url: "https://c.example" } }))
+      .body.id;
     const p = await seedPartner(pid);
     const click = await seedClick({ programId: pid, partnerId: p.partner.id, linkId: p.link.id });
     const lead = await seedCustomer({ programId: pid, partnerId: p.partner.id }, { status: "LEAD", clickId: click.id });
@@ -153,12 +175,15 @@ describe("customers, sales and commissions", () => {
     expect(page.data).toHaveLength(1);
     expect(page.data[0]).toMatchObject({ id: lead.id, status: "lead", click_id: click.token, partner_id: p.partner.id });
     expect((await call(listCustomers, "GET", { token: owner.token, params: { id: pid } })).body.data).toHaveLength(2);
-    expect((await call(listCustomers, "GET", { token: owner.token, params: { id: pid }, query: { test: "true" } })).body.data).toHaveLength(1);
+    expect((await call(listCustomers, "GET", { token: owner.token, params: { id: pid }, query: { test: "true" } })).body.data).toHaveLength(
+      1,
+    );
   });
 
   it("list sales by occurred_at with net amounts, and commissions by status", async () => {
     const owner = await makeTokenUser();
-    const pid = (await call(createProgram, "POST", { token: owner.token, body: { name: "Sales", website_url: "https://s.example" } })).body.id;
+    const pid = (await call(createProgram, "POST", { token: owner.token, body: { name: "Sales", website_url: "https://s.example" } })).body
+      .id;
     const p = await seedPartner(pid);
     const q = await seedPartner(pid);
     const attributed = { programId: pid, partnerId: p.partner.id };
@@ -172,16 +197,24 @@ describe("customers, sales and commissions", () => {
     expect(sales.data[2]).toMatchObject({ amount: 10_000, refunded_amount: 2_500, net_amount: 7_500, currency: "USD", type: "payment" });
     const subscriptions = await call(listSales, "GET", { token: owner.token, params: { id: pid }, query: { type: "subscription" } });
     expect(subscriptions.body.data.map((s: { id: number }) => s.id)).toEqual([newer.id]);
-    const ofP = await call(listSales, "GET", { token: owner.token, params: { id: pid }, query: { partner_id: p.partner.id, test: "true" } });
+    const ofP = await call(listSales, "GET", {
+      token: owner.token,
+      params: { id: pid },
+      query: { partner_id: p.partner.id, test: "true" },
+    });
     expect(ofP.body.data.map((s: { amount: number }) => s.amount)).toEqual([777]);
 
     await seedCommission(attributed, { amount: 2_000, status: "APPROVED", saleId: older.id });
     await seedCommission({ programId: pid, partnerId: q.partner.id }, { amount: 1_000, saleId: newer.id });
     await seedCommission(attributed, { amount: 5, status: "REJECTED" });
-    const commissions = pageSchema(commissionResponse).parse((await call(listCommissions, "GET", { token: owner.token, params: { id: pid } })).body);
+    const commissions = pageSchema(commissionResponse).parse(
+      (await call(listCommissions, "GET", { token: owner.token, params: { id: pid } })).body,
+    );
     expect(commissions.data).toHaveLength(3);
     const approved = await call(listCommissions, "GET", { token: owner.token, params: { id: pid }, query: { status: "approved" } });
-    expect(approved.body.data).toEqual([expect.objectContaining({ amount: 2_000, status: "approved", sale_id: older.id, kind: "sale", currency: "USD" })]);
+    expect(approved.body.data).toEqual([
+      expect.objectContaining({ amount: 2_000, status: "approved", sale_id: older.id, kind: "sale", currency: "USD" }),
+    ]);
     const ofQ = await call(listCommissions, "GET", { token: owner.token, params: { id: pid }, query: { partner_id: q.partner.id } });
     expect(ofQ.body.data.map((c: { amount: number }) => c.amount)).toEqual([1_000]);
     expect((await call(listCommissions, "GET", { token: owner.token, params: { id: pid }, query: { status: "lost" } })).status).toBe(422);

@@ -13,7 +13,8 @@ import { call, makeTokenUser, uniqueCode } from "../helpers/management";
 
 async function setup(websiteUrl = "https://shop.example/start") {
   const owner = await makeTokenUser();
-  const programId = (await call(createProgram, "POST", { token: owner.token, body: { name: "Partners", website_url: websiteUrl } })).body.id as string;
+  const programId = (await call(createProgram, "POST", { token: owner.token, body: { name: "Partners", website_url: websiteUrl } })).body
+    .id as string;
   return { ...owner, programId };
 }
 
@@ -37,7 +38,11 @@ describe("POST /api/v1/programs/{id}/partners", () => {
     expect(first.status).toBe(201);
     expect(partnerResponse.parse(first.body)).toMatchObject({ name: "Jane Doe", code: "jane-doe", status: "active", click_count: 0 });
 
-    const second = await call(createPartner, "POST", { token, params: { id: programId }, body: { name: "Jane  DOE!", email: email(), status: "pending" } });
+    const second = await call(createPartner, "POST", {
+      token,
+      params: { id: programId },
+      body: { name: "Jane  DOE!", email: email(), status: "pending" },
+    });
     expect(second.status).toBe(201);
     expect(second.body.code).toMatch(/^jane-doe-[a-z0-9]{4}$/);
     expect(second.body.status).toBe("pending");
@@ -48,18 +53,32 @@ describe("POST /api/v1/programs/{id}/partners", () => {
     const { token, programId } = await setup();
     const code = uniqueCode("vip");
     const address = email();
-    expect((await call(createPartner, "POST", { token, params: { id: programId }, body: { name: "A", email: address, code } })).status).toBe(201);
+    expect(
+      (await call(createPartner, "POST", { token, params: { id: programId }, body: { name: "A", email: address, code } })).status,
+    ).toBe(201);
     const dupCode = await call(createPartner, "POST", { token, params: { id: programId }, body: { name: "B", email: email(), code } });
     expect(dupCode.status).toBe(409);
     expect(dupCode.body.error).toMatchObject({ code: "conflict", message: "A record with this code already exists" });
-    const dupEmail = await call(createPartner, "POST", { token, params: { id: programId }, body: { name: "C", email: address.toUpperCase() } });
+    const dupEmail = await call(createPartner, "POST", {
+      token,
+      params: { id: programId },
+      body: { name: "C", email: address.toUpperCase() },
+    });
     expect(dupEmail.status).toBe(409);
     expect(dupEmail.body.error.message).toMatch(/email/);
     expect(await db.partner.count({ where: { programId } })).toBe(1);
 
     // The same code in another program is fine: codes are unique per program.
     const other = await setup();
-    expect((await call(createPartner, "POST", { token: other.token, params: { id: other.programId }, body: { name: "A", email: address, code } })).status).toBe(201);
+    expect(
+      (
+        await call(createPartner, "POST", {
+          token: other.token,
+          params: { id: other.programId },
+          body: { name: "A", email: address, code },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("rejects invalid input with 422 naming the field", async () => {
@@ -82,7 +101,8 @@ describe("POST /api/v1/programs/{id}/partners", () => {
 describe("GET /api/v1/programs/{id}/partners", () => {
   it("filters by status and searches name, e-mail and code case-insensitively", async () => {
     const { token, programId } = await setup();
-    const make = (body: Record<string, unknown>) => call(createPartner, "POST", { token, params: { id: programId }, body: { email: email(), ...body } });
+    const make = (body: Record<string, unknown>) =>
+      call(createPartner, "POST", { token, params: { id: programId }, body: { email: email(), ...body } });
     await make({ name: "Alice Smith" });
     await make({ name: "Bob Stone", status: "suspended" });
     await make({ name: "Carol", email: "carol-SEARCHME@example.test".replace("carol", uniqueCode("carol")) });
@@ -101,12 +121,23 @@ describe("GET /api/v1/programs/{id}/partners", () => {
 describe("links", () => {
   it("are created with the partner's code and the website as default, returning the shareable url", async () => {
     const { token, programId } = await setup("https://shop.example/start?utm=x");
-    const partner = (await call(createPartner, "POST", { token, params: { id: programId }, body: { name: "Link Owner", email: email(), code: uniqueCode("own") } })).body;
+    const partner = (
+      await call(createPartner, "POST", {
+        token,
+        params: { id: programId },
+        body: { name: "Link Owner", email: email(), code: uniqueCode("own") },
+      })
+    ).body;
 
     const res = await call(createLink, "POST", { token, params: { id: programId }, body: { partner_id: partner.id } });
     expect(res.status).toBe(201);
     const link = linkResponse.parse(res.body);
-    expect(link).toMatchObject({ partner_id: partner.id, code: partner.code, destination_url: "https://shop.example/start?utm=x", status: "active" });
+    expect(link).toMatchObject({
+      partner_id: partner.id,
+      code: partner.code,
+      destination_url: "https://shop.example/start?utm=x",
+      status: "active",
+    });
     expect(link.url).toBe(`https://shop.example/start?utm=x&aff=${partner.code}`);
 
     // Default code taken by the first link: suffixed.
@@ -119,7 +150,11 @@ describe("links", () => {
     const { token, programId } = await setup();
     const partner = (await call(createPartner, "POST", { token, params: { id: programId }, body: { name: "P", email: email() } })).body;
     const code = uniqueCode("SUMMER");
-    const res = await call(createLink, "POST", { token, params: { id: programId }, body: { partner_id: partner.id, code, destination_url: "https://shop.example/pricing" } });
+    const res = await call(createLink, "POST", {
+      token,
+      params: { id: programId },
+      body: { partner_id: partner.id, code, destination_url: "https://shop.example/pricing" },
+    });
     expect(res.status).toBe(201);
     expect(res.body.url).toBe(`https://shop.example/pricing?aff=${code}`);
 
@@ -136,7 +171,9 @@ describe("links", () => {
   it("reject a partner of another program or an unsafe destination with 422, writing nothing", async () => {
     const { token, programId } = await setup();
     const other = await setup();
-    const foreign = (await call(createPartner, "POST", { token: other.token, params: { id: other.programId }, body: { name: "F", email: email() } })).body;
+    const foreign = (
+      await call(createPartner, "POST", { token: other.token, params: { id: other.programId }, body: { name: "F", email: email() } })
+    ).body;
     const own = (await call(createPartner, "POST", { token, params: { id: programId }, body: { name: "O", email: email() } })).body;
 
     const wrongPartner = await call(createLink, "POST", { token, params: { id: programId }, body: { partner_id: foreign.id } });
@@ -168,7 +205,11 @@ describe("links", () => {
 
     const on = await call(patchLink, "PATCH", { token, params: { id: programId, linkId: linkA.id }, body: { status: "active" } });
     expect(on.body.status).toBe("active");
-    expect((await call(patchLink, "PATCH", { token, params: { id: programId, linkId: linkA.id }, body: { status: "paused" } })).status).toBe(422);
-    expect((await call(patchLink, "PATCH", { token, params: { id: programId, linkId: "missing" }, body: { status: "active" } })).status).toBe(404);
+    expect(
+      (await call(patchLink, "PATCH", { token, params: { id: programId, linkId: linkA.id }, body: { status: "paused" } })).status,
+    ).toBe(422);
+    expect(
+      (await call(patchLink, "PATCH", { token, params: { id: programId, linkId: "missing" }, body: { status: "active" } })).status,
+    ).toBe(404);
   });
 });

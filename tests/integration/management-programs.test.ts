@@ -52,12 +52,21 @@ describe("POST /api/v1/programs", () => {
       },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ currency: "EUR", referral_params: ["via", "ref"], cleanup_params: true, test_mode: true, min_payout_amount: 5000 });
+    expect(res.body).toMatchObject({
+      currency: "EUR",
+      referral_params: ["via", "ref"],
+      cleanup_params: true,
+      test_mode: true,
+      min_payout_amount: 5000,
+    });
     const stored = await db.program.findUniqueOrThrow({ where: { id: res.body.id }, include: { defaultRule: true } });
     expect(stored).toMatchObject({ referralParam: "via", referralParamAliases: ["ref"], cookieWindowDays: 90, holdDays: 14 });
     expect(stored.defaultRule).toMatchObject({ type: "PERCENTAGE", value: 1250 });
 
-    const flat = await call(createProgram, "POST", { token, body: { ...validProgram, currency: "VND", commission: { type: "flat", value: 50000 } } });
+    const flat = await call(createProgram, "POST", {
+      token,
+      body: { ...validProgram, currency: "VND", commission: { type: "flat", value: 50000 } },
+    });
     expect(flat.body.commission).toEqual({ type: "flat", value: 50000 });
   });
 
@@ -157,7 +166,10 @@ describe("PATCH /api/v1/programs/{id}", () => {
 
     const cleared = await call(patchProgram, "PATCH", { token, params: { id: created.id }, body: { stripe_webhook_secret: null } });
     expect(cleared.body).toMatchObject({ stripe_webhook_connected: false, stripe_connected_at: null });
-    expect(await db.program.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ stripeWebhookSecret: null, stripeConnectedAt: null });
+    expect(await db.program.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      stripeWebhookSecret: null,
+      stripeConnectedAt: null,
+    });
   });
 
   it("rejects invalid settings with 422 naming the field and changes nothing", async () => {
@@ -188,10 +200,16 @@ describe("PATCH /api/v1/programs/{id}", () => {
     const admin = await makeMember(created.id, "ADMIN");
     const stranger = await makeTokenUser();
 
-    const denied = await call(patchProgram, "PATCH", { token: viewer.token, params: { id: created.id }, body: { name: "Viewer was here" } });
+    const denied = await call(patchProgram, "PATCH", {
+      token: viewer.token,
+      params: { id: created.id },
+      body: { name: "Viewer was here" },
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe("forbidden");
-    expect((await call(patchProgram, "PATCH", { token: stranger.token, params: { id: created.id }, body: { name: "x" } })).status).toBe(404);
+    expect((await call(patchProgram, "PATCH", { token: stranger.token, params: { id: created.id }, body: { name: "x" } })).status).toBe(
+      404,
+    );
     expect((await db.program.findUniqueOrThrow({ where: { id: created.id } })).name).toBe("Acme");
 
     const byAdmin = await call(patchProgram, "PATCH", { token: admin.token, params: { id: created.id }, body: { name: "By admin" } });

@@ -11,7 +11,9 @@ const inFeb = (day: number) => new Date(Date.UTC(2026, 1, day, 10));
 
 async function program(currency = "USD") {
   const owner = await makeTokenUser();
-  const id = (await call(createProgram, "POST", { token: owner.token, body: { name: "Report", website_url: "https://r.example", currency } })).body.id as string;
+  const id = (
+    await call(createProgram, "POST", { token: owner.token, body: { name: "Report", website_url: "https://r.example", currency } })
+  ).body.id as string;
   return { token: owner.token, id };
 }
 
@@ -65,10 +67,25 @@ describe("GET /api/v1/programs/{id}/reports/summary", () => {
       conversion: { click_to_lead: 0.4444, lead_to_sale: 0.75, click_to_sale: 0.3333 },
     });
 
-    const ofB = await call(getSummary, "GET", { token, params: { id }, query: { from: "2026-02-01", to: "2026-02-28", partner_id: b.partner.id } });
-    expect(ofB.body).toMatchObject({ clicks: 4, leads: 1, sales: 1, revenue: 2_500, commissions: 500, conversion: { click_to_lead: 0.25, lead_to_sale: 1, click_to_sale: 0.25 } });
+    const ofB = await call(getSummary, "GET", {
+      token,
+      params: { id },
+      query: { from: "2026-02-01", to: "2026-02-28", partner_id: b.partner.id },
+    });
+    expect(ofB.body).toMatchObject({
+      clicks: 4,
+      leads: 1,
+      sales: 1,
+      revenue: 2_500,
+      commissions: 500,
+      conversion: { click_to_lead: 0.25, lead_to_sale: 1, click_to_sale: 0.25 },
+    });
 
-    const firstWeek = await call(getSummary, "GET", { token, params: { id }, query: { from: "2026-02-01T00:00:00Z", to: "2026-02-05T10:00:00Z" } });
+    const firstWeek = await call(getSummary, "GET", {
+      token,
+      params: { id },
+      query: { from: "2026-02-01T00:00:00Z", to: "2026-02-05T10:00:00Z" },
+    });
     expect(firstWeek.body).toMatchObject({ clicks: 5, leads: 3, sales: 1, revenue: 7_500, to: "2026-02-05T10:00:00.001Z" });
   });
 
@@ -87,7 +104,10 @@ describe("GET /api/v1/programs/{id}/reports/summary", () => {
     expect(Date.parse(res.body.to)).toBeGreaterThanOrEqual(before - 1000);
 
     const empty = await program();
-    expect((await call(getSummary, "GET", { token: empty.token, params: { id: empty.id } })).body).toMatchObject({ clicks: 0, conversion: { click_to_sale: 0 } });
+    expect((await call(getSummary, "GET", { token: empty.token, params: { id: empty.id } })).body).toMatchObject({
+      clicks: 0,
+      conversion: { click_to_sale: 0 },
+    });
     expect(await db.click.count({ where: { programId: empty.id } })).toBe(0);
   });
 

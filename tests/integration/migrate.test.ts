@@ -42,19 +42,30 @@ async function query<T extends pg.QueryResultRow>(databaseUrl: string, sql: stri
   }
 }
 
-type MigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number };
+type MigrationRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  applied_steps_count: number;
+};
 const MIGRATION_ROWS = `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count
   FROM _prisma_migrations ORDER BY migration_name`;
 const TABLES = `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
 
 async function migrationFolders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** What stock Prisma stores: sha256 of the migration.sql bytes, lower-case hex. */
 async function checksumOf(dir: string, name: string): Promise<string> {
-  return createHash("sha256").update(await readFile(path.join(dir, name, "migration.sql"))).digest("hex");
+  return createHash("sha256")
+    .update(await readFile(path.join(dir, name, "migration.sql")))
+    .digest("hex");
 }
 
 async function expectRecordedAsStockPrisma(rows: MigrationRow[], dir: string, names: string[]) {
@@ -125,13 +136,21 @@ describe("the repository's migrations (prisma/migrations)", () => {
 
   it("apply to a brand-new PostgreSQL database as stock Prisma records them, then nothing is pending", async () => {
     const url = await createScratchDatabase("repo");
-    expect(await migrationStatus({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual({ applied: [], pending: names, failed: [] });
+    expect(await migrationStatus({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual({
+      applied: [],
+      pending: names,
+      failed: [],
+    });
 
     expect(await applyMigrations({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual(names);
     await expectRecordedAsStockPrisma(await query<MigrationRow>(url, MIGRATION_ROWS), REPO_MIGRATIONS, names);
 
     expect(await applyMigrations({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual([]);
-    expect(await migrationStatus({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual({ applied: names, pending: [], failed: [] });
+    expect(await migrationStatus({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual({
+      applied: names,
+      pending: [],
+      failed: [],
+    });
     pgTables = (await query<{ tablename: string }>(url, TABLES)).map((r) => r.tablename);
     expect(pgTables.length).toBeGreaterThan(1);
   });
@@ -156,7 +175,11 @@ describe("the repository's migrations (prisma/migrations)", () => {
       const url = `postgres://postgres@${server.getServerConn()}/postgres`;
       expect(await applyMigrations({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual(names);
       await expectRecordedAsStockPrisma(await query<MigrationRow>(url, MIGRATION_ROWS), REPO_MIGRATIONS, names);
-      expect(await migrationStatus({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual({ applied: names, pending: [], failed: [] });
+      expect(await migrationStatus({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual({
+        applied: names,
+        pending: [],
+        failed: [],
+      });
       expect((await query<{ tablename: string }>(url, TABLES)).map((r) => r.tablename)).toEqual(pgTables);
       expect(await resetDatabase({ databaseUrl: url, migrationsDir: REPO_MIGRATIONS })).toEqual(names);
     } finally {
@@ -211,7 +234,10 @@ describe("createMigration, then apply, status and reset", () => {
     expect(await applyMigrations({ databaseUrl: url, migrationsDir })).toEqual([]);
     expect(await migrationStatus({ databaseUrl: url, migrationsDir })).toEqual({ applied: names, pending: [], failed: [] });
     await expectRecordedAsStockPrisma(await query<MigrationRow>(url, MIGRATION_ROWS), migrationsDir, names);
-    const [widget] = await query<{ label: string; color: string | null }>(url, `INSERT INTO "Widget" DEFAULT VALUES RETURNING label, color`);
+    const [widget] = await query<{ label: string; color: string | null }>(
+      url,
+      `INSERT INTO "Widget" DEFAULT VALUES RETURNING label, color`,
+    );
     expect(widget).toEqual({ label: "a;b", color: null });
   });
 

@@ -16,7 +16,11 @@ import { at, attributedSale, makeTrackingProgram, ownerActor } from "../helpers/
 
 const PERIOD = { periodStart: at(-30), periodEnd: at(1) };
 
-async function approvedSale(fx: Awaited<ReturnType<typeof makeTrackingProgram>> & { partner: { id: string }; link: { id: string } }, amount: number, day = 0) {
+async function approvedSale(
+  fx: Awaited<ReturnType<typeof makeTrackingProgram>> & { partner: { id: string }; link: { id: string } },
+  amount: number,
+  day = 0,
+) {
   const sale = await attributedSale(fx, amount, { occurredAt: at(day) });
   await reviewCommissions(fx.program.id, { ids: [sale.commissionId!], decision: "approve" }, ownerActor(fx.owner.id));
   return sale;
@@ -40,12 +44,20 @@ describe("payout batches", () => {
 
     const { batch, payouts, leftOut, total } = await createPayoutBatch(fx.program.id, PERIOD, actor);
     expect({ total, payouts: payouts.map((p) => [p.partnerId, p.total]), leftOut: leftOut.map((p) => p.partnerId) }).toEqual({
-      total: 6_000, payouts: [[fx.partner.id, 6_000]], leftOut: [small.partner.id],
+      total: 6_000,
+      payouts: [[fx.partner.id, 6_000]],
+      leftOut: [small.partner.id],
     });
     const payout = await db.payout.findFirstOrThrow({ where: { batchId: batch.id } });
     expect(payout).toMatchObject({ amount: 6_000, status: "DRAFT", currency: "USD" });
-    expect((await db.commission.findMany({ where: { payoutId: payout.id }, orderBy: { id: "asc" } })).map((c) => c.id)).toEqual([a1.commissionId, a2.commissionId]);
-    expect(await db.commission.findUniqueOrThrow({ where: { id: s1.commissionId! } })).toMatchObject({ status: "APPROVED", payoutId: null });
+    expect((await db.commission.findMany({ where: { payoutId: payout.id }, orderBy: { id: "asc" } })).map((c) => c.id)).toEqual([
+      a1.commissionId,
+      a2.commissionId,
+    ]);
+    expect(await db.commission.findUniqueOrThrow({ where: { id: s1.commissionId! } })).toMatchObject({
+      status: "APPROVED",
+      payoutId: null,
+    });
     expect(await db.commission.findUniqueOrThrow({ where: { id: late.commissionId! } })).toMatchObject({ payoutId: null });
     await expect(createPayoutBatch(fx.program.id, PERIOD, actor)).rejects.toThrow(/minimum payout of \$50\.00/); // nothing left that qualifies
 
@@ -53,20 +65,31 @@ describe("payout batches", () => {
     await db.partner.update({ where: { id: fx.partner.id }, data: { userId: partnerUser.id } });
     await savePayoutDetails(partnerUser.id, fx.partner.id, { method: "paypal", email: "pat.paypal@example.com" });
     const period = `${at(-30).toISOString().slice(0, 10)} to ${at(1).toISOString().slice(0, 10)}`; // the end is exclusive, at 10:00 of its day
-    expect((await exportPayoutBatch(fx.program.id, batch.id, "paypal")).body).toBe(`pat.paypal@example.com,60.00,USD,PL${payout.id},Test program commissions ${period},PAYPAL\r\n`);
+    expect((await exportPayoutBatch(fx.program.id, batch.id, "paypal")).body).toBe(
+      `pat.paypal@example.com,60.00,USD,PL${payout.id},Test program commissions ${period},PAYPAL\r\n`,
+    );
     const wise = await exportPayoutBatch(fx.program.id, batch.id, "wise");
     expect(wise.rows).toBe(0);
     expect(wise.excluded).toEqual([{ payoutId: payout.id, partnerName: "Pat Partner", why: "paid by PayPal" }]);
     const generic = (await exportPayoutBatch(fx.program.id, batch.id, "generic")).body.split("\r\n");
-    expect(generic[1]).toBe(`${fx.partner.id},Pat Partner,${fx.partner.email},${payout.id},paypal,PayPal pat.paypal@example.com,60.00,USD,2,${period.replace(" to ", ",")},draft`);
+    expect(generic[1]).toBe(
+      `${fx.partner.id},Pat Partner,${fx.partner.email},${payout.id},paypal,PayPal pat.paypal@example.com,60.00,USD,2,${period.replace(" to ", ",")},draft`,
+    );
 
     const paid = await markPayoutBatchPaid(fx.program.id, batch.id, actor, { reference: "PAYPAL-BATCH-1", now: at(2) });
     expect(paid).toEqual({ batchId: batch.id, paidPayouts: 1, cancelledPayouts: 0, commissions: 2, total: 6_000 });
     expect(await db.commission.findMany({ where: { payoutId: payout.id } })).toEqual([
-      expect.objectContaining({ status: "PAID", paidAt: at(2) }), expect.objectContaining({ status: "PAID", paidAt: at(2) }),
+      expect.objectContaining({ status: "PAID", paidAt: at(2) }),
+      expect.objectContaining({ status: "PAID", paidAt: at(2) }),
     ]);
-    expect(await db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: "PAID", paidAt: at(2), reference: "PAYPAL-BATCH-1" });
-    expect(await db.auditLog.count({ where: { entityType: "commission", entityId: String(a1.commissionId), action: "commission.paid" } })).toBe(1);
+    expect(await db.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({
+      status: "PAID",
+      paidAt: at(2),
+      reference: "PAYPAL-BATCH-1",
+    });
+    expect(
+      await db.auditLog.count({ where: { entityType: "commission", entityId: String(a1.commissionId), action: "commission.paid" } }),
+    ).toBe(1);
     await expect(markPayoutBatchPaid(fx.program.id, batch.id, actor)).rejects.toThrow(/already paid/);
     await expect(cancelPayoutBatch(fx.program.id, batch.id, actor)).rejects.toThrow(/already paid/);
     expect((await listPartnerPayouts(fx.partner.id)).map((p) => [p.amount, p.status])).toEqual([[6_000, "PAID"]]);
@@ -85,14 +108,23 @@ describe("payout batches", () => {
 
     // After payout: the rest of sale 1 is refunded → −1,000 adjustment, approved, unpaid.
     const refund = await recordRefund({ programId: fx.program.id, transactionId: txn1, source: "API" });
-    expect(await db.commission.findUniqueOrThrow({ where: { id: refund.adjustmentId! } })).toMatchObject({ amount: -1_000, status: "APPROVED", kind: "ADJUSTMENT", adjustsId: s1.commissionId });
+    expect(await db.commission.findUniqueOrThrow({ where: { id: refund.adjustmentId! } })).toMatchObject({
+      amount: -1_000,
+      status: "APPROVED",
+      kind: "ADJUSTMENT",
+      adjustsId: s1.commissionId,
+    });
     expect((await db.commission.findUniqueOrThrow({ where: { id: s1.commissionId! } })).status).toBe("PAID"); // nothing paid is ever changed
 
     // A new 1,400 commission minus the 1,000 adjustment: the next payout is 400.
     const s3 = await approvedSale(fx, 7_000, 0);
     const next = await createPayoutBatch(fx.program.id, { periodStart: at(0), periodEnd: at(1) }, actor);
     expect(next.total).toBe(400);
-    expect((await db.commission.findMany({ where: { payoutId: { not: null }, partnerId: fx.partner.id, payout: { batchId: next.batch.id } } })).map((c) => c.id).sort()).toEqual([refund.adjustmentId, s3.commissionId].sort());
+    expect(
+      (await db.commission.findMany({ where: { payoutId: { not: null }, partnerId: fx.partner.id, payout: { batchId: next.batch.id } } }))
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([refund.adjustmentId, s3.commissionId].sort());
     expect(s2.commissionId).toBeTruthy();
   });
 
@@ -102,7 +134,10 @@ describe("payout batches", () => {
     const s1 = await approvedSale(fx, 10_000);
     const first = await createPayoutBatch(fx.program.id, PERIOD, actor);
     await cancelPayoutBatch(fx.program.id, first.batch.id, actor, { reason: "wrong period" });
-    expect(await db.commission.findUniqueOrThrow({ where: { id: s1.commissionId! } })).toMatchObject({ status: "APPROVED", payoutId: null });
+    expect(await db.commission.findUniqueOrThrow({ where: { id: s1.commissionId! } })).toMatchObject({
+      status: "APPROVED",
+      payoutId: null,
+    });
     const second = await createPayoutBatch(fx.program.id, PERIOD, actor);
     await markPayoutBatchPaid(fx.program.id, second.batch.id, actor);
     const txn = (await db.sale.findUniqueOrThrow({ where: { id: s1.saleId } })).transactionId;
@@ -116,14 +151,18 @@ describe("payout batches", () => {
   it("never puts a commission into two batches, however many owners click at once", async () => {
     const fx = await makeTrackingProgram();
     await approvedSale(fx, 10_000);
-    const results = await Promise.allSettled(Array.from({ length: 4 }, () => createPayoutBatch(fx.program.id, PERIOD, ownerActor(fx.owner.id))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => createPayoutBatch(fx.program.id, PERIOD, ownerActor(fx.owner.id))),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.payout.count({ where: { programId: fx.program.id } })).toBe(1);
   });
 
   it("reads its period as inclusive calendar dates", () => {
     expect(batchPeriodSchema.parse({ period_start: "2026-10-01", period_end: "2026-10-31" })).toEqual({
-      periodStart: new Date("2026-10-01T00:00:00Z"), periodEnd: new Date("2026-11-01T00:00:00Z"), currency: undefined,
+      periodStart: new Date("2026-10-01T00:00:00Z"),
+      periodEnd: new Date("2026-11-01T00:00:00Z"),
+      currency: undefined,
     });
     expect(batchPeriodSchema.safeParse({ period_start: "2026-10-02", period_end: "2026-10-01" }).success).toBe(false);
   });

@@ -25,7 +25,9 @@ describe("programs", () => {
     const owner = await makeUser();
     await expect(createProgram(owner.id, { name: "X", websiteUrl: "ftp://nope" })).rejects.toBeInstanceOf(ZodError);
     await expect(createProgram(owner.id, { name: "X", websiteUrl: "https://x.example", currency: "ABC" })).rejects.toBeInstanceOf(ZodError);
-    await expect(createProgram(owner.id, { name: "X", websiteUrl: "https://x.example", commission: { type: "percentage", value: 12.345 } })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      createProgram(owner.id, { name: "X", websiteUrl: "https://x.example", commission: { type: "percentage", value: 12.345 } }),
+    ).rejects.toBeInstanceOf(ZodError);
     expect(await db.programMember.count({ where: { userId: owner.id } })).toBe(0);
   });
 
@@ -48,7 +50,9 @@ describe("program API keys", () => {
   it("authenticate by digest, resolve their program, and stop working when revoked", async () => {
     const { program } = await makeProgram();
     const secret = newApiKeySecret();
-    const key = await db.apiKey.create({ data: { programId: program.id, name: "k", prefix: secret.slice(0, 12), publicKey: newApiKeyPublic(), secretHash: sha256Hex(secret) } });
+    const key = await db.apiKey.create({
+      data: { programId: program.id, name: "k", prefix: secret.slice(0, 12), publicKey: newApiKeyPublic(), secretHash: sha256Hex(secret) },
+    });
     const request = (token: string) => new Request("http://test/api/v1/track/sale", { headers: { authorization: `Bearer ${token}` } });
 
     expect(await requireProgramKey(request(secret))).toEqual({ programId: program.id, apiKeyId: key.id });
@@ -58,7 +62,10 @@ describe("program API keys", () => {
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).toEqual(firstUse);
 
     await expect(requireProgramKey(request(`${secret}x`))).rejects.toMatchObject({ status: 401 });
-    await expect(requireProgramKey(new Request("http://test/"))).rejects.toMatchObject({ status: 401, message: expect.stringMatching(/Missing API key/) });
+    await expect(requireProgramKey(new Request("http://test/"))).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/Missing API key/),
+    });
     await db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
     await expect(requireProgramKey(request(secret))).rejects.toMatchObject({ status: 401, message: "Invalid or revoked API key" });
   });

@@ -14,15 +14,48 @@ const dayAgo = (n: number, hours = 10) => new Date(today.getTime() - n * DAY_MS 
 
 async function seedActivity(fx: Awaited<ReturnType<typeof makeTrackingProgram>>) {
   const programId = fx.program.id;
-  const clicks = [3, 3, 2, 1, 0, 0].map((n, i) => ({ token: newClickToken(), programId, partnerId: fx.partner.id, linkId: fx.link.id, createdAt: dayAgo(n, i), test: i === 5 }));
+  const clicks = [3, 3, 2, 1, 0, 0].map((n, i) => ({
+    token: newClickToken(),
+    programId,
+    partnerId: fx.partner.id,
+    linkId: fx.link.id,
+    createdAt: dayAgo(n, i),
+    test: i === 5,
+  }));
   await db.click.createMany({ data: clicks });
   const rows = await db.click.findMany({ where: { programId }, orderBy: { createdAt: "asc" } });
   const customer = await db.customer.create({ data: { programId, partnerId: fx.partner.id, clickId: rows[0]!.id } });
-  await db.lead.create({ data: { programId, customerId: customer.id, partnerId: fx.partner.id, clickId: rows[0]!.id, createdAt: dayAgo(3, 12) } });
-  const sale = await db.sale.create({ data: { programId, transactionId: `r_${fx.link.code}`, partnerId: fx.partner.id, linkId: fx.link.id, clickId: rows[0]!.id, amount: 10_000, currency: "USD", occurredAt: dayAgo(2) } });
-  const commission = await db.commission.create({ data: { programId, partnerId: fx.partner.id, saleId: sale.id, amount: 2_000, originalAmount: 2_000, currency: "USD", ruleSnapshot: {}, createdAt: dayAgo(2) } });
+  await db.lead.create({
+    data: { programId, customerId: customer.id, partnerId: fx.partner.id, clickId: rows[0]!.id, createdAt: dayAgo(3, 12) },
+  });
+  const sale = await db.sale.create({
+    data: {
+      programId,
+      transactionId: `r_${fx.link.code}`,
+      partnerId: fx.partner.id,
+      linkId: fx.link.id,
+      clickId: rows[0]!.id,
+      amount: 10_000,
+      currency: "USD",
+      occurredAt: dayAgo(2),
+    },
+  });
+  const commission = await db.commission.create({
+    data: {
+      programId,
+      partnerId: fx.partner.id,
+      saleId: sale.id,
+      amount: 2_000,
+      originalAmount: 2_000,
+      currency: "USD",
+      ruleSnapshot: {},
+      createdAt: dayAgo(2),
+    },
+  });
   await db.sale.create({ data: { programId, transactionId: `u_${fx.link.code}`, amount: 500, currency: "USD", occurredAt: dayAgo(1) } }); // unattributed: not in figures
-  await db.sale.create({ data: { programId, transactionId: `e_${fx.link.code}`, partnerId: fx.partner.id, amount: 700, currency: "EUR", occurredAt: dayAgo(1) } }); // counted, not summed into USD
+  await db.sale.create({
+    data: { programId, transactionId: `e_${fx.link.code}`, partnerId: fx.partner.id, amount: 700, currency: "EUR", occurredAt: dayAgo(1) },
+  }); // counted, not summed into USD
   return { sale, commission };
 }
 
@@ -59,7 +92,17 @@ describe("report rollups", () => {
     await db.sale.update({ where: { id: sale.id }, data: { refundedAmount: 2_500 } });
     await db.refund.create({ data: { programId: fx.program.id, saleId: sale.id, amount: 2_500, currency: "USD" } });
     await db.commission.update({ where: { id: commission.id }, data: { status: "REJECTED" } });
-    await db.sale.create({ data: { programId: fx.program.id, transactionId: `b_${fx.link.code}`, partnerId: fx.partner.id, linkId: fx.link.id, amount: 300, currency: "USD", occurredAt: dayAgo(3) } });
+    await db.sale.create({
+      data: {
+        programId: fx.program.id,
+        transactionId: `b_${fx.link.code}`,
+        partnerId: fx.partner.id,
+        linkId: fx.link.id,
+        amount: 300,
+        currency: "USD",
+        occurredAt: dayAgo(3),
+      },
+    });
     await rollupProgram(program);
     const [after] = await reportStats(fx.program.id, { ...periods()[0]!, groupBy: "total" });
     expect(after).toMatchObject({ clicks: 5, leads: 1, sales: 3, revenue: 7_800, commissions: 0 });
@@ -79,7 +122,9 @@ describe("report rollups", () => {
     const once = await db.dailyStat.findMany({ where: { programId: fx.program.id }, orderBy: [{ day: "asc" }, { test: "asc" }] });
     await rollupProgram(program);
     expect(await db.dailyStat.findMany({ where: { programId: fx.program.id }, orderBy: [{ day: "asc" }, { test: "asc" }] })).toEqual(once);
-    expect((await db.rollupState.findUniqueOrThrow({ where: { programId: fx.program.id } })).rolledUntil.getTime()).toBe(rollupBoundary(new Date()).getTime());
+    expect((await db.rollupState.findUniqueOrThrow({ where: { programId: fx.program.id } })).rolledUntil.getTime()).toBe(
+      rollupBoundary(new Date()).getTime(),
+    );
   });
 
   it("rolls today up to the last full hour, and reports still equal the raw rows", async () => {
@@ -88,10 +133,21 @@ describe("report rollups", () => {
     const base = new Date(startOfUtcHour(new Date()).getTime() - 2 * HOUR_MS); // two hours ago, on the hour
     const at = (minutes: number) => new Date(base.getTime() + minutes * 60_000);
     await db.click.createMany({
-      data: [10, 50, 70, 90].map((m) => ({ token: newClickToken(), programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, createdAt: at(m) })),
+      data: [10, 50, 70, 90].map((m) => ({
+        token: newClickToken(),
+        programId: fx.program.id,
+        partnerId: fx.partner.id,
+        linkId: fx.link.id,
+        createdAt: at(m),
+      })),
     });
     const day = startOfUtcDay(base);
-    const views = () => Promise.all((["total", "day", "link"] as const).map((groupBy) => reportStats(fx.program.id, { from: day, to: new Date(day.getTime() + 2 * DAY_MS), groupBy })));
+    const views = () =>
+      Promise.all(
+        (["total", "day", "link"] as const).map((groupBy) =>
+          reportStats(fx.program.id, { from: day, to: new Date(day.getTime() + 2 * DAY_MS), groupBy }),
+        ),
+      );
     const truth = await views();
     expect(truth[0]).toEqual([expect.objectContaining({ clicks: 4 })]);
 
@@ -101,8 +157,20 @@ describe("report rollups", () => {
     expect(rolled._sum.clicks).toBe(2); // the two clicks before the hour; the later two stay raw
     expect(await views()).toEqual(truth);
 
-    await db.click.create({ data: { token: newClickToken(), programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, createdAt: at(30) } }); // late row in a rolled hour
-    await db.sale.create({ data: { programId: fx.program.id, transactionId: `h_${fx.link.code}`, partnerId: fx.partner.id, linkId: fx.link.id, amount: 900, currency: "USD", occurredAt: at(20) } });
+    await db.click.create({
+      data: { token: newClickToken(), programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, createdAt: at(30) },
+    }); // late row in a rolled hour
+    await db.sale.create({
+      data: {
+        programId: fx.program.id,
+        transactionId: `h_${fx.link.code}`,
+        partnerId: fx.partner.id,
+        linkId: fx.link.id,
+        amount: 900,
+        currency: "USD",
+        occurredAt: at(20),
+      },
+    });
     await rollupProgram(program); // now: the day is re-rolled from its start up to this hour
     const [total] = await reportStats(fx.program.id, { from: day, to: new Date(day.getTime() + 2 * DAY_MS), groupBy: "total" });
     expect(total).toMatchObject({ clicks: 5, sales: 1, revenue: 900 });
@@ -113,7 +181,10 @@ describe("report rollups", () => {
     const rolledUntil = today;
     expect(splitPeriod(dayAgo(3, 5), dayAgo(1, 3), rolledUntil)).toEqual({
       rolled: { from: dayAgo(2, 0), to: dayAgo(1, 0) },
-      raw: [{ from: dayAgo(3, 5), to: dayAgo(2, 0) }, { from: dayAgo(1, 0), to: dayAgo(1, 3) }],
+      raw: [
+        { from: dayAgo(3, 5), to: dayAgo(2, 0) },
+        { from: dayAgo(1, 0), to: dayAgo(1, 3) },
+      ],
     });
     expect(splitPeriod(dayAgo(3, 0), new Date(today.getTime() + DAY_MS), rolledUntil)).toEqual({
       rolled: { from: dayAgo(3, 0), to: today },
@@ -132,6 +203,9 @@ describe("report rollups", () => {
       raw: [{ from: today, to: dayAgo(0, 12) }],
     });
     // a period starting inside today: all raw
-    expect(splitPeriod(dayAgo(0, 2), new Date(today.getTime() + DAY_MS), at14)).toEqual({ rolled: null, raw: [{ from: dayAgo(0, 2), to: new Date(today.getTime() + DAY_MS) }] });
+    expect(splitPeriod(dayAgo(0, 2), new Date(today.getTime() + DAY_MS), at14)).toEqual({
+      rolled: null,
+      raw: [{ from: dayAgo(0, 2), to: new Date(today.getTime() + DAY_MS) }],
+    });
   });
 });

@@ -6,10 +6,21 @@ import { POST as sale } from "@/app/api/v1/track/sale/route";
 import { db } from "@/lib/db";
 import { addMonths } from "@/lib/commissions/rules";
 import { SITE, call, fromSite, makeTrackingProgram, rowCounts, withKey } from "../helpers/tracking";
-import { chargeRefundedEvent, connectStripe, deliver, paidInvoice, paymentCheckout, refundEvent, stripeEvent, fixture, subscriptionCheckout } from "../helpers/stripe";
+import {
+  chargeRefundedEvent,
+  connectStripe,
+  deliver,
+  paidInvoice,
+  paymentCheckout,
+  refundEvent,
+  stripeEvent,
+  fixture,
+  subscriptionCheckout,
+} from "../helpers/stripe";
 
 type Fixture = Awaited<ReturnType<typeof makeTrackingProgram>>;
-const clickOf = async (fx: Fixture) => (await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}` } })).body.click_id as string;
+const clickOf = async (fx: Fixture) =>
+  (await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}` } })).body.click_id as string;
 
 describe("POST /api/webhooks/stripe/{programId}", () => {
   let fx: Fixture;
@@ -20,15 +31,25 @@ describe("POST /api/webhooks/stripe/{programId}", () => {
   });
 
   it("turns a paid checkout into a sale and commission, keyed by the payment intent", async () => {
-    const event = paymentCheckout(4900, { affitor_click_id: await clickOf(fx), affitor_customer_key: "stripe_user_1", program_id: fx.program.id });
+    const event = paymentCheckout(4900, {
+      affitor_click_id: await clickOf(fx),
+      affitor_customer_key: "stripe_user_1",
+      program_id: fx.program.id,
+    });
     const res = await deliver(fx.program.id, event, secret);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ received: true, status: "processed", replay: false });
-    const row = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } }, include: { commissions: true } });
+    const row = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } },
+      include: { commissions: true },
+    });
     expect(row).toMatchObject({ amount: 4900, currency: "USD", source: "STRIPE", partnerId: fx.partner.id });
     expect(row.commissions[0]!.amount).toBe(980);
     // the sale API naming the same payment intent is a duplicate, not a second sale
-    const viaApi = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: event.data.object.payment_intent, amount_cents: 4900 } });
+    const viaApi = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: event.data.object.payment_intent, amount_cents: 4900 },
+    });
     expect(viaApi.status).toBe(409);
   });
 
@@ -57,14 +78,24 @@ describe("POST /api/webhooks/stripe/{programId}", () => {
     expect(await db.processedWebhookEvent.count({ where: { programId: fx.program.id } })).toBe(events);
     // a tampered body fails even with a once-valid signature
     const tampered = JSON.stringify({ ...event, data: { object: { ...event.data.object, amount_total: 999999 } } });
-    expect((await call((await import("@/app/api/webhooks/stripe/[programId]/route")).POST, { body: tampered, headers: { "stripe-signature": "t=1,v1=00" }, params: { programId: fx.program.id } })).status).toBe(400);
+    expect(
+      (
+        await call((await import("@/app/api/webhooks/stripe/[programId]/route")).POST, {
+          body: tampered,
+          headers: { "stripe-signature": "t=1,v1=00" },
+          params: { programId: fx.program.id },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("records a payment without attribution metadata as an unattributed sale", async () => {
     const event = paymentCheckout(2500, {}, { customer: null, customer_details: { email: "nobody@example.com" } });
     const res = await deliver(fx.program.id, event, secret);
     expect(res.body.message).toMatch(/unattributed/);
-    const row = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } } });
+    const row = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } },
+    });
     expect(row.partnerId).toBeNull();
   });
 
@@ -82,10 +113,16 @@ describe("POST /api/webhooks/stripe/{programId}", () => {
   it("falls back to the Stripe customer's e-mail bound at lead time", async () => {
     const c = await clickOf(fx);
     await call(lead, { headers: withKey(fx.apiKey), body: { click_id: c, customer_key: "mail_user", email: "Mail.User@example.com" } });
-    const res = await deliver(fx.program.id, paymentCheckout(3000, {}, { customer: "cus_mail_user", customer_details: { email: "mail.user@example.com" } }), secret);
+    const res = await deliver(
+      fx.program.id,
+      paymentCheckout(3000, {}, { customer: "cus_mail_user", customer_details: { email: "mail.user@example.com" } }),
+      secret,
+    );
     expect(res.body.message).toContain(`credited to ${fx.partner.code}`);
     // the Stripe customer id is now bound: a later payment with no e-mail still finds the partner
-    expect((await db.customer.findFirstOrThrow({ where: { programId: fx.program.id, customerKey: "mail_user" } })).stripeCustomerId).toBe("cus_mail_user");
+    expect((await db.customer.findFirstOrThrow({ where: { programId: fx.program.id, customerKey: "mail_user" } })).stripeCustomerId).toBe(
+      "cus_mail_user",
+    );
     const later = await deliver(fx.program.id, paymentCheckout(3000, {}, { customer: "cus_mail_user", customer_details: null }), secret);
     expect(later.body.message).toContain(`credited to ${fx.partner.code}`);
   });
@@ -93,7 +130,9 @@ describe("POST /api/webhooks/stripe/{programId}", () => {
   it("keeps zero-decimal currencies as they are", async () => {
     const event = paymentCheckout(5000, { partnerloop_click_id: await clickOf(fx) }, { currency: "jpy" });
     await deliver(fx.program.id, event, secret);
-    const row = await db.sale.findUniqueOrThrow({ where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } } });
+    const row = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } },
+    });
     expect(row).toMatchObject({ amount: 5000, currency: "JPY" });
   });
 
@@ -116,7 +155,15 @@ describe("Stripe subscriptions and refunds", () => {
     await db.commissionRule.update({ where: { id: fx.program.defaultRuleId! }, data: { recurringLimitMonths: 2 } });
     const secret = await connectStripe(fx.program.id);
     const subscription = `sub_${fx.link.code}`;
-    expect((await deliver(fx.program.id, subscriptionCheckout(subscription, { agentref_cid: await clickOf(fx), agentref_pid: fx.program.id }), secret)).body.status).toBe("processed");
+    expect(
+      (
+        await deliver(
+          fx.program.id,
+          subscriptionCheckout(subscription, { agentref_cid: await clickOf(fx), agentref_pid: fx.program.id }),
+          secret,
+        )
+      ).body.status,
+    ).toBe("processed");
 
     const start = new Date();
     // monthly billing from a minute after the click (a fixed hour of the day would put the first
@@ -135,15 +182,25 @@ describe("Stripe subscriptions and refunds", () => {
     const again = { ...invoices[0]!, id: `${invoices[0]!.id}_ps`, type: "invoice.payment_succeeded" };
     expect((await deliver(fx.program.id, again, secret)).body.message).toMatch(/already recorded/);
 
-    const sales = await db.sale.findMany({ where: { programId: fx.program.id, subscriptionId: subscription }, include: { commissions: true }, orderBy: { occurredAt: "asc" } });
+    const sales = await db.sale.findMany({
+      where: { programId: fx.program.id, subscriptionId: subscription },
+      include: { commissions: true },
+      orderBy: { occurredAt: "asc" },
+    });
     expect(sales).toHaveLength(4);
     expect(sales.every((s) => s.partnerId === fx.partner.id)).toBe(true);
     expect(sales.map((s) => s.isRecurring)).toEqual([false, true, true, true]);
     expect(sales.map((s) => s.commissions.length)).toEqual([1, 1, 1, 0]);
 
-    const ended = await deliver(fx.program.id, stripeEvent("customer.subscription.deleted", fixture("subscription", { id: subscription, status: "canceled" })), secret);
+    const ended = await deliver(
+      fx.program.id,
+      stripeEvent("customer.subscription.deleted", fixture("subscription", { id: subscription, status: "canceled" })),
+      secret,
+    );
     expect(ended.body.message).toContain("ended");
-    expect((await db.subscriptionAttribution.findFirstOrThrow({ where: { programId: fx.program.id, subscriptionId: subscription } })).canceledAt).not.toBeNull();
+    expect(
+      (await db.subscriptionAttribution.findFirstOrThrow({ where: { programId: fx.program.id, subscriptionId: subscription } })).canceledAt,
+    ).not.toBeNull();
   });
 
   it("reverses in proportion on partial and full refunds, never twice for one refund, and adjusts a paid commission", async () => {
@@ -192,8 +249,14 @@ describe("Stripe replays", () => {
     for (const event of events) expect((await deliver(fx.program.id, event, secret)).status).toBe(200);
     const snapshot = async () => ({
       rows: await rowCounts(fx.program.id),
-      commissions: await db.commission.findMany({ where: { programId: fx.program.id }, select: { id: true, amount: true, status: true }, orderBy: { id: "asc" } }),
-      refunded: (await db.sale.findMany({ where: { programId: fx.program.id }, select: { refundedAmount: true }, orderBy: { id: "asc" } })).map((s) => s.refundedAmount),
+      commissions: await db.commission.findMany({
+        where: { programId: fx.program.id },
+        select: { id: true, amount: true, status: true },
+        orderBy: { id: "asc" },
+      }),
+      refunded: (
+        await db.sale.findMany({ where: { programId: fx.program.id }, select: { refundedAmount: true }, orderBy: { id: "asc" } })
+      ).map((s) => s.refundedAmount),
       subscriptions: await db.subscriptionAttribution.findMany({ where: { programId: fx.program.id }, select: { canceledAt: true } }),
     });
     const before = await snapshot();

@@ -11,7 +11,10 @@ type Fixture = Awaited<ReturnType<typeof makeTrackingProgram>>;
 const tracker = { ...fromSite, "x-partnerloop-tracker": "1" };
 
 async function newClick(fx: Fixture): Promise<string> {
-  const res = await call(click, { headers: tracker, body: { affiliate_url: `${SITE}/pricing?aff=${fx.link.code}`, program_id: fx.program.id } });
+  const res = await call(click, {
+    headers: tracker,
+    body: { affiliate_url: `${SITE}/pricing?aff=${fx.link.code}`, program_id: fx.program.id },
+  });
   expect(res.status).toBe(200);
   return res.body.click_id as string;
 }
@@ -20,14 +23,19 @@ async function expire(clickId: string, cookieWindowDays: number) {
   await db.click.update({ where: { token: clickId }, data: { createdAt: new Date(Date.now() - (cookieWindowDays + 1) * 86_400_000) } });
 }
 
-const counts = async (programId: string) => ({ ...(await rowCounts(programId)), carts: await db.cartBinding.count({ where: { programId } }) });
+const counts = async (programId: string) => ({
+  ...(await rowCounts(programId)),
+  carts: await db.cartBinding.count({ where: { programId } }),
+});
 
 describe("POST /api/v1/track/click, as the tracker sees it", () => {
   it("answers cleanup_params: [] unless the program cleans up, then its referral parameters", async () => {
     const keep = await makeTrackingProgram();
     const res = await call(click, { headers: tracker, body: { affiliate_url: `${SITE}/?aff=${keep.link.code}` } });
     expect(res.body).toMatchObject({ success: true, partner_code: keep.partner.code, cookie_window_days: 60, cleanup_params: [] });
-    expect(await db.click.findUniqueOrThrow({ where: { token: res.body.click_id }, select: { source: true } })).toEqual({ source: "TRACKER" });
+    expect(await db.click.findUniqueOrThrow({ where: { token: res.body.click_id }, select: { source: true } })).toEqual({
+      source: "TRACKER",
+    });
 
     const clean = await makeTrackingProgram({ cleanupParams: true, referralParams: ["partner", "p"], cookieWindowDays: 30 });
     const cleaned = await call(click, { headers: tracker, body: { affiliate_url: `${SITE}/?p=${clean.link.code}&utm_source=x` } });
@@ -35,7 +43,9 @@ describe("POST /api/v1/track/click, as the tracker sees it", () => {
   });
 
   it("lets a browser send the X-Partnerloop-Tracker header (CORS preflight)", async () => {
-    const res = await checkoutPreflight(new Request("http://app.test/api/v1/track/checkout", { method: "OPTIONS", headers: { origin: SITE } }));
+    const res = await checkoutPreflight(
+      new Request("http://app.test/api/v1/track/checkout", { method: "OPTIONS", headers: { origin: SITE } }),
+    );
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("x-partnerloop-tracker");
     expect(res.headers.get("access-control-allow-origin")).toBe(SITE);
@@ -53,7 +63,12 @@ describe("POST /api/v1/track/signup", () => {
     const body = { program_id: fx.program.id, click_id: clickId, customer_key: "user_42", email: "Buyer@Example.com" };
     const first = await call(signup, { headers: tracker, body });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ success: true, message: "Lead tracked successfully", lead_id: expect.any(Number), attributed: true });
+    expect(first.body).toMatchObject({
+      success: true,
+      message: "Lead tracked successfully",
+      lead_id: expect.any(Number),
+      attributed: true,
+    });
     expect(first.headers.get("access-control-allow-origin")).toBe(SITE);
 
     const again = await call(signup, { headers: tracker, body });
@@ -69,7 +84,10 @@ describe("POST /api/v1/track/signup", () => {
 
   it("accepts the numeric program id", async () => {
     const clickId = await newClick(fx);
-    const res = await call(signup, { headers: tracker, body: { program_id: fx.program.clientId, click_id: clickId, customer_key: "user_numeric" } });
+    const res = await call(signup, {
+      headers: tracker,
+      body: { program_id: fx.program.clientId, click_id: clickId, customer_key: "user_numeric" },
+    });
     expect(res.status).toBe(200);
     expect(res.body.attributed).toBe(true);
   });
@@ -92,7 +110,8 @@ describe("POST /api/v1/track/signup", () => {
     const expired = await newClick(fx);
     await expire(expired, 60);
     const before = await counts(fx.program.id);
-    const post = (body: Record<string, unknown>) => call(signup, { headers: tracker, body: { program_id: fx.program.id, customer_key: "user_x", ...body } });
+    const post = (body: Record<string, unknown>) =>
+      call(signup, { headers: tracker, body: { program_id: fx.program.id, customer_key: "user_x", ...body } });
 
     for (const click_id of ["clk_doesnotexist", expired, otherClick]) {
       const res = await post({ click_id });
@@ -120,12 +139,20 @@ describe("POST /api/v1/track/checkout", () => {
     const clickId = await newClick(fx);
     const first = await post(clickId, "cart_abc");
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ success: true, cart_id: "cart_abc", click_id: clickId, message: "Cart bound to the visitor's click" });
+    expect(first.body).toMatchObject({
+      success: true,
+      cart_id: "cart_abc",
+      click_id: clickId,
+      message: "Cart bound to the visitor's click",
+    });
     const again = await post(clickId, "cart_abc");
     expect(again.status).toBe(200);
     expect(again.body.message).toBe("Cart already bound to this click");
 
-    const bindings = await db.cartBinding.findMany({ where: { programId: fx.program.id, cartId: "cart_abc" }, include: { click: { select: { token: true, customerId: true } } } });
+    const bindings = await db.cartBinding.findMany({
+      where: { programId: fx.program.id, cartId: "cart_abc" },
+      include: { click: { select: { token: true, customerId: true } } },
+    });
     expect(bindings).toHaveLength(1);
     expect(bindings[0]!.click.token).toBe(clickId);
     expect(bindings[0]!.customerId).toBe(bindings[0]!.click.customerId);
@@ -139,7 +166,10 @@ describe("POST /api/v1/track/checkout", () => {
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ success: true, proven: false, flagged: true });
     expect(second.body.message).toContain("held for review");
-    const bindings = await db.cartBinding.findMany({ where: { programId: fx.program.id, cartId: "cart_shared_c0ffee1234abcdef" }, include: { click: true } });
+    const bindings = await db.cartBinding.findMany({
+      where: { programId: fx.program.id, cartId: "cart_shared_c0ffee1234abcdef" },
+      include: { click: true },
+    });
     expect(bindings.map((x) => x.click.token).sort()).toEqual([a, b].sort());
   });
 

@@ -6,7 +6,8 @@ import { reportStats } from "@/lib/reports/stats";
 import { SITE, call, fromSite, makeTrackingProgram, rowCounts, withKey } from "../helpers/tracking";
 
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
-const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 
 describe("POST /api/v1/track/click", () => {
   let fx: Awaited<ReturnType<typeof makeTrackingProgram>>;
@@ -17,17 +18,44 @@ describe("POST /api/v1/track/click", () => {
   it("records the click, its customer and figures, and answers the documented shape", async () => {
     const res = await call(click, {
       headers: { ...fromSite, "user-agent": IPHONE, "x-forwarded-for": "203.0.113.9", "cf-ipcountry": "de" },
-      body: { affiliate_url: `${SITE}/pricing?aff=${fx.link.code}`, page_url: `${SITE}/pricing`, referrer_url: "https://blog.example/post", session_id: "sess_1", language: "en-US" },
+      body: {
+        affiliate_url: `${SITE}/pricing?aff=${fx.link.code}`,
+        page_url: `${SITE}/pricing`,
+        referrer_url: "https://blog.example/post",
+        session_id: "sess_1",
+        language: "en-US",
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ success: true, click_id: expect.stringMatching(/^clk_/), partner_code: fx.partner.code, cookie_window_days: 60, cleanup_params: [] });
+    expect(res.body).toEqual({
+      success: true,
+      click_id: expect.stringMatching(/^clk_/),
+      partner_code: fx.partner.code,
+      cookie_window_days: 60,
+      cleanup_params: [],
+    });
     const row = await db.click.findUniqueOrThrow({ where: { token: res.body.click_id }, include: { customer: true } });
-    expect(row).toMatchObject({ programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, device: "mobile", browser: "Mobile Safari", os: "iOS", country: "DE", sessionId: "sess_1", test: false, source: "API" });
+    expect(row).toMatchObject({
+      programId: fx.program.id,
+      partnerId: fx.partner.id,
+      linkId: fx.link.id,
+      device: "mobile",
+      browser: "Mobile Safari",
+      os: "iOS",
+      country: "DE",
+      sessionId: "sess_1",
+      test: false,
+      source: "API",
+    });
     expect(row.ipHash).toBeTruthy();
     expect(row.ipHash).not.toContain("203.0.113.9");
     expect(row.customer).toMatchObject({ status: "CLICK", partnerId: fx.partner.id, clickId: row.id });
     // reports see it at once; the link's and partner's counters after the rollup job's next run
-    const [today] = await reportStats(fx.program.id, { from: new Date(Date.now() - 60_000), to: new Date(Date.now() + 60_000), groupBy: "total" });
+    const [today] = await reportStats(fx.program.id, {
+      from: new Date(Date.now() - 60_000),
+      to: new Date(Date.now() + 60_000),
+      groupBy: "total",
+    });
     expect(today!.clicks).toBe(1);
     await rollupProgram({ id: fx.program.id, currency: "USD" });
     expect((await db.referralLink.findUniqueOrThrow({ where: { id: fx.link.id } })).clickCount).toBe(1);
@@ -37,23 +65,34 @@ describe("POST /api/v1/track/click", () => {
   it("accepts the program's aliases and reuses the customer of existing_click_id", async () => {
     const first = await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?via=${fx.link.code}`, user_agent: CHROME } });
     expect(first.status).toBe(200);
-    const second = await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?ref=${fx.link.code}`, existing_click_id: first.body.click_id } });
-    const [a, b] = await Promise.all([first.body.click_id, second.body.click_id].map((token: string) => db.click.findUniqueOrThrow({ where: { token } })));
+    const second = await call(click, {
+      headers: fromSite,
+      body: { affiliate_url: `${SITE}/?ref=${fx.link.code}`, existing_click_id: first.body.click_id },
+    });
+    const [a, b] = await Promise.all(
+      [first.body.click_id, second.body.click_id].map((token: string) => db.click.findUniqueOrThrow({ where: { token } })),
+    );
     expect(a!.browser).toBe("Chrome");
     expect(a!.device).toBe("desktop");
     expect(b!.customerId).toBe(a!.customerId);
   });
 
   it("stores concurrent clicks (sent to the database together) each with its own customer, and refuses only the unknown codes among them", async () => {
-    const second = await db.referralLink.create({ data: { programId: fx.program.id, partnerId: fx.partner.id, code: `two${fx.link.code}`, destinationUrl: `${SITE}/` } });
+    const second = await db.referralLink.create({
+      data: { programId: fx.program.id, partnerId: fx.partner.id, code: `two${fx.link.code}`, destinationUrl: `${SITE}/` },
+    });
     const before = await rowCounts(fx.program.id);
     const bodies = Array.from({ length: 120 }, (_, i) =>
-      i % 40 === 7 ? { affiliate_url: `${SITE}/?aff=nobody-has-this-${i}` } : { affiliate_url: `${SITE}/?aff=${i % 2 ? second.code : fx.link.code}`, session_id: `batch_${i}` },
+      i % 40 === 7
+        ? { affiliate_url: `${SITE}/?aff=nobody-has-this-${i}` }
+        : { affiliate_url: `${SITE}/?aff=${i % 2 ? second.code : fx.link.code}`, session_id: `batch_${i}` },
     );
     const results = await Promise.all(bodies.map((body) => call(click, { headers: fromSite, body })));
     const good = results.filter((r) => r.status === 200);
     expect(good).toHaveLength(117);
-    expect(results.filter((r) => r.status === 400).map((r) => r.body.error.message)).toEqual(Array(3).fill("No referral link found matching the aff value"));
+    expect(results.filter((r) => r.status === 400).map((r) => r.body.error.message)).toEqual(
+      Array(3).fill("No referral link found matching the aff value"),
+    );
     const tokens = good.map((r) => r.body.click_id as string);
     expect(new Set(tokens).size).toBe(117);
     const rows = await db.click.findMany({ where: { token: { in: tokens } }, include: { customer: true } });
@@ -109,9 +148,16 @@ describe("POST /api/v1/track/click", () => {
   it("answers the test-mode shape and leaves production figures alone", async () => {
     await rollupProgram({ id: fx.program.id, currency: "USD" });
     const before = await db.referralLink.findUniqueOrThrow({ where: { id: fx.link.id } });
-    const res = await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}`, additional_data: { test_mode: true, program_id: fx.program.clientId } } });
+    const res = await call(click, {
+      headers: fromSite,
+      body: { affiliate_url: `${SITE}/?aff=${fx.link.code}`, additional_data: { test_mode: true, program_id: fx.program.clientId } },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ success: true, message: "Test click event tracked successfully", data: { eventId: expect.any(Number), programId: fx.program.clientId, test_mode: true } });
+    expect(res.body).toMatchObject({
+      success: true,
+      message: "Test click event tracked successfully",
+      data: { eventId: expect.any(Number), programId: fx.program.clientId, test_mode: true },
+    });
     const row = await db.click.findUniqueOrThrow({ where: { id: BigInt(res.body.data.eventId) } });
     expect(row.test).toBe(true);
     await rollupProgram({ id: fx.program.id, currency: "USD" });

@@ -32,7 +32,10 @@ describe("POST /api/v1/track/lead", () => {
     expect(first.body).toMatchObject({ success: true, message: "Lead tracked successfully", attributed: true });
     const again = await Promise.all([1, 2, 3].map(() => call(lead, { headers: withKey(fx.apiKey), body })));
     expect(again.map((r) => r.status)).toEqual([200, 200, 200]);
-    const customer = await db.customer.findUniqueOrThrow({ where: { programId_customerKey: { programId: fx.program.id, customerKey: "user_lead_1" } }, include: { leads: true } });
+    const customer = await db.customer.findUniqueOrThrow({
+      where: { programId_customerKey: { programId: fx.program.id, customerKey: "user_lead_1" } },
+      include: { leads: true },
+    });
     expect(customer).toMatchObject({ status: "LEAD", email: "buyer@example.com", partnerId: fx.partner.id });
     expect(customer.leads).toHaveLength(1);
     expect(customer.leads[0]!.partnerId).toBe(fx.partner.id);
@@ -64,9 +67,21 @@ describe("POST /api/v1/track/sale", () => {
 
   it("attributes by click_id and creates the commission in the same write", async () => {
     const clickId = await newClick(fx);
-    const res = await post({ transaction_id: "txn_click_1", click_id: clickId, amount_cents: 9999, currency: "USD", product_id: "prod_456", line_items: [{ name: "Pro", amount_cents: 9999, quantity: 1 }] });
+    const res = await post({
+      transaction_id: "txn_click_1",
+      click_id: clickId,
+      amount_cents: 9999,
+      currency: "USD",
+      product_id: "prod_456",
+      line_items: [{ name: "Pro", amount_cents: 9999, quantity: 1 }],
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ success: true, sale_id: expect.any(Number), commission_id: expect.any(Number), message: "Sale tracked successfully" });
+    expect(res.body).toMatchObject({
+      success: true,
+      sale_id: expect.any(Number),
+      commission_id: expect.any(Number),
+      message: "Sale tracked successfully",
+    });
     const commission = await db.commission.findUniqueOrThrow({ where: { id: res.body.commission_id }, include: { sale: true } });
     expect(commission).toMatchObject({ partnerId: fx.partner.id, amount: 2000, status: "PENDING", currency: "USD" }); // 1999.8 → 2000
     expect(commission.ruleSnapshot).toMatchObject({ type: "PERCENTAGE", value: 2000, scope: "program" });
@@ -115,11 +130,16 @@ describe("POST /api/v1/track/sale", () => {
 
   it("creates exactly one sale and one commission from 50 identical concurrent requests", async () => {
     const clickId = await newClick(fx);
-    const results = await Promise.all(Array.from({ length: 50 }, () => post({ transaction_id: "txn_race", click_id: clickId, amount_cents: 4200 })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => post({ transaction_id: "txn_race", click_id: clickId, amount_cents: 4200 })),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const sales = await db.sale.findMany({ where: { programId: fx.program.id, transactionId: "txn_race" }, include: { commissions: true } });
+    const sales = await db.sale.findMany({
+      where: { programId: fx.program.id, transactionId: "txn_race" },
+      include: { commissions: true },
+    });
     expect(sales).toHaveLength(1);
     expect(sales[0]!.commissions).toHaveLength(1);
   });
@@ -158,7 +178,17 @@ describe("POST /api/v1/track/sale", () => {
     await db.commissionRule.update({ where: { id: limited.program.defaultRuleId! }, data: { recurringLimitPayments: 2 } });
     const clickId = await newClick(limited);
     const send = (n: number, extra: object) =>
-      call(sale, { headers: withKey(limited.apiKey), body: { transaction_id: `in_${n}`, amount_cents: 1000, subscription_id: "sub_1", sale_type: "subscription", is_recurring: n > 1, ...extra } });
+      call(sale, {
+        headers: withKey(limited.apiKey),
+        body: {
+          transaction_id: `in_${n}`,
+          amount_cents: 1000,
+          subscription_id: "sub_1",
+          sale_type: "subscription",
+          is_recurring: n > 1,
+          ...extra,
+        },
+      });
     const results = [await send(1, { click_id: clickId }), await send(2, {}), await send(3, {}), await send(4, {})];
     expect(results.map((r) => r.body.attributed)).toEqual([true, true, true, true]);
     expect(results.map((r) => r.body.commission_id !== null)).toEqual([true, true, true, false]);

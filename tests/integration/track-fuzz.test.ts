@@ -12,20 +12,49 @@ import { POST as signup } from "@/app/api/v1/track/signup/route";
 import { POST as checkout } from "@/app/api/v1/track/checkout/route";
 import { GET as sessionStatus } from "@/app/api/v1/tracking/status/[sessionId]/route";
 import { db } from "@/lib/db";
-import { BAD_DATE_TIMES, CONTROL_STRINGS, FUTURE_DATE_TIME, HUGE_ID_TEXTS, controlCases, numberCases, withValueAt } from "../helpers/hostile";
+import {
+  BAD_DATE_TIMES,
+  CONTROL_STRINGS,
+  FUTURE_DATE_TIME,
+  HUGE_ID_TEXTS,
+  controlCases,
+  numberCases,
+  withValueAt,
+} from "../helpers/hostile";
 import { SITE, call, fromSite, makeTrackingProgram, rowCounts, withKey } from "../helpers/tracking";
 
 const RUNS = 1000;
 
 /** A value of the wrong kind for a field: anything but a usable string/number. */
-const wrongValue = fc.oneof(fc.constant(null), fc.boolean(), fc.double().filter((d) => !Number.isInteger(d) || d <= 0), fc.array(fc.anything(), { maxLength: 3 }), fc.object({ maxDepth: 1 }), fc.constant(""), fc.string({ minLength: 5000, maxLength: 6000 }));
+const wrongValue = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.double().filter((d) => !Number.isInteger(d) || d <= 0),
+  fc.array(fc.anything(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+  fc.constant(""),
+  fc.string({ minLength: 5000, maxLength: 6000 }),
+);
 
 /** Bodies that are not a JSON object at all, or objects with random keys. */
 const junk = fc.oneof(
   fc.string().map((s) => `{${s}`), // broken JSON
   fc.string(),
-  fc.jsonValue().filter((v) => typeof v !== "object" || v === null || Array.isArray(v)).map((v) => JSON.stringify(v)),
-  fc.dictionary(fc.string({ maxLength: 12 }).filter((k) => !["click_id", "customer_key", "transaction_id", "program_id", "affiliate_url", "test_mode", "additional_data"].includes(k)), fc.jsonValue(), { maxKeys: 6 }).map((o) => JSON.stringify(o)),
+  fc
+    .jsonValue()
+    .filter((v) => typeof v !== "object" || v === null || Array.isArray(v))
+    .map((v) => JSON.stringify(v)),
+  fc
+    .dictionary(
+      fc
+        .string({ maxLength: 12 })
+        .filter(
+          (k) => !["click_id", "customer_key", "transaction_id", "program_id", "affiliate_url", "test_mode", "additional_data"].includes(k),
+        ),
+      fc.jsonValue(),
+      { maxKeys: 6 },
+    )
+    .map((o) => JSON.stringify(o)),
 );
 
 /** A valid body with one required field removed or given a wrong value, or an optional one given a wrong value. */
@@ -59,19 +88,46 @@ describe("malformed bodies at public tracking endpoints", () => {
   }
 
   it("click", async () => {
-    await expectOnly4xx(click, fc.oneof(junk, corrupted({ affiliate_url: `${SITE}/?aff=${fx.link.code}` }, ["affiliate_url"]), fc.webUrl().map((u) => JSON.stringify({ affiliate_url: u }))), fromSite);
+    await expectOnly4xx(
+      click,
+      fc.oneof(
+        junk,
+        corrupted({ affiliate_url: `${SITE}/?aff=${fx.link.code}` }, ["affiliate_url"]),
+        fc.webUrl().map((u) => JSON.stringify({ affiliate_url: u })),
+      ),
+      fromSite,
+    );
   }, 120_000);
 
   it("lead", async () => {
-    await expectOnly4xx(lead, fc.oneof(junk, corrupted({ click_id: "clk_missing", email: "a@b.co" }, ["click_id", "email"])), withKey(fx.apiKey));
+    await expectOnly4xx(
+      lead,
+      fc.oneof(junk, corrupted({ click_id: "clk_missing", email: "a@b.co" }, ["click_id", "email"])),
+      withKey(fx.apiKey),
+    );
   }, 120_000);
 
   it("sale", async () => {
-    await expectOnly4xx(sale, fc.oneof(junk, corrupted({ transaction_id: "fuzz_txn", amount_cents: 100, currency: "USD" }, ["transaction_id", "amount_cents"], ["currency"]).filter((b) => !b.includes('"currency":null'))), withKey(fx.apiKey));
+    await expectOnly4xx(
+      sale,
+      fc.oneof(
+        junk,
+        corrupted(
+          { transaction_id: "fuzz_txn", amount_cents: 100, currency: "USD" },
+          ["transaction_id", "amount_cents"],
+          ["currency"],
+        ).filter((b) => !b.includes('"currency":null')),
+      ),
+      withKey(fx.apiKey),
+    );
   }, 120_000);
 
   it("refund", async () => {
-    await expectOnly4xx(refund, fc.oneof(junk, corrupted({ transaction_id: "no_such_sale", amount_cents: 100 }, ["transaction_id", "amount_cents"])), withKey(fx.apiKey));
+    await expectOnly4xx(
+      refund,
+      fc.oneof(junk, corrupted({ transaction_id: "no_such_sale", amount_cents: 100 }, ["transaction_id", "amount_cents"])),
+      withKey(fx.apiKey),
+    );
   }, 120_000);
 
   it("signup (tracker)", async () => {
@@ -85,7 +141,11 @@ describe("malformed bodies at public tracking endpoints", () => {
   }, 120_000);
 
   it("verify", async () => {
-    await expectOnly4xx(verify, fc.oneof(junk, corrupted({ program_id: fx.program.id, page_url: `${SITE}/` }, ["program_id", "page_url"])), fromSite);
+    await expectOnly4xx(
+      verify,
+      fc.oneof(junk, corrupted({ program_id: fx.program.id, page_url: `${SITE}/` }, ["program_id", "page_url"])),
+      fromSite,
+    );
   }, 120_000);
 });
 
@@ -119,12 +179,17 @@ describe("hostile values at public tracking endpoints", () => {
     const accepted = await call(handler, { headers, body: base() });
     expect(accepted.status, JSON.stringify(accepted.body)).toBeLessThan(300);
     const before = await rowCounts(fx.program.id);
-    const cases = [...controlCases(text), ...numberCases(numbers), ...dates.flatMap((field) => [...BAD_DATE_TIMES, FUTURE_DATE_TIME].map((value) => ({ field, value })))];
+    const cases = [
+      ...controlCases(text),
+      ...numberCases(numbers),
+      ...dates.flatMap((field) => [...BAD_DATE_TIMES, FUTURE_DATE_TIME].map((value) => ({ field, value }))),
+    ];
     const wrong: string[] = [];
     for (const { field, value } of cases) {
       const res = await call(handler, { headers, body: withValueAt(base(), field, value) });
       const named = numbers.includes(field) || String(res.body?.error?.message ?? res.body?.message).includes(field);
-      if (res.status < 400 || res.status >= 500 || !named) wrong.push(`${field}=${JSON.stringify(value)} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+      if (res.status < 400 || res.status >= 500 || !named)
+        wrong.push(`${field}=${JSON.stringify(value)} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
     }
     expect(wrong).toEqual([]);
     expect(await rowCounts(fx.program.id)).toEqual(before);
@@ -135,24 +200,56 @@ describe("hostile values at public tracking endpoints", () => {
       handler: click,
       headers: fromSite,
       base: () => ({
-        affiliate_url: `${SITE}/?aff=${fx.link.code}`, page_url: `${SITE}/landing`, referrer_url: "https://blog.example/", session_id: unique("s"),
-        screen_resolution: "1920x1080", viewport_size: "1280x720", language: "en-US", timezone: "Europe/Berlin", program_id: fx.program.id,
+        affiliate_url: `${SITE}/?aff=${fx.link.code}`,
+        page_url: `${SITE}/landing`,
+        referrer_url: "https://blog.example/",
+        session_id: unique("s"),
+        screen_resolution: "1920x1080",
+        viewport_size: "1280x720",
+        language: "en-US",
+        timezone: "Europe/Berlin",
+        program_id: fx.program.id,
         additional_data: { program_id: fx.program.id, note: "kept" },
       }),
-      text: ["affiliate_url", "page_url", "referrer_url", "session_id", "screen_resolution", "viewport_size", "language", "timezone", "existing_click_id", "program_id", "additional_data.program_id", "additional_data.note"],
+      text: [
+        "affiliate_url",
+        "page_url",
+        "referrer_url",
+        "session_id",
+        "screen_resolution",
+        "viewport_size",
+        "language",
+        "timezone",
+        "existing_click_id",
+        "program_id",
+        "additional_data.program_id",
+        "additional_data.note",
+      ],
       numbers: ["program_id"], // additional_data.program_id only counts without program_id
     });
   });
 
   it("click: control characters in free text (page title, user agent) are stripped, not refused", async () => {
-    const res = await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}`, page_title: "Spring\u0000 sale\u0001\ud800", user_agent: "Mozilla/5.0\u001f (X11)" } });
+    const res = await call(click, {
+      headers: fromSite,
+      body: {
+        affiliate_url: `${SITE}/?aff=${fx.link.code}`,
+        page_title: "Spring\u0000 sale\u0001\ud800",
+        user_agent: "Mozilla/5.0\u001f (X11)",
+      },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const row = await db.click.findUniqueOrThrow({ where: { token: res.body.click_id }, select: { pageTitle: true, userAgent: true } });
     expect(row).toEqual({ pageTitle: "Spring sale", userAgent: "Mozilla/5.0 (X11)" });
   });
 
   it("lead", async () => {
-    await expectRefused({ handler: lead, headers: withKey(fx.apiKey), base: () => ({ customer_key: unique("k"), email: "a@b.co" }), text: ["click_id", "customer_key", "email"] });
+    await expectRefused({
+      handler: lead,
+      headers: withKey(fx.apiKey),
+      base: () => ({ customer_key: unique("k"), email: "a@b.co" }),
+      text: ["click_id", "customer_key", "email"],
+    });
   });
 
   it("sale", async () => {
@@ -160,37 +257,87 @@ describe("hostile values at public tracking endpoints", () => {
       handler: sale,
       headers: withKey(fx.apiKey),
       base: () => ({
-        transaction_id: unique("t"), amount_cents: 1_000, customer_key: unique("k"), email: "a@b.co", currency: "USD", sale_type: "subscription",
-        is_recurring: false, subscription_id: "sub_1", subscription_interval: "month", product_id: "pro", occurred_at: "2026-01-02T03:04:05Z",
+        transaction_id: unique("t"),
+        amount_cents: 1_000,
+        customer_key: unique("k"),
+        email: "a@b.co",
+        currency: "USD",
+        sale_type: "subscription",
+        is_recurring: false,
+        subscription_id: "sub_1",
+        subscription_interval: "month",
+        product_id: "pro",
+        occurred_at: "2026-01-02T03:04:05Z",
         line_items: [{ name: "Pro plan", amount_cents: 1_000, quantity: 1, product_id: "pro", sku: "PRO-1" }],
       }),
-      text: ["transaction_id", "customer_key", "click_id", "email", "currency", "sale_type", "subscription_id", "subscription_interval", "product_id", "line_items.0.product_id", "line_items.0.sku", "occurred_at"],
+      text: [
+        "transaction_id",
+        "customer_key",
+        "click_id",
+        "email",
+        "currency",
+        "sale_type",
+        "subscription_id",
+        "subscription_interval",
+        "product_id",
+        "line_items.0.product_id",
+        "line_items.0.sku",
+        "occurred_at",
+      ],
       numbers: ["amount_cents", "line_items.0.amount_cents", "line_items.0.quantity"],
       dates: ["occurred_at"],
     });
   });
 
   it("refund", async () => {
-    await expectRefused({ handler: refund, headers: withKey(fx.apiKey), base: () => ({ transaction_id: saleTxn, amount_cents: 10, refund_id: unique("r") }), text: ["transaction_id", "refund_id"], numbers: ["amount_cents"] });
+    await expectRefused({
+      handler: refund,
+      headers: withKey(fx.apiKey),
+      base: () => ({ transaction_id: saleTxn, amount_cents: 10, refund_id: unique("r") }),
+      text: ["transaction_id", "refund_id"],
+      numbers: ["amount_cents"],
+    });
   });
 
   it("signup (tracker)", async () => {
-    await expectRefused({ handler: signup, headers: fromSite, base: () => ({ program_id: fx.program.id, click_id: clickToken, customer_key: unique("k"), email: "a@b.co" }), text: ["program_id", "click_id", "customer_key", "email"], numbers: ["program_id"] });
+    await expectRefused({
+      handler: signup,
+      headers: fromSite,
+      base: () => ({ program_id: fx.program.id, click_id: clickToken, customer_key: unique("k"), email: "a@b.co" }),
+      text: ["program_id", "click_id", "customer_key", "email"],
+      numbers: ["program_id"],
+    });
   });
 
   it("checkout (tracker)", async () => {
-    await expectRefused({ handler: checkout, headers: fromSite, base: () => ({ program_id: fx.program.id, click_id: clickToken, cart_id: unique("cart") }), text: ["program_id", "click_id", "cart_id"], numbers: ["program_id"] });
+    await expectRefused({
+      handler: checkout,
+      headers: fromSite,
+      base: () => ({ program_id: fx.program.id, click_id: clickToken, cart_id: unique("cart") }),
+      text: ["program_id", "click_id", "cart_id"],
+      numbers: ["program_id"],
+    });
   });
 
   it("verify", async () => {
-    await expectRefused({ handler: verify, headers: fromSite, base: () => ({ program_id: fx.program.id, page_url: `${SITE}/pricing` }), text: ["program_id", "page_url"], numbers: ["program_id"] });
+    await expectRefused({
+      handler: verify,
+      headers: fromSite,
+      base: () => ({ program_id: fx.program.id, page_url: `${SITE}/pricing` }),
+      text: ["program_id", "page_url"],
+      numbers: ["program_id"],
+    });
   });
 
   it("session status: hostile path parameters", async () => {
     const wrong: string[] = [];
     for (const sessionId of [...CONTROL_STRINGS, ...HUGE_ID_TEXTS]) {
       const res = await call(sessionStatus, { method: "GET", params: { sessionId } });
-      if (res.status >= 500 || (CONTROL_STRINGS.includes(sessionId) && (res.status < 400 || !String(res.body?.message).includes("sessionId")))) wrong.push(`${JSON.stringify(sessionId)} → ${res.status}`);
+      if (
+        res.status >= 500 ||
+        (CONTROL_STRINGS.includes(sessionId) && (res.status < 400 || !String(res.body?.message).includes("sessionId")))
+      )
+        wrong.push(`${JSON.stringify(sessionId)} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
   });

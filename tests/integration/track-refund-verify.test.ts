@@ -83,9 +83,14 @@ describe("POST /api/v1/track/verify", () => {
 
   it("refuses other origins (403), unknown programs (404) and bad URLs (422), writing nothing", async () => {
     const fx = await makeTrackingProgram();
-    expect((await call(verify, { headers: { origin: "https://evil.example" }, body: { program_id: fx.program.id, page_url: `${SITE}/` } })).status).toBe(403);
+    expect(
+      (await call(verify, { headers: { origin: "https://evil.example" }, body: { program_id: fx.program.id, page_url: `${SITE}/` } }))
+        .status,
+    ).toBe(403);
     expect((await call(verify, { headers: fromSite, body: { program_id: "nope", page_url: `${SITE}/` } })).status).toBe(404);
-    expect((await call(verify, { headers: fromSite, body: { program_id: fx.program.id, page_url: "javascript:alert(1)" } })).status).toBe(422);
+    expect((await call(verify, { headers: fromSite, body: { program_id: fx.program.id, page_url: "javascript:alert(1)" } })).status).toBe(
+      422,
+    );
     expect(await db.installHeartbeat.count({ where: { programId: fx.program.id } })).toBe(0);
   });
 });

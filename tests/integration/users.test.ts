@@ -9,7 +9,8 @@ import { ApiError } from "@/lib/kernel/errors";
 import { createApiToken } from "@/lib/users/create-api-token";
 import { createUser } from "@/lib/users/create-user";
 
-const withBearer = (token?: string) => new Request("http://test/api/v1/programs", { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const withBearer = (token?: string) =>
+  new Request("http://test/api/v1/programs", { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe("accounts", () => {
   it("stores an argon2id hash, never the password, and lower-cases the e-mail", async () => {

@@ -33,11 +33,16 @@ const ALL = ["lead.created", "sale.created", "commission.created", "commission.a
 
 async function programWithEndpoint(events: readonly (typeof ALL)[number][] = ALL, overrides = {}) {
   const fx = await makeTrackingProgram(overrides);
-  const { endpoint, secret } = await createWebhookEndpoint(fx.program.id, { url: receiver.url, events: [...events] }, ownerActor(fx.owner.id));
+  const { endpoint, secret } = await createWebhookEndpoint(
+    fx.program.id,
+    { url: receiver.url, events: [...events] },
+    ownerActor(fx.owner.id),
+  );
   return { ...fx, endpoint, secret };
 }
 
-const received = (programId: string) => receiver.requests.map((r) => ({ ...r, json: JSON.parse(r.body) })).filter((r) => r.json.program_id === programId);
+const received = (programId: string) =>
+  receiver.requests.map((r) => ({ ...r, json: JSON.parse(r.body) })).filter((r) => r.json.program_id === programId);
 
 describe("outgoing webhooks", () => {
   it("signs each delivery (HMAC-SHA256 over timestamp and body) and records the answer", async () => {
@@ -56,11 +61,23 @@ describe("outgoing webhooks", () => {
       expect(r.json.id).toMatch(/^evt_/);
       expect(r.headers["partnerloop-event"]).toBe(r.json.type);
     }
-    expect(requests.find((r) => r.json.type === "sale.created")!.json.data).toMatchObject({ id: sale.saleId, amount: 10_000, currency: "USD", partner_id: fx.partner.id });
-    expect(requests.find((r) => r.json.type === "commission.created")!.json.data).toMatchObject({ id: sale.commissionId, amount: 2_000, status: "pending" });
+    expect(requests.find((r) => r.json.type === "sale.created")!.json.data).toMatchObject({
+      id: sale.saleId,
+      amount: 10_000,
+      currency: "USD",
+      partner_id: fx.partner.id,
+    });
+    expect(requests.find((r) => r.json.type === "commission.created")!.json.data).toMatchObject({
+      id: sale.commissionId,
+      amount: 2_000,
+      status: "pending",
+    });
 
     const log = await listDeliveries(fx.program.id, fx.endpoint.id, { limit: 10 });
-    expect(log.items.map((d) => [d.status, d.responseStatus, d.attempts])).toEqual([["SUCCEEDED", 200, 1], ["SUCCEEDED", 200, 1]]);
+    expect(log.items.map((d) => [d.status, d.responseStatus, d.attempts])).toEqual([
+      ["SUCCEEDED", 200, 1],
+      ["SUCCEEDED", 200, 1],
+    ]);
   });
 
   it("sends the sale of sale.created as the management API answers it (GET /programs/{id}/sales)", async () => {
@@ -79,10 +96,17 @@ describe("outgoing webhooks", () => {
     const [delivery] = (await listDeliveries(fx.program.id, fx.endpoint.id, { limit: 10 })).items;
     const t0 = new Date();
     receiver.failNext(500, 503);
-    expect(await deliverWebhook(delivery!.id, { now: t0 })).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: 500, nextAttemptAt: new Date(t0.getTime() + 30_000) });
+    expect(await deliverWebhook(delivery!.id, { now: t0 })).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      responseStatus: 500,
+      nextAttemptAt: new Date(t0.getTime() + 30_000),
+    });
     expect(await deliverDueWebhooks({ programId: fx.program.id, now: new Date(t0.getTime() + 29_000) })).toEqual([]); // not due yet
     const second = await deliverDueWebhooks({ programId: fx.program.id, now: new Date(t0.getTime() + 30_000) });
-    expect(second).toMatchObject([{ status: "PENDING", attempts: 2, responseStatus: 503, nextAttemptAt: new Date(t0.getTime() + 30_000 + 120_000) }]);
+    expect(second).toMatchObject([
+      { status: "PENDING", attempts: 2, responseStatus: 503, nextAttemptAt: new Date(t0.getTime() + 30_000 + 120_000) },
+    ]);
     const third = await deliverDueWebhooks({ programId: fx.program.id, now: new Date(t0.getTime() + 150_000) });
     expect(third).toMatchObject([{ status: "SUCCEEDED", attempts: 3, responseStatus: 200 }]);
     const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery!.id } });
@@ -105,7 +129,9 @@ describe("outgoing webhooks", () => {
     const ids = received(fx.program.id).map((r) => r.json.id);
     expect(new Set(ids).size).toBe(1);
     expect(ids).toHaveLength(3 + MAX_ATTEMPTS + 1);
-    expect(await db.auditLog.count({ where: { entityType: "webhook_delivery", entityId: delivery!.id, action: "webhook_delivery.resent" } })).toBe(2);
+    expect(
+      await db.auditLog.count({ where: { entityType: "webhook_delivery", entityId: delivery!.id, action: "webhook_delivery.resent" } }),
+    ).toBe(2);
   });
 
   it("records an unreachable endpoint as a failed attempt without an HTTP status", async () => {
@@ -121,7 +147,11 @@ describe("outgoing webhooks", () => {
 
   it("emits lead, approval, reversal and payout events where they happen; only to subscribed, enabled endpoints", async () => {
     const fx = await programWithEndpoint(ALL, { holdDays: 1 });
-    const quiet = await createWebhookEndpoint(fx.program.id, { url: `${receiver.url}?quiet`, events: ["payout.paid"] }, ownerActor(fx.owner.id));
+    const quiet = await createWebhookEndpoint(
+      fx.program.id,
+      { url: `${receiver.url}?quiet`, events: ["payout.paid"] },
+      ownerActor(fx.owner.id),
+    );
     const sale = await attributedSale(fx, 10_000, { occurredAt: at(0) });
     await recordLead({ programId: fx.program.id, clickToken: sale.click.token, customerKey: "wh-lead", source: "API" });
     await approveDueCommissions(at(1), { programId: fx.program.id });
@@ -134,7 +164,16 @@ describe("outgoing webhooks", () => {
 
     const main = await db.webhookDelivery.findMany({ where: { endpointId: fx.endpoint.id }, orderBy: { createdAt: "asc" } });
     expect(main.map((d) => d.event).sort()).toEqual(
-      ["sale.created", "commission.created", "lead.created", "commission.approved", "sale.created", "commission.created", "commission.reversed", "payout.paid"].sort(),
+      [
+        "sale.created",
+        "commission.created",
+        "lead.created",
+        "commission.approved",
+        "sale.created",
+        "commission.created",
+        "commission.reversed",
+        "payout.paid",
+      ].sort(),
     );
     const payout = main.find((d) => d.event === "payout.paid")!.payload as { data: Record<string, unknown> };
     expect(payout.data).toMatchObject({ partner_id: fx.partner.id, amount: 2_000, currency: "USD", commission_count: 1 });
@@ -154,7 +193,9 @@ describe("outgoing webhooks", () => {
     try {
       await attributedSale(fx, 4_200);
       await expect.poll(() => received(fx.program.id).length, { timeout: 15_000, interval: 200 }).toBe(1);
-      await expect.poll(async () => (await db.webhookDelivery.findFirst({ where: { endpointId: fx.endpoint.id } }))?.status, { timeout: 5_000 }).toBe("SUCCEEDED");
+      await expect
+        .poll(async () => (await db.webhookDelivery.findFirst({ where: { endpointId: fx.endpoint.id } }))?.status, { timeout: 5_000 })
+        .toBe("SUCCEEDED");
     } finally {
       setBoss(null);
       await boss.stop({ graceful: false, wait: true });
@@ -185,7 +226,8 @@ describe("outgoing webhooks to private addresses", () => {
     return { ...fx, endpoint };
   }
 
-  const lastBody = async (programId: string, endpointId: string) => (await listDeliveries(programId, endpointId, { limit: 1 })).items[0]!.responseBody;
+  const lastBody = async (programId: string, endpointId: string) =>
+    (await listDeliveries(programId, endpointId, { limit: 1 })).items[0]!.responseBody;
 
   it("refuses an IP literal in a private range without connecting, as a failed attempt; the hatch lets it through", async () => {
     const fx = await endpointAt("127.0.0.1");
@@ -205,7 +247,9 @@ describe("outgoing webhooks to private addresses", () => {
     const fx = await endpointAt("localhost");
     const [outcome] = await guarded(() => deliverDueWebhooks({ programId: fx.program.id }));
     expect(outcome).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: null });
-    expect(await lastBody(fx.program.id, fx.endpoint.id)).toMatch(/^request refused: localhost resolves to a private address \((127\.0\.0\.1|::1)\)$/);
+    expect(await lastBody(fx.program.id, fx.endpoint.id)).toMatch(
+      /^request refused: localhost resolves to a private address \((127\.0\.0\.1|::1)\)$/,
+    );
     expect(received(fx.program.id)).toEqual([]);
   });
 
@@ -213,7 +257,9 @@ describe("outgoing webhooks to private addresses", () => {
     const fx = await endpointAt("[::ffff:127.0.0.1]");
     const [outcome] = await guarded(() => deliverDueWebhooks({ programId: fx.program.id }));
     expect(outcome).toMatchObject({ status: "PENDING", responseStatus: null });
-    expect(await lastBody(fx.program.id, fx.endpoint.id)).toBe("request refused: ::ffff:7f00:1 resolves to a private address (::ffff:7f00:1)");
+    expect(await lastBody(fx.program.id, fx.endpoint.id)).toBe(
+      "request refused: ::ffff:7f00:1 resolves to a private address (::ffff:7f00:1)",
+    );
     expect(received(fx.program.id)).toEqual([]);
   });
 
@@ -221,12 +267,25 @@ describe("outgoing webhooks to private addresses", () => {
     const fx = await makeTrackingProgram();
     const actor = ownerActor(fx.owner.id);
     await guarded(async () => {
-      for (const url of ["http://169.254.169.254/latest/meta-data/", "http://localhost:8080/", "http://[::ffff:10.0.0.1]/", "http://0x7f.1/hook"]) {
-        await expect(createWebhookEndpoint(fx.program.id, { url, events: ["sale.created"] }, actor), url).rejects.toThrow(/must be a public address/);
+      for (const url of [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://localhost:8080/",
+        "http://[::ffff:10.0.0.1]/",
+        "http://0x7f.1/hook",
+      ]) {
+        await expect(createWebhookEndpoint(fx.program.id, { url, events: ["sale.created"] }, actor), url).rejects.toThrow(
+          /must be a public address/,
+        );
       }
       // Names are resolved at delivery, not here: what they resolve to can change.
-      const { endpoint } = await createWebhookEndpoint(fx.program.id, { url: "https://hooks.example.com/partnerloop", events: ["sale.created"] }, actor);
-      await expect(updateWebhookEndpoint(fx.program.id, endpoint.id, { url: "http://192.168.1.10/hook" }, actor)).rejects.toThrow(/must be a public address/);
+      const { endpoint } = await createWebhookEndpoint(
+        fx.program.id,
+        { url: "https://hooks.example.com/partnerloop", events: ["sale.created"] },
+        actor,
+      );
+      await expect(updateWebhookEndpoint(fx.program.id, endpoint.id, { url: "http://192.168.1.10/hook" }, actor)).rejects.toThrow(
+        /must be a public address/,
+      );
     });
   });
 });

@@ -65,10 +65,9 @@ export async function dropDatabase(client: pg.Client, name: string): Promise<voi
 
 /** Drops test databases left behind by runs that crashed more than a day ago. */
 async function dropStaleTestDatabases(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
-    [TEST_DATABASE_PREFIX],
-  );
+  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [
+    TEST_DATABASE_PREFIX,
+  ]);
   for (const { datname } of rows) {
     const stamp = /^partnerloop_test_(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)_/.exec(datname);
     if (!stamp) continue;

@@ -41,7 +41,8 @@ const sourceOf = (file: string) => {
 function resolveImport(from: string, specifier: string): string | null {
   let base: string;
   if (specifier.startsWith("@/")) base = specifier.slice(2);
-  else if (specifier.startsWith("./") || specifier.startsWith("../")) base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  else if (specifier.startsWith("./") || specifier.startsWith("../"))
+    base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
   else return null;
   const candidates = [base, ...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
   return candidates.find((candidate) => FILE_SET.has(candidate)) ?? null;
@@ -60,7 +61,9 @@ const lineCount = (file: string) => sourceOf(file).replace(/\n$/, "").split("\n"
 
 /** `from → to` for every import of `to`-side files by `from`-side files. */
 function importsAcross(isFrom: (file: string) => boolean, isTo: (file: string) => boolean): string[] {
-  return [...GRAPH].filter(([file]) => isFrom(file)).flatMap(([file, targets]) => targets.filter(isTo).map((target) => `${file} → ${target}`));
+  return [...GRAPH]
+    .filter(([file]) => isFrom(file))
+    .flatMap(([file, targets]) => targets.filter(isTo).map((target) => `${file} → ${target}`));
 }
 
 /** One cycle through each strongly connected component with more than one file (Tarjan), as a path. */
@@ -124,10 +127,21 @@ const ALLOWED_ENV = new Set(["NODE_ENV", "NEXT_RUNTIME", "NEXT_PHASE"]);
 
 /** `file:line process.env.X` for each read of the environment in code (strings and comments are not code). */
 function environmentReads(file: string): string[] {
-  const source = ts.createSourceFile(file, sourceOf(file), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    sourceOf(file),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const reads: string[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isPropertyAccessExpression(node) && node.name.text === "env" && ts.isIdentifier(node.expression) && node.expression.text === "process") {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      node.name.text === "env" &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "process"
+    ) {
       const parent = node.parent;
       const name = ts.isPropertyAccessExpression(parent) && parent.expression === node ? parent.name.text : null;
       if (!name || !ALLOWED_ENV.has(name)) {
@@ -169,7 +183,12 @@ describe("architecture (docs/architecture.md)", () => {
   });
 
   it("components/ never imports app/", () => {
-    expect(importsAcross((file) => under(file, "components"), (target) => under(target, "app"))).toEqual([]);
+    expect(
+      importsAcross(
+        (file) => under(file, "components"),
+        (target) => under(target, "app"),
+      ),
+    ).toEqual([]);
   });
 
   it("keeps pages at most 80 lines", () => {
@@ -178,6 +197,11 @@ describe("architecture (docs/architecture.md)", () => {
   });
 
   it("pages and components never query the database themselves (they call a core function)", () => {
-    expect(importsAcross((file) => isPage(file) || under(file, "components"), (target) => target === "lib/db.ts" || under(target, "lib/db"))).toEqual([]);
+    expect(
+      importsAcross(
+        (file) => isPage(file) || under(file, "components"),
+        (target) => target === "lib/db.ts" || under(target, "lib/db"),
+      ),
+    ).toEqual([]);
   });
 });

@@ -86,7 +86,13 @@ describe("the server's peer header", () => {
 
   it("is set on the fast path's requests too", () => {
     const sent: IncomingHttpHeaders = { [REMOTE_ADDRESS_HEADER]: "6.6.6.6, 7.7.7.7" };
-    const built = nodeRequest({ method: "POST", url: "http://x/api/v1/track/click", headers: sent, remoteAddress: "203.0.113.5", body: Buffer.alloc(0) });
+    const built = nodeRequest({
+      method: "POST",
+      url: "http://x/api/v1/track/click",
+      headers: sent,
+      remoteAddress: "203.0.113.5",
+      body: Buffer.alloc(0),
+    });
     expect(built.headers.get(REMOTE_ADDRESS_HEADER)).toBe("203.0.113.5");
     expect(clientIp(built.headers, trust("false"))).toBe("203.0.113.5");
   });

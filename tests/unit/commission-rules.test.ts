@@ -9,10 +9,25 @@ import { fromMinorUnits } from "@/lib/money/currency";
 import { commissionAfterRefund } from "@/lib/tracking/record-refund";
 
 const rule = (over: Partial<Rule> = {}): Rule => ({
-  id: "r_default", partnerId: null, productId: null, type: "PERCENTAGE", value: 2000,
-  recurringLimitMonths: null, recurringLimitPayments: null, leadAmount: null, minSaleAmount: null, ...over,
+  id: "r_default",
+  partnerId: null,
+  productId: null,
+  type: "PERCENTAGE",
+  value: 2000,
+  recurringLimitMonths: null,
+  recurringLimitPayments: null,
+  leadAmount: null,
+  minSaleAmount: null,
+  ...over,
 });
-const sale = (over: Partial<SaleFacts> = {}): SaleFacts => ({ amount: 10_000, priorPayments: 0, firstPaymentAt: null, occurredAt: new Date("2026-06-01T00:00:00Z"), sameCurrency: true, ...over });
+const sale = (over: Partial<SaleFacts> = {}): SaleFacts => ({
+  amount: 10_000,
+  priorPayments: 0,
+  firstPaymentAt: null,
+  occurredAt: new Date("2026-06-01T00:00:00Z"),
+  sameCurrency: true,
+  ...over,
+});
 
 describe("resolveRule: the most specific rule wins", () => {
   const rules = [
@@ -30,7 +45,10 @@ describe("resolveRule: the most specific rule wins", () => {
     ["p2", null, "r_default", "program"],
   ];
   it.each(cases)("partner %s, product %s → %s", (partnerId, productId, id, scope) => {
-    expect(resolveRule(rules, { partnerId, productId, defaultRuleId: "r_default" })).toEqual({ rule: expect.objectContaining({ id }), scope });
+    expect(resolveRule(rules, { partnerId, productId, defaultRuleId: "r_default" })).toEqual({
+      rule: expect.objectContaining({ id }),
+      scope,
+    });
   });
 
   it("has no rule when the program has no default and nothing matches", () => {
@@ -38,7 +56,13 @@ describe("resolveRule: the most specific rule wins", () => {
   });
 
   it("snapshots the rule it used, lead amount included", () => {
-    expect(ruleSnapshot(rule({ leadAmount: 500 }), "program")).toMatchObject({ rule_id: "r_default", scope: "program", type: "PERCENTAGE", value: 2000, lead_amount: 500 });
+    expect(ruleSnapshot(rule({ leadAmount: 500 }), "program")).toMatchObject({
+      rule_id: "r_default",
+      scope: "program",
+      type: "PERCENTAGE",
+      value: 2000,
+      lead_amount: 500,
+    });
   });
 });
 
@@ -79,8 +103,12 @@ describe("computeCommission", () => {
     const twelve = rule({ recurringLimitMonths: 12 });
     const firstPaymentAt = new Date("2026-01-15T00:00:00Z");
     // Renewals billed within 12 months of the first payment earn (a day's billing drift allowed); the 13th month's does not.
-    expect(computeCommission(twelve, sale({ priorPayments: 12, firstPaymentAt, occurredAt: new Date("2027-01-15T20:00:00Z") })).amount).toBe(2_000);
-    expect(computeCommission(twelve, sale({ priorPayments: 13, firstPaymentAt, occurredAt: new Date("2027-02-15T00:00:00Z") })).reason).toBe("recurring_limit_reached");
+    expect(
+      computeCommission(twelve, sale({ priorPayments: 12, firstPaymentAt, occurredAt: new Date("2027-01-15T20:00:00Z") })).amount,
+    ).toBe(2_000);
+    expect(
+      computeCommission(twelve, sale({ priorPayments: 13, firstPaymentAt, occurredAt: new Date("2027-02-15T00:00:00Z") })).reason,
+    ).toBe("recurring_limit_reached");
   });
 
   it("applies flat amounts and minimums only to sales in the program's currency", () => {
@@ -90,17 +118,45 @@ describe("computeCommission", () => {
   });
 
   it("describes the recurring limit in words", () => {
-    expect([rule({ recurringLimitPayments: 0 }), rule({ recurringLimitPayments: 2 }), rule({ recurringLimitMonths: 6 }), rule()].map((r) => recurringLabel(ruleSnapshot(r, "program")))).toEqual([
-      "first payment only", "first 3 payments", "payments in the first 6 months", "every payment (lifetime)",
-    ]);
+    expect(
+      [rule({ recurringLimitPayments: 0 }), rule({ recurringLimitPayments: 2 }), rule({ recurringLimitMonths: 6 }), rule()].map((r) =>
+        recurringLabel(ruleSnapshot(r, "program")),
+      ),
+    ).toEqual(["first payment only", "first 3 payments", "payments in the first 6 months", "every payment (lifetime)"]);
   });
 
   it("explains the amount from the snapshot", () => {
     const snapshot = ruleSnapshot(rule(), "program");
-    expect(explainAmount({ kind: "SALE", amount: 2_000, originalAmount: 2_000, currency: "USD", ruleSnapshot: snapshot }, { amount: 10_000, currency: "USD" })).toBe("20% of $100.00 = $20.00");
-    expect(explainAmount({ kind: "SALE", amount: 1_500, originalAmount: 2_000, currency: "USD", ruleSnapshot: snapshot }, { amount: 10_000, currency: "USD" })).toBe("20% of $100.00 = $20.00, reduced to $15.00 by refunds");
-    expect(explainAmount({ kind: "LEAD", amount: 300, originalAmount: 300, currency: "JPY", ruleSnapshot: { ...snapshot, basis: "lead" } }, null)).toBe("Flat ¥300 for the customer's first lead");
-    expect(explainAmount({ kind: "ADJUSTMENT", amount: -500, originalAmount: -500, currency: "USD", ruleSnapshot: { reason: "refund_after_payout", refund_id: 7 } }, null)).toBe("Refund #7 after payout: -$5.00");
+    expect(
+      explainAmount(
+        { kind: "SALE", amount: 2_000, originalAmount: 2_000, currency: "USD", ruleSnapshot: snapshot },
+        { amount: 10_000, currency: "USD" },
+      ),
+    ).toBe("20% of $100.00 = $20.00");
+    expect(
+      explainAmount(
+        { kind: "SALE", amount: 1_500, originalAmount: 2_000, currency: "USD", ruleSnapshot: snapshot },
+        { amount: 10_000, currency: "USD" },
+      ),
+    ).toBe("20% of $100.00 = $20.00, reduced to $15.00 by refunds");
+    expect(
+      explainAmount(
+        { kind: "LEAD", amount: 300, originalAmount: 300, currency: "JPY", ruleSnapshot: { ...snapshot, basis: "lead" } },
+        null,
+      ),
+    ).toBe("Flat ¥300 for the customer's first lead");
+    expect(
+      explainAmount(
+        {
+          kind: "ADJUSTMENT",
+          amount: -500,
+          originalAmount: -500,
+          currency: "USD",
+          ruleSnapshot: { reason: "refund_after_payout", refund_id: 7 },
+        },
+        null,
+      ),
+    ).toBe("Refund #7 after payout: -$5.00");
   });
 });
 
@@ -116,7 +172,10 @@ describe("properties", () => {
   it("a commission is never negative and never more than its sale", () => {
     fc.assert(
       fc.property(anyRule, amount, fc.integer({ min: 0, max: 36 }), (r, saleAmount, prior) => {
-        const { amount: earned } = computeCommission(rule(r), sale({ amount: saleAmount, priorPayments: prior, firstPaymentAt: prior ? new Date(0) : null }));
+        const { amount: earned } = computeCommission(
+          rule(r),
+          sale({ amount: saleAmount, priorPayments: prior, firstPaymentAt: prior ? new Date(0) : null }),
+        );
         return Number.isSafeInteger(earned) && earned >= 0 && earned <= saleAmount;
       }),
       { numRuns: 2_000 },
@@ -125,7 +184,11 @@ describe("properties", () => {
 
   it("refunds, partial or full, in any order, take back at most the commission and end at zero", () => {
     const scenario = amount.chain((saleAmount) =>
-      fc.tuple(fc.constant(saleAmount), fc.integer({ min: 1, max: 10_000 }), fc.array(fc.integer({ min: 1, max: saleAmount }), { minLength: 1, maxLength: 8 })),
+      fc.tuple(
+        fc.constant(saleAmount),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.array(fc.integer({ min: 1, max: saleAmount }), { minLength: 1, maxLength: 8 }),
+      ),
     );
     fc.assert(
       fc.property(scenario, ([saleAmount, bps, refunds]) => {

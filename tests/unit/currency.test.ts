@@ -61,6 +61,8 @@ describe("currencies", () => {
     })();
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ status: 400, message: "items.0.price: USD allows at most 2 decimal places" });
-    expect(() => fieldMinorUnits("lead amount", "x", "USD", "unprocessable_entity")).toThrow(expect.objectContaining({ status: 422, message: 'lead amount: "x" is not a decimal amount' }));
+    expect(() => fieldMinorUnits("lead amount", "x", "USD", "unprocessable_entity")).toThrow(
+      expect.objectContaining({ status: 422, message: 'lead amount: "x" is not a decimal amount' }),
+    );
   });
 });

@@ -33,7 +33,10 @@ describe("parseEnv", () => {
     expect(trust("0")).toEqual({ kind: "off" });
     expect(trust("true")).toEqual({ kind: "hops", hops: 1 });
     expect(trust("2")).toEqual({ kind: "hops", hops: 2 });
-    expect(trust("10.0.0.0/8, 127.0.0.1,2001:db8::/32,::1")).toEqual({ kind: "addresses", ranges: ["10.0.0.0/8", "127.0.0.1/32", "2001:db8::/32", "::1/128"] });
+    expect(trust("10.0.0.0/8, 127.0.0.1,2001:db8::/32,::1")).toEqual({
+      kind: "addresses",
+      ranges: ["10.0.0.0/8", "127.0.0.1/32", "2001:db8::/32", "::1/128"],
+    });
     expect(trust("loopback")).toEqual({ kind: "addresses", ranges: ["127.0.0.0/8", "::1/128"] });
     for (const bad of ["yes", "10.0.0.0/33", "10.0.0/8", "2001:db8::/129", "10.0.0.1,", "-1", "99"]) {
       expect(() => trust(bad), bad).toThrow(/TRUST_PROXY must be false, true, a hop count/);

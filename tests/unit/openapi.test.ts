@@ -50,11 +50,15 @@ describe("OpenAPI document", () => {
       const operation = document.paths[op.path]?.[op.method] as Json | undefined;
       expect(operation, `${op.method} ${op.path}`).toBeDefined();
       const statuses = Object.keys(operation!.responses);
-      expect(statuses.some((s) => s.startsWith("2")), op.operationId).toBe(true);
+      expect(
+        statuses.some((s) => s.startsWith("2")),
+        op.operationId,
+      ).toBe(true);
       for (const response of Object.values(operation!.responses) as Json[]) expect(response.description).toBeTruthy();
       const pathParams = (operation!.parameters as Json[]).filter((p) => p.in === "path").map((p) => p.name);
       expect(pathParams.sort()).toEqual(pathParamNames(op.path).sort());
-      for (const parameter of operation!.parameters as Json[]) expect(parameter.schema, `${op.operationId} ${parameter.name}`).toBeTypeOf("object");
+      for (const parameter of operation!.parameters as Json[])
+        expect(parameter.schema, `${op.operationId} ${parameter.name}`).toBeTypeOf("object");
       for (const scheme of operation!.security as Json[]) {
         for (const name of Object.keys(scheme)) expect(document.components.securitySchemes).toHaveProperty(name);
       }
@@ -62,7 +66,8 @@ describe("OpenAPI document", () => {
       const errorRef = `#/components/schemas/${op.errorSchema ? z.globalRegistry.get(op.errorSchema)?.id : "Error"}`;
       if (["userToken", "programKey", "refersionKeys"].includes(op.security)) expect(operation!.responses).toHaveProperty("401");
       for (const [status, response] of Object.entries(operation!.responses) as Array<[string, Json]>) {
-        if (Number(status) >= 400) expect(response.content["application/json"].schema, `${op.operationId} ${status}`).toEqual({ $ref: errorRef });
+        if (Number(status) >= 400)
+          expect(response.content["application/json"].schema, `${op.operationId} ${status}`).toEqual({ $ref: errorRef });
       }
     }
   });
@@ -122,13 +127,17 @@ const NOT_IN_THE_API: Record<string, string> = {
 function routeFiles(): Array<{ file: string; path: string; source: string }> {
   const files = readdirSync(path.join(root, "app"), { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts");
   return files.map((f) => {
-    const segments = path.dirname(f).split(path.sep).filter((segment) => !/^\(.+\)$/.test(segment));
+    const segments = path
+      .dirname(f)
+      .split(path.sep)
+      .filter((segment) => !/^\(.+\)$/.test(segment));
     const template = segments.map((segment) => (/^\[[^.\]]+\]$/.test(segment) ? `{${segment.slice(1, -1)}}` : segment)).join("/");
     return { file: path.join("app", f), path: `/${template}`, source: readFileSync(path.join(root, "app", f), "utf8") };
   });
 }
 
-const dialectOf = (source: string) => /from "@\/lib\/dialects\/(agentref|affy|refersion)\//.exec(source)?.[1] as keyof typeof DIALECT_TAGS | undefined;
+const dialectOf = (source: string) =>
+  /from "@\/lib\/dialects\/(agentref|affy|refersion)\//.exec(source)?.[1] as keyof typeof DIALECT_TAGS | undefined;
 
 /**
  * The dialect endpoints with the request and answer fields their vendors document (AgentRef's
@@ -137,42 +146,98 @@ const dialectOf = (source: string) => /from "@\/lib\/dialects\/(agentref|affy|re
  */
 const DIALECT_ENDPOINTS = [
   {
-    dialect: "agentref", method: "post", path: "/api/tracking/click", error: "AgentrefError", statuses: [200, 400, 403, 404, 413, 429],
+    dialect: "agentref",
+    method: "post",
+    path: "/api/tracking/click",
+    error: "AgentrefError",
+    statuses: [200, 400, 403, 404, 413, 429],
     request: ["programId", "pageUrl", "referralCode", "referrer", "consentGranted"],
     answer: ["status", "affiliateCode", "programId", "clickToken", "cookieDurationDays", "cookieDomain", "cleanupParams", "warnings"],
   },
   {
-    dialect: "agentref", method: "post", path: "/api/tracking/verify", error: "AgentrefError", statuses: [200, 400, 403, 404, 413, 429],
+    dialect: "agentref",
+    method: "post",
+    path: "/api/tracking/verify",
+    error: "AgentrefError",
+    statuses: [200, 400, 403, 404, 413, 429],
     request: ["programId", "pageUrl", "consentGranted"],
     answer: ["status", "programId", "pageUrl", "verified", "count", "firstSeenAt", "lastSeenAt", "warnings"],
   },
   {
-    dialect: "affy", method: "post", path: "/api/v1/tracking/click", error: "AffyError", statuses: [200, 400, 401, 403, 404, 413, 429],
+    dialect: "affy",
+    method: "post",
+    path: "/api/v1/tracking/click",
+    error: "AffyError",
+    statuses: [200, 400, 401, 403, 404, 413, 429],
     request: ["clientId", "affiliateReference", "clickId", "sessionId", "clickedUrl", "referrerUrl", "userAgent", "source"],
     answer: ["success", "clickId", "sessionId", "message"],
   },
   {
-    dialect: "affy", method: "post", path: "/api/v1/tracking/registration", error: "AffyError", statuses: [200, 400, 401, 403, 404, 413, 429],
+    dialect: "affy",
+    method: "post",
+    path: "/api/v1/tracking/registration",
+    error: "AffyError",
+    statuses: [200, 400, 401, 403, 404, 413, 429],
     request: ["clickId", "email", "customerId", "customerName"],
     answer: ["success", "leadId", "clickId", "message"],
   },
   {
-    dialect: "affy", method: "post", path: "/api/v1/tracking/lead", error: "AffyError", statuses: [200, 400, 401, 403, 404, 413, 429],
+    dialect: "affy",
+    method: "post",
+    path: "/api/v1/tracking/lead",
+    error: "AffyError",
+    statuses: [200, 400, 401, 403, 404, 413, 429],
     request: ["clientId", "leadType", "customerEmail", "customerName", "sessionId", "leadValue"],
     answer: ["success", "leadId", "leadValue", "conversionSource", "message"],
   },
   {
-    dialect: "affy", method: "get", path: "/api/v1/tracking/status/{sessionId}", error: "TrackingError", statuses: [200, 422, 429],
+    dialect: "affy",
+    method: "get",
+    path: "/api/v1/tracking/status/{sessionId}",
+    error: "TrackingError",
+    statuses: [200, 422, 429],
     request: [],
     answer: ["sessionId", "hasAffiliate", "affiliateReference", "clickId", "clickedAt"],
   },
   {
-    dialect: "refersion", method: "post", path: "/tracker/orders/paid", error: "Error", statuses: [200, 400, 401, 404, 413],
+    dialect: "refersion",
+    method: "post",
+    path: "/tracker/orders/paid",
+    error: "Error",
+    statuses: [200, 400, 401, 404, 413],
     request: [
-      "cart_id", "order_id", "subscription_id", "is_subscription", "auto_credit_affiliate_id", "shipping", "tax", "discount", "discount_code", "currency_code",
-      "customer.first_name", "customer.last_name", "customer.email", "customer.ip_address", "items.sku", "items.name", "items.quantity", "items.price",
+      "cart_id",
+      "order_id",
+      "subscription_id",
+      "is_subscription",
+      "auto_credit_affiliate_id",
+      "shipping",
+      "tax",
+      "discount",
+      "discount_code",
+      "currency_code",
+      "customer.first_name",
+      "customer.last_name",
+      "customer.email",
+      "customer.ip_address",
+      "items.sku",
+      "items.name",
+      "items.quantity",
+      "items.price",
     ],
-    answer: ["success", "message", "order_id", "sale_id", "commission_id", "attributed", "affiliate_code", "commission_base", "commission_amount", "currency_code", "duplicate"],
+    answer: [
+      "success",
+      "message",
+      "order_id",
+      "sale_id",
+      "commission_id",
+      "attributed",
+      "affiliate_code",
+      "commission_base",
+      "commission_amount",
+      "currency_code",
+      "duplicate",
+    ],
   },
 ] as const;
 
@@ -223,8 +288,16 @@ describe("OpenAPI document: compatibility dialects", () => {
   }
 
   it("documents every method of every API route under app/, a dialect's under its dialect tag", async () => {
-    for (const excluded of Object.keys(NOT_IN_THE_API)) expect(routes.map((r) => r.path), excluded).toContain(excluded);
-    expect(dialectRoutes.map((r) => r.path).sort()).toEqual(DIALECT_ENDPOINTS.filter((e) => e.method === "post").map((e) => e.path).sort());
+    for (const excluded of Object.keys(NOT_IN_THE_API))
+      expect(
+        routes.map((r) => r.path),
+        excluded,
+      ).toContain(excluded);
+    expect(dialectRoutes.map((r) => r.path).sort()).toEqual(
+      DIALECT_ENDPOINTS.filter((e) => e.method === "post")
+        .map((e) => e.path)
+        .sort(),
+    );
     for (const route of routes.filter((r) => !(r.path in NOT_IN_THE_API))) {
       const module = (await import(/* @vite-ignore */ path.join(root, route.file))) as Record<string, unknown>;
       const methods = HTTP_METHODS.filter((method) => typeof module[method] === "function");
@@ -244,15 +317,24 @@ describe("OpenAPI document: compatibility dialects", () => {
     expect(operation!.tags).toContain(DIALECT_TAGS[endpoint.dialect]);
     expect(Object.keys(operation!.responses).map(Number)).toEqual(endpoint.statuses);
     for (const [status, response] of Object.entries(operation!.responses) as Array<[string, Json]>) {
-      if (Number(status) >= 400) expect(response.content["application/json"].schema, status).toEqual({ $ref: `#/components/schemas/${endpoint.error}` });
+      if (Number(status) >= 400)
+        expect(response.content["application/json"].schema, status).toEqual({ $ref: `#/components/schemas/${endpoint.error}` });
     }
     expect(fieldPaths(operation!.requestBody?.content["application/json"].schema)).toEqual(expect.arrayContaining([...endpoint.request]));
-    expect(answerFields(operation!.responses["200"].content["application/json"].schema)).toEqual(expect.arrayContaining([...endpoint.answer]));
+    expect(answerFields(operation!.responses["200"].content["application/json"].schema)).toEqual(
+      expect.arrayContaining([...endpoint.answer]),
+    );
   });
 
   it("documents the auth each dialect accepts", () => {
     const security = (method: string, p: string) => document.paths[p][method].security;
-    for (const p of ["/api/tracking/click", "/api/tracking/verify", "/api/v1/tracking/click", "/api/v1/tracking/registration", "/api/v1/tracking/lead"]) {
+    for (const p of [
+      "/api/tracking/click",
+      "/api/tracking/verify",
+      "/api/v1/tracking/click",
+      "/api/v1/tracking/registration",
+      "/api/v1/tracking/lead",
+    ]) {
       expect(security("post", p), p).toEqual([{}, { programKey: [] }]); // anonymous, or the program key
     }
     expect(security("post", "/tracker/orders/paid")).toEqual([{ refersionPublicKey: [], refersionSecretKey: [] }]); // both headers
@@ -278,8 +360,18 @@ describe("OpenAPI document: compatibility dialects", () => {
 
   it("answers malformed input with a documented status, in the documented error shape", async () => {
     const requests = [
-      ...dialectRoutes.map((route) => ({ route, method: "POST", init: { method: "POST", headers: { "content-type": "application/json" }, body: "[1, 2]" }, params: {} })),
-      { route: routes.find((r) => r.path === "/api/v1/tracking/status/{sessionId}")!, method: "GET", init: {}, params: { sessionId: "s".repeat(201) } },
+      ...dialectRoutes.map((route) => ({
+        route,
+        method: "POST",
+        init: { method: "POST", headers: { "content-type": "application/json" }, body: "[1, 2]" },
+        params: {},
+      })),
+      {
+        route: routes.find((r) => r.path === "/api/v1/tracking/status/{sessionId}")!,
+        method: "GET",
+        init: {},
+        params: { sessionId: "s".repeat(201) },
+      },
     ];
     for (const { route, method, init, params } of requests) {
       const operation = API_OPERATIONS.find((op) => op.path === route.path && op.method === method.toLowerCase())!;
@@ -298,12 +390,22 @@ describe("OpenAPI document: compatibility dialects", () => {
     const { POST } = (await import("@/app/tracker/orders/paid/route")) as Record<string, Handler>;
     const schemes = document.components.securitySchemes as Json;
     const post = (headers: Record<string, string>) =>
-      POST!(new Request("http://app.test/tracker/orders/paid", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: "{}" }), { params: Promise.resolve({}) });
+      POST!(
+        new Request("http://app.test/tracker/orders/paid", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: "{}",
+        }),
+        { params: Promise.resolve({}) },
+      );
     const without = await post({});
     expect(without.status).toBe(401);
     expect((await without.json()).error.message).toMatch(/^Send the program API key/);
     // both headers read (a key pair that is not ours, so no database lookup): the pair is refused, not missing
-    const named = await post({ [schemes.refersionPublicKey.name]: "not-a-public-key", [schemes.refersionSecretKey.name]: "pl_sk_not_a_secret" });
+    const named = await post({
+      [schemes.refersionPublicKey.name]: "not-a-public-key",
+      [schemes.refersionSecretKey.name]: "pl_sk_not_a_secret",
+    });
     expect(named.status).toBe(401);
     expect((await named.json()).error.message).toMatch(/^Invalid or revoked key pair/);
   });
@@ -328,7 +430,10 @@ describe("OpenAPI registry", () => {
     expect(Object.keys(op.responses)).toEqual(["200", "401"]);
     expect(routeFileOf(base.path)).toBe("app/api/v1/things/[thingId]/route.ts");
 
-    const dialect = buildOpenApiDocument([{ ...base, errorSchema: z.object({ success: z.literal(false), message: z.string() }) }], { title: "t", version: "1" }) as Json;
+    const dialect = buildOpenApiDocument([{ ...base, errorSchema: z.object({ success: z.literal(false), message: z.string() }) }], {
+      title: "t",
+      version: "1",
+    }) as Json;
     const unauthorized = dialect.paths["/api/v1/things/{thingId}"].get.responses["401"].content["application/json"].schema;
     expect(unauthorized.properties).toHaveProperty("success");
   });
@@ -337,7 +442,15 @@ describe("OpenAPI registry", () => {
     const body = z.object({ a: z.string() });
     const doc = buildOpenApiDocument(
       [
-        { ...base, method: "post", operationId: "anonymous", security: "optionalProgramKey", body, validationCode: "bad_request", moreTags: ["Dialect: X"] },
+        {
+          ...base,
+          method: "post",
+          operationId: "anonymous",
+          security: "optionalProgramKey",
+          body,
+          validationCode: "bad_request",
+          moreTags: ["Dialect: X"],
+        },
         { ...base, method: "put", operationId: "headers", security: "refersionKeys", body },
       ],
       { title: "t", version: "1" },
@@ -355,7 +468,9 @@ describe("OpenAPI registry", () => {
 
   it("refuses duplicates and path parameters that do not match the path", () => {
     expect(() => buildOpenApiDocument([base, { ...base, operationId: "again" }], { title: "t", version: "1" })).toThrow(/registered twice/);
-    expect(() => buildOpenApiDocument([{ ...base, params: z.object({ id: z.string() }) }], { title: "t", version: "1" })).toThrow(/path parameters/);
+    expect(() => buildOpenApiDocument([{ ...base, params: z.object({ id: z.string() }) }], { title: "t", version: "1" })).toThrow(
+      /path parameters/,
+    );
     const a = z.object({ a: z.string() }).meta({ id: "ClashTestSchema" });
     const b = z.object({ b: z.number() }).meta({ id: "ClashTestSchema" });
     const clash: ApiOperation[] = [

@@ -9,13 +9,69 @@ import { isValidIban, payoutDetailsSchema } from "@/lib/payouts/payout-details";
 function batch(currency = "USD"): PayoutBatchView {
   const base = { currency, status: "DRAFT", reference: null, paidAt: null };
   return {
-    id: 42, programId: "prog", programName: "Acme, Inc.", status: "DRAFT", currency,
-    periodStart: new Date("2026-10-01T00:00:00Z"), periodEnd: new Date("2026-11-01T00:00:00Z"), createdAt: new Date(), paidAt: null, total: 0,
+    id: 42,
+    programId: "prog",
+    programName: "Acme, Inc.",
+    status: "DRAFT",
+    currency,
+    periodStart: new Date("2026-10-01T00:00:00Z"),
+    periodEnd: new Date("2026-11-01T00:00:00Z"),
+    createdAt: new Date(),
+    paidAt: null,
+    total: 0,
     payouts: [
-      { ...base, id: 7, partnerId: "p_paypal", partnerName: "Maya Chen", partnerEmail: "maya@example.com", amount: 12_345, commissionCount: 3, details: { method: "paypal", email: "maya.pay@example.com" }, destination: "" },
-      { ...base, id: 8, partnerId: "p_bank", partnerName: "=Evil Corp", partnerEmail: "evil@example.com", amount: 5_000, commissionCount: 1, details: { method: "bank", accountHolder: "Evil Corp Ltd", iban: "DE89370400440532013000", accountNumber: undefined, bankCode: undefined, country: undefined }, destination: "" },
-      { ...base, id: 9, partnerId: "p_none", partnerName: "Noah \"No details\"", partnerEmail: "noah@example.com", amount: 100, commissionCount: 2, details: null, destination: "" },
-      { ...base, id: 10, partnerId: "p_gone", partnerName: "Cancelled", partnerEmail: "c@example.com", amount: 999, commissionCount: 1, details: null, destination: "", status: "CANCELLED" },
+      {
+        ...base,
+        id: 7,
+        partnerId: "p_paypal",
+        partnerName: "Maya Chen",
+        partnerEmail: "maya@example.com",
+        amount: 12_345,
+        commissionCount: 3,
+        details: { method: "paypal", email: "maya.pay@example.com" },
+        destination: "",
+      },
+      {
+        ...base,
+        id: 8,
+        partnerId: "p_bank",
+        partnerName: "=Evil Corp",
+        partnerEmail: "evil@example.com",
+        amount: 5_000,
+        commissionCount: 1,
+        details: {
+          method: "bank",
+          accountHolder: "Evil Corp Ltd",
+          iban: "DE89370400440532013000",
+          accountNumber: undefined,
+          bankCode: undefined,
+          country: undefined,
+        },
+        destination: "",
+      },
+      {
+        ...base,
+        id: 9,
+        partnerId: "p_none",
+        partnerName: 'Noah "No details"',
+        partnerEmail: "noah@example.com",
+        amount: 100,
+        commissionCount: 2,
+        details: null,
+        destination: "",
+      },
+      {
+        ...base,
+        id: 10,
+        partnerId: "p_gone",
+        partnerName: "Cancelled",
+        partnerEmail: "c@example.com",
+        amount: 999,
+        commissionCount: 1,
+        details: null,
+        destination: "",
+        status: "CANCELLED",
+      },
     ],
   };
 }
@@ -28,7 +84,12 @@ describe("CSV", () => {
     expect(csvField("line\nbreak")).toBe('"line\nbreak"');
     expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvField("-5.00", { text: false })).toBe("-5.00");
-    expect(toCsv([["a", "1"], ["b", "2"]])).toBe("a,1\r\nb,2\r\n");
+    expect(
+      toCsv([
+        ["a", "1"],
+        ["b", "2"],
+      ]),
+    ).toBe("a,1\r\nb,2\r\n");
   });
 });
 
@@ -37,7 +98,10 @@ describe("payout files", () => {
     const file = renderPayoutCsv(batch(), "paypal");
     expect(file.body).toBe('maya.pay@example.com,123.45,USD,PL7,"Acme, Inc. commissions 2026-10-01 to 2026-10-31",PAYPAL\r\n');
     expect(file.rows).toBe(1);
-    expect(file.excluded.map((e) => [e.payoutId, e.why])).toEqual([[8, "paid by bank transfer"], [9, "no payout details"]]);
+    expect(file.excluded.map((e) => [e.payoutId, e.why])).toEqual([
+      [8, "paid by bank transfer"],
+      [9, "no payout details"],
+    ]);
     expect(file.filename).toBe("payout-batch-42-paypal.csv");
   });
 
@@ -53,8 +117,12 @@ describe("payout files", () => {
 
   it("generic: every live payout with partner, destination, amount, count and period", () => {
     const lines = renderPayoutCsv(batch(), "generic").body.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("partner_id,partner_name,partner_email,payout_id,payout_method,payout_destination,amount,currency,commission_count,period_start,period_end,status");
-    expect(lines[1]).toBe("p_paypal,Maya Chen,maya@example.com,7,paypal,PayPal maya.pay@example.com,123.45,USD,3,2026-10-01,2026-10-31,draft");
+    expect(lines[0]).toBe(
+      "partner_id,partner_name,partner_email,payout_id,payout_method,payout_destination,amount,currency,commission_count,period_start,period_end,status",
+    );
+    expect(lines[1]).toBe(
+      "p_paypal,Maya Chen,maya@example.com,7,paypal,PayPal maya.pay@example.com,123.45,USD,3,2026-10-01,2026-10-31,draft",
+    );
     expect(lines[2]).toContain("p_bank,'=Evil Corp,");
     expect(lines).toHaveLength(4); // header + 3 (the cancelled payout is not in any file)
   });
@@ -73,8 +141,13 @@ describe("payout details", () => {
   });
 
   it("accepts a PayPal e-mail or a bank account with an IBAN or account number", () => {
-    expect(payoutDetailsSchema.parse({ method: "paypal", email: "Maya@Example.com" })).toEqual({ method: "paypal", email: "maya@example.com" });
-    expect(payoutDetailsSchema.parse({ method: "bank", accountHolder: "Maya Chen", iban: "de89 3704 0044 0532 0130 00" })).toMatchObject({ iban: "DE89370400440532013000" });
+    expect(payoutDetailsSchema.parse({ method: "paypal", email: "Maya@Example.com" })).toEqual({
+      method: "paypal",
+      email: "maya@example.com",
+    });
+    expect(payoutDetailsSchema.parse({ method: "bank", accountHolder: "Maya Chen", iban: "de89 3704 0044 0532 0130 00" })).toMatchObject({
+      iban: "DE89370400440532013000",
+    });
     expect(payoutDetailsSchema.safeParse({ method: "bank", accountHolder: "Maya Chen" }).success).toBe(false);
     expect(payoutDetailsSchema.safeParse({ method: "paypal", email: "nope" }).success).toBe(false);
   });

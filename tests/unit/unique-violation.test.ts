@@ -15,7 +15,13 @@ describe("isUniqueViolation", () => {
   });
 
   it("is false for anything else", () => {
-    for (const error of [prisma("P2025"), prisma("P2010", { driverAdapterError: { cause: { originalCode: "42P01" } } }), new ApiError("conflict", "taken"), null, "P2002"]) {
+    for (const error of [
+      prisma("P2025"),
+      prisma("P2010", { driverAdapterError: { cause: { originalCode: "42P01" } } }),
+      new ApiError("conflict", "taken"),
+      null,
+      "P2002",
+    ]) {
       expect(isUniqueViolation(error)).toBe(false);
     }
   });
@@ -23,15 +29,40 @@ describe("isUniqueViolation", () => {
 
 describe("writeOrReadBack", () => {
   it("answers the write, or on a conflict the row read back by its key", async () => {
-    expect(await writeOrReadBack(async () => "written", async () => "read")).toBe("written");
-    expect(await writeOrReadBack(() => Promise.reject(prisma("P2002")), async () => "read")).toBe("read");
-    expect(await writeOrReadBack(() => Promise.reject(new ApiError("conflict", "already recorded")), async () => "read")).toBe("read");
+    expect(
+      await writeOrReadBack(
+        async () => "written",
+        async () => "read",
+      ),
+    ).toBe("written");
+    expect(
+      await writeOrReadBack(
+        () => Promise.reject(prisma("P2002")),
+        async () => "read",
+      ),
+    ).toBe("read");
+    expect(
+      await writeOrReadBack(
+        () => Promise.reject(new ApiError("conflict", "already recorded")),
+        async () => "read",
+      ),
+    ).toBe("read");
   });
 
   it("throws the error as it was when it is no conflict, or when nothing has the key", async () => {
     const other = new ApiError("not_found", "no such click");
-    await expect(writeOrReadBack(() => Promise.reject(other), async () => "read")).rejects.toBe(other);
+    await expect(
+      writeOrReadBack(
+        () => Promise.reject(other),
+        async () => "read",
+      ),
+    ).rejects.toBe(other);
     const conflict = new ApiError("conflict", "customer_key belongs to another customer");
-    await expect(writeOrReadBack(() => Promise.reject(conflict), async () => null)).rejects.toBe(conflict);
+    await expect(
+      writeOrReadBack(
+        () => Promise.reject(conflict),
+        async () => null,
+      ),
+    ).rejects.toBe(conflict);
   });
 });

@@ -10,7 +10,8 @@ import { withEnv } from "../helpers/env";
 
 type Route = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 const routes: Record<string, Route> = {
-  "/echo": (req, body, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ headers: req.headers, body, url: req.url })),
+  "/echo": (req, body, res) =>
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ headers: req.headers, body, url: req.url })),
   "/moved": (_req, _body, res) => res.writeHead(302, { location: "/echo" }).end("see /echo"),
   "/big": (_req, _body, res) => res.writeHead(500).end("é".repeat(50_000)),
   "/silent": () => {},
@@ -36,14 +37,19 @@ afterAll(() => {
 });
 
 const limits = { timeoutMs: 2_000, keepChars: 1_000 };
-const send = (path: string, options = limits) => postWebhook(`${base}${path}`, { headers: { "content-type": "application/json", "x-test": "1" }, body: '{"ok":"✓"}' }, options);
+const send = (path: string, options = limits) =>
+  postWebhook(`${base}${path}`, { headers: { "content-type": "application/json", "x-test": "1" }, body: '{"ok":"✓"}' }, options);
 
 describe("postWebhook", () => {
   it("POSTs the body with the given headers, its byte length and the query string", async () => {
     const answer = await send("/echo?quiet");
     expect(answer.status).toBe(200);
     const echoed = JSON.parse(answer.body);
-    expect(echoed).toMatchObject({ body: '{"ok":"✓"}', url: "/echo?quiet", headers: { "content-type": "application/json", "x-test": "1", "content-length": String(Buffer.byteLength('{"ok":"✓"}')) } });
+    expect(echoed).toMatchObject({
+      body: '{"ok":"✓"}',
+      url: "/echo?quiet",
+      headers: { "content-type": "application/json", "x-test": "1", "content-length": String(Buffer.byteLength('{"ok":"✓"}')) },
+    });
   });
 
   it("answers a redirect with its status instead of following it", async () => {
@@ -65,10 +71,14 @@ describe("postWebhook", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expect(postWebhook(`http://127.0.0.1:${port}/`, { headers: {}, body: "" }, limits)).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    await expect(postWebhook(`http://127.0.0.1:${port}/`, { headers: {}, body: "" }, limits)).rejects.toMatchObject({
+      code: "ECONNREFUSED",
+    });
     await withEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: undefined }, async () => {
       await expect(send("/echo")).rejects.toBeInstanceOf(PrivateAddressError);
-      await expect(postWebhook(`${base.replace("127.0.0.1", "localhost")}/echo`, { headers: {}, body: "" }, limits)).rejects.toBeInstanceOf(PrivateAddressError);
+      await expect(postWebhook(`${base.replace("127.0.0.1", "localhost")}/echo`, { headers: {}, body: "" }, limits)).rejects.toBeInstanceOf(
+        PrivateAddressError,
+      );
     });
   });
 });

@@ -18,8 +18,8 @@ export default async function DashboardIndex() {
       <Card className="mx-auto max-w-xl px-8 py-12 text-center">
         <h1 className="text-lg font-semibold">Create your first partner program</h1>
         <p className="mt-2 text-sm text-slate-500">
-          A program holds your partners, their referral links, the tracking of clicks, signups and sales, and the commissions you pay.
-          It takes a minute: name, website, currency and commission.
+          A program holds your partners, their referral links, the tracking of clicks, signups and sales, and the commissions you pay. It
+          takes a minute: name, website, currency and commission.
         </p>
         <Link href="/dashboard/new" className={buttonClass("primary", "mt-6")}>
           Create a program

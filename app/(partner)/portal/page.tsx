@@ -20,7 +20,9 @@ export default async function PortalPage() {
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 sm:px-8">
         <span className="flex items-center gap-3">
           <Logo />
-          <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">Partner</span>
+          <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200">
+            Partner
+          </span>
         </span>
         <UserMenu name={user.name} email={user.email} />
       </header>
@@ -45,7 +47,11 @@ export default async function PortalPage() {
                 <StatCard label="Clicks" value={m.clicks.toLocaleString("en-US")} sub="last 30 days" />
                 <StatCard label="Signups" value={m.leads.toLocaleString("en-US")} />
                 <StatCard label="Sales" value={m.sales.toLocaleString("en-US")} />
-                <StatCard label="Earned" value={money(m.earnings.pending + m.earnings.approved + m.earnings.paid)} sub={`${money(m.earnings.paid)} paid out`} />
+                <StatCard
+                  label="Earned"
+                  value={money(m.earnings.pending + m.earnings.approved + m.earnings.paid)}
+                  sub={`${money(m.earnings.paid)} paid out`}
+                />
               </div>
               <PortalLinks links={m.links} partnerStatus={m.status} />
               <Card>

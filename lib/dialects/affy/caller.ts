@@ -10,7 +10,8 @@ import type { ClickCaller } from "@/lib/tracking/record-click";
 export const UNVERIFIED_SOURCE = "UNVERIFIED_SOURCE";
 
 export function affyTrust(program: { id: string; allowedDomains: string[] }, caller: ClickCaller): { keyed: boolean } {
-  if (caller.keyProgramId && caller.keyProgramId !== program.id) throw new ApiError("unauthorized", "This API key belongs to another program");
+  if (caller.keyProgramId && caller.keyProgramId !== program.id)
+    throw new ApiError("unauthorized", "This API key belongs to another program");
   assertOriginAllowed(program, caller.sourceHost, caller.keyProgramId, { allowMissing: true });
   return { keyed: caller.keyProgramId === program.id };
 }

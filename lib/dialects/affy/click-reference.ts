@@ -13,7 +13,8 @@ export async function clickOfReference(reference: string, programId?: string) {
     ? await db.click.findMany({ where: { token: reference }, select, take: 1 })
     : await db.click.findMany({ where: { externalClickId: reference, ...(programId ? { programId } : {}) }, select, take: 2 });
   const found = clicks.filter((c) => !programId || c.program.id === programId);
-  if (found.length === 0) throw new ApiError("not_found", "clickId not found: send the clickId of a tracked click (or the partnerloop_click_id cookie)");
+  if (found.length === 0)
+    throw new ApiError("not_found", "clickId not found: send the clickId of a tracked click (or the partnerloop_click_id cookie)");
   if (found.length > 1) throw new ApiError("bad_request", "clickId matches clicks of several programs; send clientId too");
   return found[0]!;
 }

@@ -27,14 +27,25 @@ export async function affyClick(body: AffyClickBody, caller: ClickCaller): Promi
         },
         caller,
       );
-      if (result.status === "inactive") return { success: false, clickId: null, sessionId: body.sessionId ?? null, message: result.message };
+      if (result.status === "inactive")
+        return { success: false, clickId: null, sessionId: body.sessionId ?? null, message: result.message };
       return { success: true, clickId: Number(result.id), sessionId: body.sessionId ?? null, message: "Click tracked successfully" };
     },
     // The unique (programId, externalClickId) decided: this clickId is already recorded.
     async () => {
       if (!body.clickId) return null;
-      const existing = await db.click.findUnique({ where: { programId_externalClickId: { programId: program.id, externalClickId: body.clickId } }, select: { id: true, sessionId: true } });
-      return existing && { success: true, clickId: Number(existing.id), sessionId: existing.sessionId ?? body.sessionId ?? null, message: "Click already tracked" };
+      const existing = await db.click.findUnique({
+        where: { programId_externalClickId: { programId: program.id, externalClickId: body.clickId } },
+        select: { id: true, sessionId: true },
+      });
+      return (
+        existing && {
+          success: true,
+          clickId: Number(existing.id),
+          sessionId: existing.sessionId ?? body.sessionId ?? null,
+          message: "Click already tracked",
+        }
+      );
     },
   );
 }

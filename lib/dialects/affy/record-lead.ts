@@ -21,7 +21,8 @@ export const CONVERSION_SOURCE = "TRACKING_API";
 async function clickTokenOf(body: AffyLeadBody, program: { id: string; testMode: boolean }): Promise<string> {
   if (body.clickId) return (await clickOfReference(body.clickId, program.id)).token;
   const status = await sessionStatus(body.sessionId!, new Date(), { program: program.id, test: program.testMode });
-  if (!status.click) throw new ApiError("not_found", "No affiliate click for this sessionId in this program (or it is older than the cookie window)");
+  if (!status.click)
+    throw new ApiError("not_found", "No affiliate click for this sessionId in this program (or it is older than the cookie window)");
   return status.click.token;
 }
 
@@ -40,7 +41,15 @@ function minorUnits(value: number | string, currency: string): number {
 export function paymentKey(body: AffyLeadBody, clientId: number, amount: number, currency: string, now = new Date()): string {
   const own = body.transactionId ?? body.orderId;
   if (own) return own;
-  const parts = [clientId, body.sessionId ?? "", body.clickId ?? "", body.customerEmail ?? "", amount, currency, now.toISOString().slice(0, 10)];
+  const parts = [
+    clientId,
+    body.sessionId ?? "",
+    body.clickId ?? "",
+    body.customerEmail ?? "",
+    amount,
+    currency,
+    now.toISOString().slice(0, 10),
+  ];
   return `affy_${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32)}`;
 }
 
@@ -50,7 +59,15 @@ export async function affyLead(body: AffyLeadBody, caller: ClickCaller): Promise
   const clickToken = await clickTokenOf(body, program);
 
   if (body.leadType === "REGISTRATION") {
-    const lead = await recordLead({ programId: program.id, clickToken, email: body.customerEmail, name: body.customerName, source: "AFFY", trusted: keyed, via: "POST /api/v1/tracking/lead (AFFY)" });
+    const lead = await recordLead({
+      programId: program.id,
+      clickToken,
+      email: body.customerEmail,
+      name: body.customerName,
+      source: "AFFY",
+      trusted: keyed,
+      via: "POST /api/v1/tracking/lead (AFFY)",
+    });
     const message = lead.created ? "Registration linked to affiliate referral" : "Registration already linked to this referral";
     return { success: true, leadId: lead.leadId, conversionSource: CONVERSION_SOURCE, message };
   }
@@ -72,14 +89,26 @@ export async function affyLead(body: AffyLeadBody, caller: ClickCaller): Promise
         source: "AFFY",
         flags: keyed ? [] : [UNVERIFIED_SOURCE],
       });
-      const message = sale.partnerId ? "Payment linked to affiliate referral" : "Payment recorded; the click is older than the cookie window, so no affiliate was credited";
+      const message = sale.partnerId
+        ? "Payment linked to affiliate referral"
+        : "Payment recorded; the click is older than the cookie window, so no affiliate was credited";
       return { success: true, leadId: sale.saleId, leadValue, conversionSource: CONVERSION_SOURCE, transactionId, message };
     },
     async () => {
-      const existing = await db.sale.findUnique({ where: { programId_transactionId: { programId: program.id, transactionId } }, select: { id: true, amount: true, currency: true } });
+      const existing = await db.sale.findUnique({
+        where: { programId_transactionId: { programId: program.id, transactionId } },
+        select: { id: true, amount: true, currency: true },
+      });
       if (!existing) return null;
       const recorded = Number(fromMinorUnits(existing.amount, existing.currency));
-      return { success: true, leadId: existing.id, leadValue: recorded, conversionSource: CONVERSION_SOURCE, transactionId, message: "Payment already recorded; nothing changed" };
+      return {
+        success: true,
+        leadId: existing.id,
+        leadValue: recorded,
+        conversionSource: CONVERSION_SOURCE,
+        transactionId,
+        message: "Payment already recorded; nothing changed",
+      };
     },
   );
 }

@@ -20,12 +20,28 @@ export async function agentrefClick(body: AgentrefClickBody, caller: ClickCaller
   assertOriginAllowed(program, caller.sourceHost, caller.keyProgramId); // 403 before anything about the code
   const consent = body.consentGranted !== false;
   const result = await recordClick(
-    { affiliateUrl: body.pageUrl, referralCode: body.referralCode, programId: program.id, pageUrl: body.pageUrl, referrerUrl: consent ? body.referrer : undefined, consent, source: "AGENTREF" },
+    {
+      affiliateUrl: body.pageUrl,
+      referralCode: body.referralCode,
+      programId: program.id,
+      pageUrl: body.pageUrl,
+      referrerUrl: consent ? body.referrer : undefined,
+      consent,
+      source: "AGENTREF",
+    },
     caller,
   );
   const answer = { programId: program.id, cookieDomain: cookieDomainOf(program.websiteUrl), warnings: consent ? [] : [CONSENT_WARNING] };
   if (result.status === "inactive") {
-    return { status: "ignored", affiliateCode: body.referralCode ?? null, clickToken: null, cookieDurationDays: program.cookieWindowDays, cleanupParams: [], ...answer, warnings: [...answer.warnings, result.message] };
+    return {
+      status: "ignored",
+      affiliateCode: body.referralCode ?? null,
+      clickToken: null,
+      cookieDurationDays: program.cookieWindowDays,
+      cleanupParams: [],
+      ...answer,
+      warnings: [...answer.warnings, result.message],
+    };
   }
   return {
     status: "ok",

@@ -13,12 +13,16 @@ const programId = z
     error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be the program's id"),
   })
   .describe("The program's id (`cmwq…`) or its numeric client id");
-const pageUrl = z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? "is required" : "must be an http(s) URL") }).max(4000, "must be at most 4000 characters");
+const pageUrl = z
+  .url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? "is required" : "must be an http(s) URL") })
+  .max(4000, "must be at most 4000 characters");
 const consentGranted = z.boolean({ error: "must be true or false" }).optional();
 
 export const agentrefClickSchema = z.object({
   programId,
-  pageUrl: pageUrl.describe("The landing page; its `via`, `ref`, `r`, `a` or the program's own parameter names the code when referralCode is absent"),
+  pageUrl: pageUrl.describe(
+    "The landing page; its `via`, `ref`, `r`, `a` or the program's own parameter names the code when referralCode is absent",
+  ),
   referralCode: optionalText(100).describe("The referral link's code"),
   referrer: optionalText(4000), // document.referrer: often "", not always a URL
   consentGranted: consentGranted.describe("false: the click counts but no IP hash, user agent or referrer is stored; absent means granted"),
@@ -29,12 +33,17 @@ export const agentrefVerifySchema = z.object({
   programId,
   pageUrl: pageUrl.describe("The page reporting the install; recorded as origin + path"),
   consentGranted: consentGranted.describe("Accepted and ignored: only the page is recorded"),
-  clickToken: z.never({ error: "is not accepted: verify records an install heartbeat, not a click" }).optional().describe("Not accepted (400)"),
+  clickToken: z
+    .never({ error: "is not accepted: verify records an install heartbeat, not a click" })
+    .optional()
+    .describe("Not accepted (400)"),
 });
 export type AgentrefVerifyBody = z.infer<typeof agentrefVerifySchema>;
 
 export const agentrefClickResponseSchema = z.object({
-  status: z.enum(["ok", "ignored"]).describe("ignored: the link is inactive or its partner suspended; nothing recorded, the reason in warnings"),
+  status: z
+    .enum(["ok", "ignored"])
+    .describe("ignored: the link is inactive or its partner suspended; nothing recorded, the reason in warnings"),
   affiliateCode: z.string().nullable(),
   programId: z.string(),
   clickToken: z.string().nullable().describe("`clk_…`: pass as Stripe metadata `agentref_cid` or `client_reference_id`; null when ignored"),
@@ -57,7 +66,8 @@ export const agentrefVerifyResponseSchema = z.object({
 });
 export type AgentrefVerifyResponse = z.output<typeof agentrefVerifyResponseSchema>;
 
-export const agentrefErrorSchema = z
-  .object({ status: z.literal("error"), message: z.string(), error: errorObjectSchema })
-  .meta({ id: "AgentrefError", description: "Error body of the AgentRef dialect: `status: \"error\"` and `message` beside our error object" });
+export const agentrefErrorSchema = z.object({ status: z.literal("error"), message: z.string(), error: errorObjectSchema }).meta({
+  id: "AgentrefError",
+  description: 'Error body of the AgentRef dialect: `status: "error"` and `message` beside our error object',
+});
 export type AgentrefError = z.output<typeof agentrefErrorSchema>;

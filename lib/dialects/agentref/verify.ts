@@ -4,7 +4,10 @@ import { dialectProgram } from "@/lib/dialects/shared";
 import type { AgentrefVerifyBody, AgentrefVerifyResponse } from "@/lib/dialects/agentref/schemas";
 import { recordHeartbeat } from "@/lib/tracking/record-heartbeat";
 
-export async function agentrefVerify(body: AgentrefVerifyBody, caller: { sourceHost: string | null; keyProgramId?: string | null }): Promise<AgentrefVerifyResponse> {
+export async function agentrefVerify(
+  body: AgentrefVerifyBody,
+  caller: { sourceHost: string | null; keyProgramId?: string | null },
+): Promise<AgentrefVerifyResponse> {
   const program = await dialectProgram(body.programId, "programId");
   const beat = await recordHeartbeat({ programId: program.id, pageUrl: body.pageUrl, source: "AGENTREF" }, caller);
   return {

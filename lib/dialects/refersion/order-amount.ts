@@ -22,11 +22,18 @@ export function orderAmount(order: RefersionOrder, currency: string): OrderAmoun
     const line = unit * BigInt(item.quantity);
     if (line > MAX_AMOUNT) throw new ApiError("bad_request", `items.${i}: price × quantity is too large`);
     items += line;
-    return { sku: item.sku, ...(item.name ? { name: item.name } : {}), quantity: item.quantity, unit_amount_cents: Number(unit), amount_cents: Number(line) };
+    return {
+      sku: item.sku,
+      ...(item.name ? { name: item.name } : {}),
+      quantity: item.quantity,
+      unit_amount_cents: Number(unit),
+      amount_cents: Number(line),
+    };
   });
   const discount = order.discount === undefined || order.discount === null ? 0n : minor(order.discount, currency, "discount");
   // shipping and tax earn nothing, but a malformed one is still the caller's mistake to hear about
-  for (const field of ["shipping", "tax"] as const) if (order[field] !== undefined && order[field] !== null) minor(order[field], currency, field);
+  for (const field of ["shipping", "tax"] as const)
+    if (order[field] !== undefined && order[field] !== null) minor(order[field], currency, field);
   const base = items > discount ? items - discount : 0n;
   if (base > MAX_AMOUNT) throw new ApiError("bad_request", "items: the order total is too large");
   return { base: Number(base), lineItems };

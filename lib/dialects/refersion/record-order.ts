@@ -22,7 +22,13 @@ async function partnerToCredit(programId: string, idOrCode: string): Promise<str
 async function recordedOrder(programId: string, orderId: string): Promise<RefersionOrderResponse | null> {
   const sale = await db.sale.findUnique({
     where: { programId_transactionId: { programId, transactionId: orderId } },
-    select: { id: true, amount: true, currency: true, partner: { select: { code: true } }, commissions: { where: { kind: "SALE" }, select: { id: true, originalAmount: true } } },
+    select: {
+      id: true,
+      amount: true,
+      currency: true,
+      partner: { select: { code: true } },
+      commissions: { where: { kind: "SALE" }, select: { id: true, originalAmount: true } },
+    },
   });
   if (!sale) return null;
   const commission = sale.commissions[0] ?? null;
@@ -45,9 +51,23 @@ export async function recordRefersionOrder(programId: string, order: RefersionOr
   const program = await db.program.findUniqueOrThrow({ where: { id: programId }, select: { currency: true } });
   const currency = order.currency_code ?? program.currency;
   const { base, lineItems } = orderAmount(order, currency);
-  const answer = { success: true as const, order_id: order.order_id, commission_base: fromMinorUnits(base, currency), currency_code: currency };
+  const answer = {
+    success: true as const,
+    order_id: order.order_id,
+    commission_base: fromMinorUnits(base, currency),
+    currency_code: currency,
+  };
   if (base === 0) {
-    return { ...answer, message: "Nothing recorded: the discount covers the items, so there is nothing to credit", sale_id: null, commission_id: null, attributed: false, affiliate_code: null, commission_amount: fromMinorUnits(0, currency), duplicate: false };
+    return {
+      ...answer,
+      message: "Nothing recorded: the discount covers the items, so there is nothing to credit",
+      sale_id: null,
+      commission_id: null,
+      attributed: false,
+      affiliate_code: null,
+      commission_amount: fromMinorUnits(0, currency),
+      duplicate: false,
+    };
   }
 
   const [binding, partnerId, earlier] = await Promise.all([
@@ -56,32 +76,37 @@ export async function recordRefersionOrder(programId: string, order: RefersionOr
     order.subscription_id ? db.sale.count({ where: { programId, subscriptionId: order.subscription_id } }) : 0,
   ]);
   const subscription = Boolean(order.is_subscription || order.subscription_id);
-  return writeOrReadBack(async (): Promise<RefersionOrderResponse> => {
-    const sale = await recordSale({
-      programId,
-      transactionId: order.order_id,
-      amount: base,
-      currency,
-      clickRowId: binding?.clickId,
-      partnerId,
-      email: order.customer?.email,
-      type: subscription ? "SUBSCRIPTION" : "PAYMENT",
-      isRecurring: subscription && earlier > 0, // descriptive only; recurring limits count the sales themselves
-      subscriptionId: order.subscription_id,
-      lineItems,
-      source: "REFERSION",
-      // a direct credit does not rest on the cart
-      ...(binding && !partnerId ? { flags: binding.flags, attributionNote: binding.note ?? undefined } : {}),
-    });
-    return {
-      ...answer,
-      message: sale.partnerId ? "Order recorded and credited" : "Order recorded; no affiliate to credit (cart_id was not bound to a click in the cookie window)",
-      sale_id: sale.saleId,
-      commission_id: sale.commissionId,
-      attributed: sale.partnerId !== null,
-      affiliate_code: sale.partnerCode,
-      commission_amount: fromMinorUnits(sale.commissionAmount, currency),
-      duplicate: false,
-    };
-  }, () => recordedOrder(programId, order.order_id));
+  return writeOrReadBack(
+    async (): Promise<RefersionOrderResponse> => {
+      const sale = await recordSale({
+        programId,
+        transactionId: order.order_id,
+        amount: base,
+        currency,
+        clickRowId: binding?.clickId,
+        partnerId,
+        email: order.customer?.email,
+        type: subscription ? "SUBSCRIPTION" : "PAYMENT",
+        isRecurring: subscription && earlier > 0, // descriptive only; recurring limits count the sales themselves
+        subscriptionId: order.subscription_id,
+        lineItems,
+        source: "REFERSION",
+        // a direct credit does not rest on the cart
+        ...(binding && !partnerId ? { flags: binding.flags, attributionNote: binding.note ?? undefined } : {}),
+      });
+      return {
+        ...answer,
+        message: sale.partnerId
+          ? "Order recorded and credited"
+          : "Order recorded; no affiliate to credit (cart_id was not bound to a click in the cookie window)",
+        sale_id: sale.saleId,
+        commission_id: sale.commissionId,
+        attributed: sale.partnerId !== null,
+        affiliate_code: sale.partnerCode,
+        commission_amount: fromMinorUnits(sale.commissionAmount, currency),
+        duplicate: false,
+      };
+    },
+    () => recordedOrder(programId, order.order_id),
+  );
 }

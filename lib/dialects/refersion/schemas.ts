@@ -8,9 +8,12 @@ import { decimalAmount, idText } from "@/lib/dialects/shared";
 import { optionalText } from "@/lib/kernel/fields";
 import { currencySchema } from "@/lib/programs/schemas";
 
-const flag = z.union([z.boolean(), z.enum(["true", "false", "TRUE", "FALSE", "1", "0", ""]).transform((v) => v.toLowerCase() === "true" || v === "1")], {
-  error: "must be true or false",
-});
+const flag = z.union(
+  [z.boolean(), z.enum(["true", "false", "TRUE", "FALSE", "1", "0", ""]).transform((v) => v.toLowerCase() === "true" || v === "1")],
+  {
+    error: "must be true or false",
+  },
+);
 
 /** Only used for the self-referral check, so anything that is not an address is simply ignored. */
 const lenientEmail = z
@@ -23,7 +26,11 @@ const lenientEmail = z
 export const refersionItemSchema = z.object({
   sku: idText(200).describe("May be blank, but must be present"),
   name: optionalText(500),
-  quantity: z.number({ error: (issue) => (issue.input === undefined ? "is required" : "must be a number") }).int("must be a whole number").positive("must be at least 1").max(1_000_000, "is too large"),
+  quantity: z
+    .number({ error: (issue) => (issue.input === undefined ? "is required" : "must be a number") })
+    .int("must be a whole number")
+    .positive("must be at least 1")
+    .max(1_000_000, "is too large"),
   price: decimalAmount.describe("Price of one unit in major units (5.50, not 550), without currency symbol"),
 });
 
@@ -34,10 +41,20 @@ export const refersionOrderSchema = z
       .nullable()
       .transform((v) => v || undefined)
       .describe("The cart bound to the visitor's click at checkout; required unless auto_credit_affiliate_id is sent"),
-    order_id: idText(200).pipe(z.string().min(1, "is required")).describe("Unique per program: a repeat answers the recorded order (200, duplicate: true)"),
-    subscription_id: idText(200).optional().nullable().transform((v) => v || undefined).describe("Required when is_subscription is true; later orders with it are renewals"),
+    order_id: idText(200)
+      .pipe(z.string().min(1, "is required"))
+      .describe("Unique per program: a repeat answers the recorded order (200, duplicate: true)"),
+    subscription_id: idText(200)
+      .optional()
+      .nullable()
+      .transform((v) => v || undefined)
+      .describe("Required when is_subscription is true; later orders with it are renewals"),
     is_subscription: flag.optional().nullable(),
-    auto_credit_affiliate_id: idText(100).optional().nullable().transform((v) => v || undefined).describe("A partner of the program (id or partner code) to credit directly"),
+    auto_credit_affiliate_id: idText(100)
+      .optional()
+      .nullable()
+      .transform((v) => v || undefined)
+      .describe("A partner of the program (id or partner code) to credit directly"),
     shipping: decimalAmount.optional().nullable().describe("Earns no commission"),
     tax: decimalAmount.optional().nullable().describe("Earns no commission"),
     discount: decimalAmount.optional().nullable().describe("Subtracted from the items' total"),
@@ -52,13 +69,21 @@ export const refersionOrderSchema = z
       })
       .optional()
       .nullable(),
-    items: z.array(refersionItemSchema, { error: (issue) => (issue.input === undefined ? "is required" : "must be a list of items") }).min(1, "must list at least one item").max(500, "must list at most 500 items"),
+    items: z
+      .array(refersionItemSchema, { error: (issue) => (issue.input === undefined ? "is required" : "must be a list of items") })
+      .min(1, "must list at least one item")
+      .max(500, "must list at most 500 items"),
   })
   .superRefine((order, ctx) => {
     if (!order.cart_id && !order.auto_credit_affiliate_id) {
-      ctx.addIssue({ code: "custom", path: ["cart_id"], message: "is required (unless auto_credit_affiliate_id names the affiliate to credit)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cart_id"],
+        message: "is required (unless auto_credit_affiliate_id names the affiliate to credit)",
+      });
     }
-    if (order.is_subscription && !order.subscription_id) ctx.addIssue({ code: "custom", path: ["subscription_id"], message: "is required when is_subscription is true" });
+    if (order.is_subscription && !order.subscription_id)
+      ctx.addIssue({ code: "custom", path: ["subscription_id"], message: "is required when is_subscription is true" });
   });
 export type RefersionOrder = z.infer<typeof refersionOrderSchema>;
 

@@ -14,5 +14,10 @@ export const chargeRefunded: EventHandler = async (programId, event) => {
     amountRefunded: charge.amount_refunded,
   });
   if (!result) return { status: "IGNORED", message: `No sale found for charge ${charge.id}` };
-  return { status: "PROCESSED", message: result.recorded ? `Refund of ${result.recorded} recorded on sale ${result.saleId}` : `Refund already recorded on sale ${result.saleId}` };
+  return {
+    status: "PROCESSED",
+    message: result.recorded
+      ? `Refund of ${result.recorded} recorded on sale ${result.saleId}`
+      : `Refund already recorded on sale ${result.saleId}`,
+  };
 };

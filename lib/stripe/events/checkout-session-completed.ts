@@ -21,15 +21,24 @@ export const checkoutSessionCompleted: EventHandler = async (programId, event) =
     const subscriptionId = idOf(session.subscription);
     if (!subscriptionId) return { status: "IGNORED", message: "Subscription checkout without a subscription id" };
     const program = await db.program.findUniqueOrThrow({ where: { id: programId }, select: { cookieWindowDays: true, testMode: true } });
-    const click = hints.clickToken ? await clickByToken(db, { programId, cookieWindowDays: program.cookieWindowDays, test: program.testMode }, hints.clickToken) : null;
+    const click = hints.clickToken
+      ? await clickByToken(db, { programId, cookieWindowDays: program.cookieWindowDays, test: program.testMode }, hints.clickToken)
+      : null;
     const holder = hints.customerKey
-      ? await db.customer.findUnique({ where: { programId_customerKey: { programId, customerKey: hints.customerKey } }, select: { id: true, customerKeyUnverified: true } })
+      ? await db.customer.findUnique({
+          where: { programId_customerKey: { programId, customerKey: hints.customerKey } },
+          select: { id: true, customerKeyUnverified: true },
+        })
       : null;
     // a key only a browser gave is settled against the click (lib/tracking/key-claims.ts); unconfirmed, it is not remembered
     const claim = holder
       ? await settleKeyClaim(db, {
-          programId, customerKey: hints.customerKey!, holder: { id: holder.id, keyUnverified: holder.customerKeyUnverified }, clickCustomerId: click?.customerId ?? null,
-          actor: providerActor("stripe"), via: "Stripe checkout.session.completed",
+          programId,
+          customerKey: hints.customerKey!,
+          holder: { id: holder.id, keyUnverified: holder.customerKeyUnverified },
+          clickCustomerId: click?.customerId ?? null,
+          actor: providerActor("stripe"),
+          via: "Stripe checkout.session.completed",
         })
       : null;
     const keyed = holder && (claim === "verified" || claim === "confirmed") ? holder : null;
@@ -42,12 +51,18 @@ export const checkoutSessionCompleted: EventHandler = async (programId, event) =
       update: {}, // the first checkout's attribution stands
     });
     await bindStripeCustomer(programId, customerId, stripeCustomerId);
-    return { status: "PROCESSED", message: click ? `Subscription ${subscriptionId} remembered for its renewals` : `Subscription ${subscriptionId} remembered without a partner click` };
+    return {
+      status: "PROCESSED",
+      message: click
+        ? `Subscription ${subscriptionId} remembered for its renewals`
+        : `Subscription ${subscriptionId} remembered without a partner click`,
+    };
   }
 
   if (session.mode !== "payment") return { status: "IGNORED", message: `Checkout mode ${session.mode} makes no sale` };
   const paymentIntent = idOf(session.payment_intent);
-  if (!paymentIntent || !session.amount_total || !session.currency) return { status: "IGNORED", message: "No payment in this checkout session" };
+  if (!paymentIntent || !session.amount_total || !session.currency)
+    return { status: "IGNORED", message: "No payment in this checkout session" };
   const outcome = await recordStripeSale({
     programId,
     transactionId: paymentIntent,
@@ -65,6 +80,8 @@ export const checkoutSessionCompleted: EventHandler = async (programId, event) =
   const { sale } = outcome;
   return {
     status: "PROCESSED",
-    message: sale.partnerId ? `Sale ${sale.saleId} credited to ${sale.partnerCode}` : `Sale ${sale.saleId} recorded unattributed${hasHints(hints) ? " (the click was not found or has expired)" : " (no attribution metadata)"}`,
+    message: sale.partnerId
+      ? `Sale ${sale.saleId} credited to ${sale.partnerCode}`
+      : `Sale ${sale.saleId} recorded unattributed${hasHints(hints) ? " (the click was not found or has expired)" : " (no attribution metadata)"}`,
   };
 };

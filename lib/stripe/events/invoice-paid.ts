@@ -11,7 +11,8 @@ import type { EventHandler } from "@/lib/stripe/events/types";
 export const invoicePaid: EventHandler = async (programId, event) => {
   const invoice = event.data.object as Stripe.Invoice;
   if (!invoice.id) return { status: "IGNORED", message: "Invoice without an id" };
-  if (!invoice.amount_paid || invoice.amount_paid <= 0) return { status: "IGNORED", message: `Invoice ${invoice.id} paid nothing (trial or fully discounted)` };
+  if (!invoice.amount_paid || invoice.amount_paid <= 0)
+    return { status: "IGNORED", message: `Invoice ${invoice.id} paid nothing (trial or fully discounted)` };
   const subscriptionId = invoiceSubscriptionId(invoice);
   const refs = invoicePaymentRefs(invoice);
   const paidAt = invoice.status_transitions?.paid_at ?? event.created;
@@ -32,9 +33,15 @@ export const invoicePaid: EventHandler = async (programId, event) => {
   });
   if (outcome.status === "duplicate") return { status: "PROCESSED", message: `Invoice ${invoice.id} was already recorded` };
   const { sale } = outcome;
-  if (!sale.partnerId) return { status: "PROCESSED", message: `Sale ${sale.saleId} recorded unattributed (no metadata, remembered subscription or known customer)` };
+  if (!sale.partnerId)
+    return {
+      status: "PROCESSED",
+      message: `Sale ${sale.saleId} recorded unattributed (no metadata, remembered subscription or known customer)`,
+    };
   return {
     status: "PROCESSED",
-    message: sale.commissionId ? `Sale ${sale.saleId} credited to ${sale.partnerCode}` : `Sale ${sale.saleId} credited to ${sale.partnerCode}, no commission (${sale.reason ?? "rule"})`,
+    message: sale.commissionId
+      ? `Sale ${sale.saleId} credited to ${sale.partnerCode}`
+      : `Sale ${sale.saleId} credited to ${sale.partnerCode}, no commission (${sale.reason ?? "rule"})`,
   };
 };

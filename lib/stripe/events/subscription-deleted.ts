@@ -10,5 +10,8 @@ export const subscriptionDeleted: EventHandler = async (programId, event) => {
     where: { programId, provider: "stripe", subscriptionId: subscription.id, canceledAt: null },
     data: { canceledAt },
   });
-  return { status: "PROCESSED", message: count ? `Subscription ${subscription.id} ended` : `Subscription ${subscription.id} was not tracked or already ended` };
+  return {
+    status: "PROCESSED",
+    message: count ? `Subscription ${subscription.id} ended` : `Subscription ${subscription.id} was not tracked or already ended`,
+  };
 };

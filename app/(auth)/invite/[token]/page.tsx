@@ -19,26 +19,37 @@ function Message({ title, children }: { title: string; children: React.ReactNode
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [invite, user] = await Promise.all([getInvite(token), currentUser()]);
-  if (!invite) return <Message title="This invite link is not valid">Check that you copied the whole link, or ask the program for a new invite.</Message>;
+  if (!invite)
+    return (
+      <Message title="This invite link is not valid">Check that you copied the whole link, or ask the program for a new invite.</Message>
+    );
   const signInHref = `${invite.kind === "PARTNER" ? "/partner/login" : "/login"}?next=${encodeURIComponent(`/invite/${token}`)}`;
   if (invite.state === "accepted") {
     return (
       <Message title="This invite has already been used">
-        <Link href={invite.kind === "PARTNER" ? "/partner/login" : "/login"} className="font-medium text-brand-600 hover:underline">Sign in</Link> with the account that accepted it.
+        <Link href={invite.kind === "PARTNER" ? "/partner/login" : "/login"} className="font-medium text-brand-600 hover:underline">
+          Sign in
+        </Link>{" "}
+        with the account that accepted it.
       </Message>
     );
   }
-  if (invite.state === "expired") return <Message title="This invite has expired">Ask {invite.program.name} to send you a new one.</Message>;
+  if (invite.state === "expired")
+    return <Message title="This invite has expired">Ask {invite.program.name} to send you a new one.</Message>;
 
   const asPartner = invite.kind === "PARTNER";
   return (
     <Card className="p-6 sm:p-8">
-      <p className={`mb-2 inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${asPartner ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-brand-50 text-brand-700 ring-brand-100"}`}>
+      <p
+        className={`mb-2 inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${asPartner ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-brand-50 text-brand-700 ring-brand-100"}`}
+      >
         {asPartner ? "Partner invite" : `Team invite · ${invite.role?.toLowerCase()}`}
       </p>
       <h1 className="text-xl font-semibold tracking-tight">Join {invite.program.name}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-500">
-        {asPartner ? "Create your partner account to get your referral links and follow your clicks, sign-ups and earnings." : "Create your account to help run this partner program."}
+        {asPartner
+          ? "Create your partner account to get your referral links and follow your clicks, sign-ups and earnings."
+          : "Create your account to help run this partner program."}
       </p>
       {user ? (
         <div className="space-y-3 text-sm">
@@ -56,7 +67,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           .
         </p>
       ) : (
-        <AcceptInviteForm token={token} email={invite.email} submitLabel={asPartner ? "Create partner account" : "Create account and join"} />
+        <AcceptInviteForm
+          token={token}
+          email={invite.email}
+          submitLabel={asPartner ? "Create partner account" : "Create account and join"}
+        />
       )}
     </Card>
   );

@@ -40,7 +40,9 @@ export default async function ProgramOverview({ params }: { params: Promise<{ pr
           <h1 className="text-2xl font-semibold tracking-tight">{program.name}</h1>
           <p className="text-sm text-slate-500">Last 30 days · {partners} partners</p>
         </div>
-        {program.testMode ? <span className="rounded-full bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-700 ring-1 ring-amber-200">Test mode</span> : null}
+        {program.testMode ? (
+          <span className="rounded-full bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-700 ring-1 ring-amber-200">Test mode</span>
+        ) : null}
       </div>
 
       <section className="grid grid-cols-2 gap-4 md:grid-cols-5" aria-label="Key figures">

@@ -11,13 +11,18 @@ export const OPTIONS = preflight;
 
 export const POST = endpoint(
   {
-    ...agentrefDialect, method: "post", path: "/api/tracking/click", operationId: "agentrefClick",
+    ...agentrefDialect,
+    method: "post",
+    path: "/api/tracking/click",
+    operationId: "agentrefClick",
     summary: "AgentRef: record a click and get its clickToken",
     description:
       `${AGENTREF_ORIGIN} The site is checked before the code: \`referralCode\`, else \`pageUrl\`'s referral parameter. Unknown \`programId\` 404; unknown or missing code 400. ` +
       'An inactive link or suspended partner answers 200 `status: "ignored"` and records nothing.',
     body: agentrefClickSchema,
-    responses: { 200: { description: "Click recorded (`ok`) or not (`ignored`, the reason in warnings)", schema: agentrefClickResponseSchema } },
+    responses: {
+      200: { description: "Click recorded (`ok`) or not (`ignored`, the reason in warnings)", schema: agentrefClickResponseSchema },
+    },
   },
   async ({ request, body, auth }) => ({ status: 200, body: await agentrefClick(body, agentrefCaller(request, auth.keyProgramId)) }),
 );

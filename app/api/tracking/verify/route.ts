@@ -11,10 +11,14 @@ export const OPTIONS = preflight;
 
 export const POST = endpoint(
   {
-    ...agentrefDialect, method: "post", path: "/api/tracking/verify", operationId: "agentrefVerify",
+    ...agentrefDialect,
+    method: "post",
+    path: "/api/tracking/verify",
+    operationId: "agentrefVerify",
     summary: "AgentRef: install-verification heartbeat of a page (takes no click token)",
     description: `${AGENTREF_ORIGIN} One heartbeat per page (origin + path), counted; a \`clickToken\` in the body is 400.`,
-    body: agentrefVerifySchema, responses: { 200: { description: "Heartbeat recorded", schema: agentrefVerifyResponseSchema } },
+    body: agentrefVerifySchema,
+    responses: { 200: { description: "Heartbeat recorded", schema: agentrefVerifyResponseSchema } },
   },
   async ({ request, body, auth }) => ({ status: 200, body: await agentrefVerify(body, browserCaller(request, auth.keyProgramId)) }),
 );

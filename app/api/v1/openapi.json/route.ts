@@ -15,8 +15,14 @@ const openApiDocumentSchema = z.object({
 
 export const GET = endpoint(
   {
-    method: "get", path: "/api/v1/openapi.json", operationId: "getOpenApiDocument", tag: "API", auth: { kind: "none" }, cors: true,
-    summary: "The OpenAPI 3.1 document of the API", responses: { 200: { description: "The document", schema: openApiDocumentSchema } },
+    method: "get",
+    path: "/api/v1/openapi.json",
+    operationId: "getOpenApiDocument",
+    tag: "API",
+    auth: { kind: "none" },
+    cors: true,
+    summary: "The OpenAPI 3.1 document of the API",
+    responses: { 200: { description: "The document", schema: openApiDocumentSchema } },
   },
   async () => ({ status: 200, body: openApiDocument() }),
 );

@@ -6,7 +6,9 @@ export default function Loading() {
     <div className="space-y-6">
       <Skeleton className="h-8 w-56" />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="h-20" />)}
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-20" />
+        ))}
       </div>
       <Card>
         <SkeletonRows rows={8} />

@@ -19,11 +19,17 @@ export default async function InstallPage({ params }: { params: Promise<{ progra
   const [context, checklist] = await Promise.all([getSnippetContext(programId), getInstallChecklist(programId)]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Install & verify" description="Put the tracker on your site, send conversions from your server, and watch each step turn green." />
+      <PageHeader
+        title="Install & verify"
+        description="Put the tracker on your site, send conversions from your server, and watch each step turn green."
+      />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
           <Card>
-            <CardHeader title="1. Add the tracker to every page" description="In <head> or anywhere in <body>. It records partner clicks and proves the install." />
+            <CardHeader
+              title="1. Add the tracker to every page"
+              description="In <head> or anywhere in <body>. It records partner clicks and proves the install."
+            />
             <div className="space-y-3 p-5">
               <CodeBlock code={trackerSnippet(context)} label="HTML snippet" testId="tracker-snippet" wrap />
               <p className="text-sm text-slate-500">
@@ -33,14 +39,22 @@ export default async function InstallPage({ params }: { params: Promise<{ progra
             </div>
           </Card>
           <Card>
-            <CardHeader title="2. Send leads and sales from your server" description="Authenticate with a program API key (Settings → API keys) in PARTNERLOOP_KEY." />
+            <CardHeader
+              title="2. Send leads and sales from your server"
+              description="Authenticate with a program API key (Settings → API keys) in PARTNERLOOP_KEY."
+            />
             <div className="p-5">
               <CodeTabs examples={serverExamples(context)} />
             </div>
           </Card>
         </div>
         <Card className="self-start xl:sticky xl:top-6">
-          <InstallChecklist programId={programId} initial={checklist} allowedDomains={context.allowedDomains} exampleUrl={context.exampleUrl} />
+          <InstallChecklist
+            programId={programId}
+            initial={checklist}
+            allowedDomains={context.allowedDomains}
+            exampleUrl={context.exampleUrl}
+          />
         </Card>
       </div>
     </div>

@@ -16,7 +16,10 @@ export default async function LinksPage({ params }: { params: Promise<{ programI
   const { programId } = await params;
   const user = await requireOwnerUser(`/dashboard/${programId}/links`);
   const role = await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
-  const [program, partners] = await Promise.all([getProgram(programId), listPartnerOptions(programId, { activeOrPending: true, limit: 500 })]);
+  const [program, partners] = await Promise.all([
+    getProgram(programId),
+    listPartnerOptions(programId, { activeOrPending: true, limit: 500 }),
+  ]);
   const canEdit = roleAtLeast(role, "ADMIN");
   return (
     <div className="space-y-6">
@@ -33,7 +36,12 @@ export default async function LinksPage({ params }: { params: Promise<{ programI
           </div>
         </Card>
       ) : null}
-      <LinkList programId={programId} canEdit={canEdit} currency={program.currency} emptyHint="Invite a partner: they get a first link automatically. Add more links above." />
+      <LinkList
+        programId={programId}
+        canEdit={canEdit}
+        currency={program.currency}
+        emptyHint="Invite a partner: they get a first link automatically. Add more links above."
+      />
     </div>
   );
 }

@@ -15,7 +15,10 @@ export default async function PartnersPage({ params }: { params: Promise<{ progr
   const role = await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
   return (
     <div className="space-y-6">
-      <PageHeader title="Partners" description="Invite, approve and suspend partners; open one to see their links, figures and commissions." />
+      <PageHeader
+        title="Partners"
+        description="Invite, approve and suspend partners; open one to see their links, figures and commissions."
+      />
       <PartnerList programId={programId} canEdit={roleAtLeast(role, "ADMIN")} applyUrl={applyUrl(programId)} />
     </div>
   );

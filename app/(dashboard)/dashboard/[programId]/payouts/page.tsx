@@ -30,7 +30,8 @@ export default async function PayoutsPage({ params }: { params: Promise<{ progra
     previewPayoutBatch(programId, { periodEnd: new Date(Date.parse(`${today}T00:00:00Z`) + DAY_MS) }),
   ]);
   const lastPaid = batches.find((b) => b.status !== "CANCELLED");
-  const defaultStart = lastPaid && lastPaid.periodEnd.getTime() <= Date.now() ? isoDay(lastPaid.periodEnd) : isoDay(new Date(Date.now() - 30 * DAY_MS));
+  const defaultStart =
+    lastPaid && lastPaid.periodEnd.getTime() <= Date.now() ? isoDay(lastPaid.periodEnd) : isoDay(new Date(Date.now() - 30 * DAY_MS));
 
   return (
     <div className="space-y-6">

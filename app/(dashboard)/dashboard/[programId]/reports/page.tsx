@@ -19,7 +19,13 @@ export const metadata: Metadata = { title: "Reports" };
 
 const DAY_MS = 86_400_000;
 
-export default async function ReportsPage({ params, searchParams }: { params: Promise<{ programId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ programId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { programId } = await params;
   const user = await requireOwnerUser(`/dashboard/${programId}/reports`);
   await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
@@ -39,7 +45,8 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
         title="Reports"
         description={
           <>
-            {formatDay(p.fromDay)} – {formatDay(p.toDay)} ({report.series.length} days, UTC), compared with {formatDay(report.previousFrom.toISOString().slice(0, 10))} – {formatDay(previousTo)}
+            {formatDay(p.fromDay)} – {formatDay(p.toDay)} ({report.series.length} days, UTC), compared with{" "}
+            {formatDay(report.previousFrom.toISOString().slice(0, 10))} – {formatDay(previousTo)}
             {p.includeTest ? " · test events included" : ""}
           </>
         }
@@ -49,18 +56,32 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
       </Card>
       <FigureCards totals={report.totals} previous={report.previousTotals} currency={report.currency} />
       <Card>
-        <CardHeader title="Per day" description="Bars: this period. Dashed line: the previous period, day for day." action={<CsvLink href={csv("day")} />} />
+        <CardHeader
+          title="Per day"
+          description="Bars: this period. Dashed line: the previous period, day for day."
+          action={<CsvLink href={csv("day")} />}
+        />
         <div className="px-5 py-4">
           <ReportChart series={report.series} previous={report.previousSeries} currency={report.currency} />
         </div>
       </Card>
       <Card>
-        <CardHeader title="By partner" description={`Money in ${report.currency}; sales in other currencies are counted, not added`} action={<CsvLink href={csv("partner")} />} />
+        <CardHeader
+          title="By partner"
+          description={`Money in ${report.currency}; sales in other currencies are counted, not added`}
+          action={<CsvLink href={csv("partner")} />}
+        />
         <BreakdownTable
           testId="report-by-partner"
           firstColumn="Partner"
           currency={report.currency}
-          rows={report.byPartner.map((r) => ({ ...r, key: r.partnerId, label: r.name, sub: r.code, href: `/dashboard/${programId}/partners/${r.partnerId}` }))}
+          rows={report.byPartner.map((r) => ({
+            ...r,
+            key: r.partnerId,
+            label: r.name,
+            sub: r.code,
+            href: `/dashboard/${programId}/partners/${r.partnerId}`,
+          }))}
         />
       </Card>
       <Card>
@@ -69,7 +90,13 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
           testId="report-by-link"
           firstColumn="Link"
           currency={report.currency}
-          rows={report.byLink.map((r) => ({ ...r, key: r.linkId, label: r.code, sub: r.partnerName, href: `${base}?${reportSearch({ ...p, linkId: r.linkId })}` }))}
+          rows={report.byLink.map((r) => ({
+            ...r,
+            key: r.linkId,
+            label: r.code,
+            sub: r.partnerName,
+            href: `${base}?${reportSearch({ ...p, linkId: r.linkId })}`,
+          }))}
         />
       </Card>
     </div>

@@ -32,7 +32,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ progr
       </Card>
       <StripeCard programId={programId} stripe={stripe} canEdit={canEdit} />
       <Card id="api-keys">
-        <CardHeader title="API keys" description="Your server authenticates lead, sale and refund calls with a key (Authorization: Bearer pl_sk_…)." />
+        <CardHeader
+          title="API keys"
+          description="Your server authenticates lead, sale and refund calls with a key (Authorization: Bearer pl_sk_…)."
+        />
         <div className="p-5">
           <ApiKeys programId={programId} canEdit={canEdit} />
         </div>

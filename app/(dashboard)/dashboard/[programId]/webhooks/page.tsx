@@ -20,7 +20,10 @@ export default async function WebhooksPage({ params }: { params: Promise<{ progr
   const role = await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
   const canEdit = roleAtLeast(role, "ADMIN");
   const endpoints = await listWebhookEndpoints(programId);
-  const counts = await countDeliveries(programId, endpoints.map((e) => e.id));
+  const counts = await countDeliveries(
+    programId,
+    endpoints.map((e) => e.id),
+  );
   const events = WEBHOOK_EVENTS.map((type) => ({ type, description: WEBHOOK_EVENT_DESCRIPTIONS[type] }));
 
   return (
@@ -32,7 +35,10 @@ export default async function WebhooksPage({ params }: { params: Promise<{ progr
       <EndpointList programId={programId} endpoints={endpoints} counts={counts} canEdit={canEdit} />
       {canEdit ? (
         <Card>
-          <CardHeader title="Add an endpoint" description="HTTPS in production. Answer with a 2xx status within 10 seconds; anything else is retried." />
+          <CardHeader
+            title="Add an endpoint"
+            description="HTTPS in production. Answer with a 2xx status within 10 seconds; anything else is retried."
+          />
           <div className="p-5">
             <EndpointForm action={createEndpointAction.bind(null, programId)} events={events} base={`/dashboard/${programId}/webhooks`} />
           </div>

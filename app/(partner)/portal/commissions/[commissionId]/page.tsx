@@ -19,11 +19,15 @@ export default async function PortalCommissionPage({ params }: { params: Promise
   return (
     <div className="min-h-screen">
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 sm:px-8">
-        <Link href="/portal" aria-label="Portal home"><Logo /></Link>
+        <Link href="/portal" aria-label="Portal home">
+          <Logo />
+        </Link>
         <UserMenu name={user.name} email={user.email} />
       </header>
       <main className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
-        <Link href="/portal" className="text-sm text-slate-500 hover:text-slate-900">← Your partnerships</Link>
+        <Link href="/portal" className="text-sm text-slate-500 hover:text-slate-900">
+          ← Your partnerships
+        </Link>
         <h1 className="text-2xl font-semibold tracking-tight">Commission #{trail.commission.id}</h1>
         <CommissionTrailView trail={trail} audience="partner" />
       </main>

@@ -9,10 +9,16 @@ export const OPTIONS = preflight;
 
 export const POST = endpoint(
   {
-    ...publicTracking, method: "post", path: "/api/v1/track/click", operationId: "trackClick", fastPath: true,
+    ...publicTracking,
+    method: "post",
+    path: "/api/v1/track/click",
+    operationId: "trackClick",
+    fastPath: true,
     summary: "Record a click on a referral link (?aff=CODE in affiliate_url)",
     description: `${PUBLIC_CALLER} Bad input answers 400 as Affitor documents; an inactive link 200 with success:false.`,
-    body: clickBodySchema, validationCode: "bad_request", errors: [403],
+    body: clickBodySchema,
+    validationCode: "bad_request",
+    errors: [403],
     responses: { 200: { description: "Click recorded, test click recorded, or link inactive (success:false)", schema: clickAnswerSchema } },
   },
   async ({ request, body, auth }) => {

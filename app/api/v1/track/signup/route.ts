@@ -9,12 +9,17 @@ export const OPTIONS = preflight;
 
 export const POST = endpoint(
   {
-    ...publicTracking, method: "post", path: "/api/v1/track/signup", operationId: "trackSignup",
+    ...publicTracking,
+    method: "post",
+    path: "/api/v1/track/signup",
+    operationId: "trackSignup",
     summary: "Browser-side lead of the tracker's signup(customerKey, email)",
     description:
       `${PUBLIC_CALLER} Untrusted without the key (docs/attribution.md): a customer_key another customer holds is 409; ` +
       "the e-mail is kept unverified and a lead commission waits for review.",
-    body: signupBodySchema, errors: [403, 404, 409], responses: { 200: { description: "Lead recorded", schema: leadResponseSchema } },
+    body: signupBodySchema,
+    errors: [403, 404, 409],
+    responses: { 200: { description: "Lead recorded", schema: leadResponseSchema } },
   },
   async ({ request, body, auth }) => {
     const input = { programId: body.program_id, clickToken: body.click_id, customerKey: body.customer_key, email: body.email };

@@ -8,9 +8,16 @@ export const OPTIONS = preflight;
 
 export const POST = endpoint(
   {
-    ...publicTracking, method: "post", path: "/api/v1/track/verify", operationId: "trackVerify", fastPath: true,
-    summary: "Install-verification heartbeat of a page", description: PUBLIC_CALLER,
-    body: verifyBodySchema, errors: [403, 404], responses: { 200: { description: "Heartbeat recorded", schema: verifyResponseSchema } },
+    ...publicTracking,
+    method: "post",
+    path: "/api/v1/track/verify",
+    operationId: "trackVerify",
+    fastPath: true,
+    summary: "Install-verification heartbeat of a page",
+    description: PUBLIC_CALLER,
+    body: verifyBodySchema,
+    errors: [403, 404],
+    responses: { 200: { description: "Heartbeat recorded", schema: verifyResponseSchema } },
   },
   async ({ request, body, auth }) => {
     const input = { programId: body.program_id, pageUrl: body.page_url, source: trackingSource(request) };

@@ -10,13 +10,21 @@ export const OPTIONS = preflight;
 
 export const POST = endpoint(
   {
-    ...affyDialect, method: "post", path: "/api/v1/tracking/click", operationId: "affyClick",
+    ...affyDialect,
+    method: "post",
+    path: "/api/v1/tracking/click",
+    operationId: "affyClick",
     summary: "AFFY: record a click on a referral link; answers our numeric clickId",
     description:
       `${AFFY_CALLER} A repeated \`clickId\` answers the click already recorded. Unknown \`clientId\` 404; unknown code 400; ` +
       "an inactive link or suspended partner answers 200 `success: false`.",
     body: affyClickSchema,
-    responses: { 200: { description: "Click recorded or already recorded (success: true), or not recorded (success: false)", schema: affyClickResponseSchema } },
+    responses: {
+      200: {
+        description: "Click recorded or already recorded (success: true), or not recorded (success: false)",
+        schema: affyClickResponseSchema,
+      },
+    },
   },
   async ({ request, body, auth }) => ({ status: 200, body: await affyClick(body, affyCaller(request, auth.keyProgramId)) }),
 );

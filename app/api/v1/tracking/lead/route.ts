@@ -10,7 +10,10 @@ export const OPTIONS = preflight;
 
 export const POST = endpoint(
   {
-    ...affyDialect, method: "post", path: "/api/v1/tracking/lead", operationId: "affyLead",
+    ...affyDialect,
+    method: "post",
+    path: "/api/v1/tracking/lead",
+    operationId: "affyLead",
     summary: "AFFY: a REGISTRATION lead or a PAYMENT for the click of sessionId (or clickId)",
     description:
       `${AFFY_CALLER} \`sessionId\` or \`clickId\` is required, and \`leadValue\` for a PAYMENT (400). No click for the session in the cookie window: 404. ` +

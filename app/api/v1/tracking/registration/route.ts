@@ -9,10 +9,14 @@ export const OPTIONS = preflight;
 
 export const POST = endpoint(
   {
-    ...affyDialect, method: "post", path: "/api/v1/tracking/registration", operationId: "affyRegistration",
+    ...affyDialect,
+    method: "post",
+    path: "/api/v1/tracking/registration",
+    operationId: "affyRegistration",
     summary: "AFFY: link a registration to the click of clickId; a repeat answers the same lead",
     description: `${AFFY_CALLER} Unknown \`clickId\` 404; one matching clicks of several programs 400 (send \`clientId\`).`,
-    body: affyRegistrationSchema, responses: { 200: { description: "Registration linked, or already linked", schema: affyRegistrationResponseSchema } },
+    body: affyRegistrationSchema,
+    responses: { 200: { description: "Registration linked, or already linked", schema: affyRegistrationResponseSchema } },
   },
   async ({ request, body, auth }) => ({ status: 200, body: await affyRegistration(body, affyCaller(request, auth.keyProgramId)) }),
 );

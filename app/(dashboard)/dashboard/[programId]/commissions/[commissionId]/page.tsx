@@ -20,14 +20,23 @@ export default async function CommissionPage({ params }: { params: Promise<{ pro
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
   const trail = await getCommissionTrail({ programId }, id, "owner").catch(() => notFound());
   const c = trail.commission;
-  const reviewable = roleAtLeast(role, "ADMIN") && c.kind !== "ADJUSTMENT" && (c.status === "PENDING" || (c.status === "APPROVED" && !trail.payout));
+  const reviewable =
+    roleAtLeast(role, "ADMIN") && c.kind !== "ADJUSTMENT" && (c.status === "PENDING" || (c.status === "APPROVED" && !trail.payout));
   return (
     <div className="space-y-6">
-      <Link href={`/dashboard/${programId}/commissions`} className="text-sm text-slate-500 hover:text-slate-900">← Commissions</Link>
+      <Link href={`/dashboard/${programId}/commissions`} className="text-sm text-slate-500 hover:text-slate-900">
+        ← Commissions
+      </Link>
       <PageHeader
         title={`Commission #${c.id}`}
         description={`${trail.partner.name} · earned ${c.createdAt.toISOString().slice(0, 10)}${c.test ? " · test mode" : ""}`}
-        action={reviewable ? <QueryProvider><ReviewButtons programId={programId} commissionId={c.id} canApprove={c.status === "PENDING"} /></QueryProvider> : undefined}
+        action={
+          reviewable ? (
+            <QueryProvider>
+              <ReviewButtons programId={programId} commissionId={c.id} canApprove={c.status === "PENDING"} />
+            </QueryProvider>
+          ) : undefined
+        }
       />
       <CommissionTrailView trail={trail} audience="owner" />
     </div>

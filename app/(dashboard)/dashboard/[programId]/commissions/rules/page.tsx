@@ -23,7 +23,9 @@ export default async function RulesPage({ params }: { params: Promise<{ programI
   const [program, rules, partners] = await Promise.all([getProgram(programId), listRules(programId), listPartnerOptions(programId)]);
   return (
     <div className="space-y-6">
-      <Link href={`/dashboard/${programId}/commissions`} className="text-sm text-slate-500 hover:text-slate-900">← Commissions</Link>
+      <Link href={`/dashboard/${programId}/commissions`} className="text-sm text-slate-500 hover:text-slate-900">
+        ← Commissions
+      </Link>
       <PageHeader
         title="Commission rules"
         description="The most specific rule wins: partner + product, then product, then partner, then the program default. Each commission keeps a copy of the rule it was earned under, so changes apply from now on."
@@ -31,14 +33,22 @@ export default async function RulesPage({ params }: { params: Promise<{ programI
       <Card>
         <CardHeader title="Rules" description={`${rules.length} rule${rules.length === 1 ? "" : "s"} · amounts in ${program.currency}`} />
         <ul className="divide-y divide-slate-100">
-          {rules.map((rule) => <RuleItem key={rule.id} programId={programId} rule={rule} currency={program.currency} canEdit={canEdit} />)}
+          {rules.map((rule) => (
+            <RuleItem key={rule.id} programId={programId} rule={rule} currency={program.currency} canEdit={canEdit} />
+          ))}
         </ul>
       </Card>
       {canEdit ? (
         <Card>
           <CardHeader title="Add an override" description="For one partner, one product, or one partner's sales of one product." />
           <div className="p-5">
-            <RuleForm action={createRuleAction.bind(null, programId)} currency={program.currency} partners={partners} submitLabel="Add rule" idPrefix="new-rule" />
+            <RuleForm
+              action={createRuleAction.bind(null, programId)}
+              currency={program.currency}
+              partners={partners}
+              submitLabel="Add rule"
+              idPrefix="new-rule"
+            />
           </div>
         </Card>
       ) : null}

@@ -22,7 +22,10 @@ export default async function PartnerPage({ params }: { params: Promise<{ progra
   const user = await requireOwnerUser(`/dashboard/${programId}/partners/${partnerId}`);
   const role = await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
   const partner = await getPartner(programId, partnerId).catch(() => notFound());
-  const [report, commissions] = await Promise.all([getReport(programId, { ...lastDays(30), partnerId }), searchCommissions(programId, { partnerId }, { limit: 10 })]);
+  const [report, commissions] = await Promise.all([
+    getReport(programId, { ...lastDays(30), partnerId }),
+    searchCommissions(programId, { partnerId }, { limit: 10 }),
+  ]);
   const canEdit = roleAtLeast(role, "ADMIN");
   const currency = partner.program.currency;
 
@@ -38,13 +41,26 @@ export default async function PartnerPage({ params }: { params: Promise<{ progra
       </Card>
 
       <section className="space-y-3" aria-labelledby="links-heading">
-        <h2 id="links-heading" className="text-lg font-semibold">Links</h2>
+        <h2 id="links-heading" className="text-lg font-semibold">
+          Links
+        </h2>
         {canEdit ? (
           <Card className="p-5">
-            <CreateLinkForm programId={programId} partners={[{ id: partner.id, name: partner.name, code: partner.code }]} fixedPartnerId={partner.id} websiteUrl={partner.program.websiteUrl} />
+            <CreateLinkForm
+              programId={programId}
+              partners={[{ id: partner.id, name: partner.name, code: partner.code }]}
+              fixedPartnerId={partner.id}
+              websiteUrl={partner.program.websiteUrl}
+            />
           </Card>
         ) : null}
-        <LinkList programId={programId} partnerId={partner.id} canEdit={canEdit} currency={currency} emptyHint="Create a link above; the partner sees it in their portal with a copy button." />
+        <LinkList
+          programId={programId}
+          partnerId={partner.id}
+          canEdit={canEdit}
+          currency={currency}
+          emptyHint="Create a link above; the partner sees it in their portal with a copy button."
+        />
       </section>
 
       <RecentCommissions commissions={commissions.items} />

@@ -31,8 +31,14 @@ export default async function PayoutBatchPage({ params }: { params: Promise<{ pr
 
   return (
     <div className="space-y-6">
-      <Link href={`/dashboard/${programId}/payouts`} className="text-sm text-slate-500 hover:text-slate-900">← Payouts</Link>
-      <PageHeader title={`Payout batch #${batch.id}`} description={`${period} · created ${shortDate(batch.createdAt)}`} action={<StatusBadge status={batch.status} />} />
+      <Link href={`/dashboard/${programId}/payouts`} className="text-sm text-slate-500 hover:text-slate-900">
+        ← Payouts
+      </Link>
+      <PageHeader
+        title={`Payout batch #${batch.id}`}
+        description={`${period} · created ${shortDate(batch.createdAt)}`}
+        action={<StatusBadge status={batch.status} />}
+      />
       <section className="grid grid-cols-2 gap-4 md:grid-cols-4" aria-label="Batch figures">
         <StatCard label="Total" value={money(batch.total)} sub={batch.currency} />
         <StatCard label="Partners" value={String(live.length)} />
@@ -47,7 +53,12 @@ export default async function PayoutBatchPage({ params }: { params: Promise<{ pr
             <Card>
               <CardHeader title="After you have paid" />
               <div className="p-5">
-                <BatchActions markPaid={markPaidAction.bind(null, programId, batch.id)} cancel={cancelBatchAction.bind(null, programId, batch.id)} total={money(batch.total)} count={live.length} />
+                <BatchActions
+                  markPaid={markPaidAction.bind(null, programId, batch.id)}
+                  cancel={cancelBatchAction.bind(null, programId, batch.id)}
+                  total={money(batch.total)}
+                  count={live.length}
+                />
               </div>
             </Card>
           ) : null}

@@ -15,7 +15,13 @@ export const GET = apiRoute<{ programId: string }>(async (request, { params }) =
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const table: ReportTable = search.table === "partner" || search.table === "link" ? search.table : "day";
   const p = parseReportParams(search);
-  const report = await getReport(programId, { from: p.from, to: p.to, partnerId: p.partnerId, linkId: p.linkId, includeTest: p.includeTest });
+  const report = await getReport(programId, {
+    from: p.from,
+    to: p.to,
+    partnerId: p.partnerId,
+    linkId: p.linkId,
+    includeTest: p.includeTest,
+  });
   return new Response(reportCsv(report, table), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -15,7 +15,13 @@ import { getWebhookEndpoint } from "@/lib/webhooks/manage-endpoints";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 
-export default async function DeliveriesPage({ params, searchParams }: { params: Promise<{ programId: string; endpointId: string }>; searchParams: Promise<{ cursor?: string }> }) {
+export default async function DeliveriesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ programId: string; endpointId: string }>;
+  searchParams: Promise<{ cursor?: string }>;
+}) {
   const { programId, endpointId } = await params;
   const user = await requireOwnerUser(`/dashboard/${programId}/webhooks/${endpointId}`);
   const role = await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
@@ -25,14 +31,25 @@ export default async function DeliveriesPage({ params, searchParams }: { params:
 
   return (
     <div className="space-y-6">
-      <Link href={`/dashboard/${programId}/webhooks`} className="text-sm text-slate-500 hover:text-slate-900">← Webhooks</Link>
-      <PageHeader title="Delivery log" description={<span className="font-mono">{endpoint.url}</span>} action={endpoint.enabled ? <Badge tone="green">enabled</Badge> : <Badge>disabled</Badge>} />
+      <Link href={`/dashboard/${programId}/webhooks`} className="text-sm text-slate-500 hover:text-slate-900">
+        ← Webhooks
+      </Link>
+      <PageHeader
+        title="Delivery log"
+        description={<span className="font-mono">{endpoint.url}</span>}
+        action={endpoint.enabled ? <Badge tone="green">enabled</Badge> : <Badge>disabled</Badge>}
+      />
       <Card>
-        <CardHeader title="Deliveries" description="Newest first. Failed attempts are retried after 30 s, 2 min, 10 min, 30 min, 1 h, 3 h and 6 h." />
+        <CardHeader
+          title="Deliveries"
+          description="Newest first. Failed attempts are retried after 30 s, 2 min, 10 min, 30 min, 1 h, 3 h and 6 h."
+        />
         <DeliveryLog programId={programId} endpointId={endpointId} deliveries={page.items} canResend={roleAtLeast(role, "ADMIN")} />
         {page.nextCursor ? (
           <div className="flex justify-end border-t border-slate-100 px-5 py-3">
-            <Link href={`?cursor=${page.nextCursor}`} className={buttonClass("ghost")}>Older deliveries →</Link>
+            <Link href={`?cursor=${page.nextCursor}`} className={buttonClass("ghost")}>
+              Older deliveries →
+            </Link>
           </div>
         ) : null}
       </Card>

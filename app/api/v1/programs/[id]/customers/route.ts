@@ -7,7 +7,15 @@ import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 
 /** The program's customers, newest first; test-mode customers only with ?test=true. */
 export const GET = endpoint(
-  { ...READ, method: "get", path: `${PROGRAM_PATH}/customers`, tag: TAGS.activity, operationId: "listCustomers", summary: "List customers",
-    query: customerListQuery, responses: { 200: { description: "A page of customers", schema: pageSchema(customerResponse) } } },
+  {
+    ...READ,
+    method: "get",
+    path: `${PROGRAM_PATH}/customers`,
+    tag: TAGS.activity,
+    operationId: "listCustomers",
+    summary: "List customers",
+    query: customerListQuery,
+    responses: { 200: { description: "A page of customers", schema: pageSchema(customerResponse) } },
+  },
   async ({ auth, query }) => ({ status: 200, body: pageBody(await listCustomers(auth.programId, query), serializeCustomer) }),
 );

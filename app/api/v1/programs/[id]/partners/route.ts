@@ -9,14 +9,29 @@ import { serializePartner } from "@/lib/partners/serialize";
 const partners = { path: `${PROGRAM_PATH}/partners`, tag: TAGS.partners } as const;
 
 export const GET = endpoint(
-  { ...partners, ...READ, method: "get", operationId: "listPartners", summary: "List partners",
-    query: partnerListQuery, responses: { 200: { description: "A page of partners", schema: pageSchema(partnerResponse) } } },
+  {
+    ...partners,
+    ...READ,
+    method: "get",
+    operationId: "listPartners",
+    summary: "List partners",
+    query: partnerListQuery,
+    responses: { 200: { description: "A page of partners", schema: pageSchema(partnerResponse) } },
+  },
   async ({ auth, query }) => ({ status: 200, body: pageBody(await listPartners(auth.programId, query), serializePartner) }),
 );
 
 export const POST = endpoint(
-  { ...partners, ...WRITE, method: "post", operationId: "createPartner", summary: "Add a partner",
-    description: "A `code` or `email` already used in the program is a 409.", errors: [409],
-    body: partnerCreateBody, responses: { 201: { description: "The partner", schema: partnerResponse } } },
+  {
+    ...partners,
+    ...WRITE,
+    method: "post",
+    operationId: "createPartner",
+    summary: "Add a partner",
+    description: "A `code` or `email` already used in the program is a 409.",
+    errors: [409],
+    body: partnerCreateBody,
+    responses: { 201: { description: "The partner", schema: partnerResponse } },
+  },
   async ({ auth, body }) => ({ status: 201, body: serializePartner(await createPartner(auth.programId, body)) }),
 );

@@ -14,13 +14,18 @@ export const OPTIONS = preflight;
 
 export const GET = endpoint(
   {
-    ...publicTracking, auth: { kind: "none" }, method: "get", path: "/api/v1/tracking/status/{sessionId}", operationId: "trackingStatus",
+    ...publicTracking,
+    auth: { kind: "none" },
+    method: "get",
+    path: "/api/v1/tracking/status/{sessionId}",
+    operationId: "trackingStatus",
     moreTags: [DIALECT_TAGS.affy], // AFFY's status endpoint too: its fields first, then ours
     summary: "Whether a browser session is attributed, to which link and click, and when",
     description:
       "AFFY's documented fields (`sessionId`, `hasAffiliate`, `affiliateReference`, `clickId`, `clickedAt`), then ours. Keyless, so nothing replayable (no click token). " +
       "A call that names its program (`clientId`, `program_id`, or an Origin of the program's domains) sees only that program's sessions. Rate limited per IP (429).",
-    params: sessionStatusParams, query: statusQuerySchema,
+    params: sessionStatusParams,
+    query: statusQuerySchema,
     responses: { 200: { description: "Attribution of the session", schema: sessionStatusResponseSchema } },
   },
   async ({ request, params: { sessionId }, query }) => {

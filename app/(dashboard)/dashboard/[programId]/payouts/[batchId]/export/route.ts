@@ -17,6 +17,10 @@ export const GET = apiRoute<{ programId: string; batchId: string }>(async (reque
   const { format } = parseQuery(request, exportQuery);
   const file = await exportPayoutBatch(programId, parsed.batchId, format);
   return new Response(file.body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${file.filename}"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -5,8 +5,16 @@ import { serializeLink } from "@/lib/links/serialize";
 import { updateLink } from "@/lib/links/update-link";
 
 export const PATCH = endpoint(
-  { ...WRITE, params: linkParams, method: "patch", path: `${PROGRAM_PATH}/links/{linkId}`, tag: TAGS.links, operationId: "updateLink",
+  {
+    ...WRITE,
+    params: linkParams,
+    method: "patch",
+    path: `${PROGRAM_PATH}/links/{linkId}`,
+    tag: TAGS.links,
+    operationId: "updateLink",
     summary: "Activate or deactivate a link, or change its destination",
-    body: linkUpdateBody, responses: { 200: { description: "The link", schema: linkResponse } } },
+    body: linkUpdateBody,
+    responses: { 200: { description: "The link", schema: linkResponse } },
+  },
   async ({ auth, params, body }) => ({ status: 200, body: serializeLink(await updateLink(auth.programId, params.linkId, body)) }),
 );

@@ -35,7 +35,8 @@ async function ensurePostgres() {
   });
   if (!reachable) {
     console.error(
-      `PostgreSQL is not reachable at ${url.host}. Start it (pg_ctlcluster --skip-systemctl-redirect <version> main start) or set TEST_DATABASE_ADMIN_URL.`,
+      `PostgreSQL is not reachable at ${url.host}. Start it (pg_ctlcluster --skip-systemctl-redirect <version> main start) or ` +
+        `set TEST_DATABASE_ADMIN_URL.`,
     );
     process.exit(1);
   }
@@ -43,6 +44,7 @@ async function ensurePostgres() {
 
 ensureChromium();
 await ensurePostgres();
+step("Format and lint (Biome)", "npx", ["biome", "check", "."]);
 step("Type check", "npx", ["tsc", "--noEmit"]);
 step("Unit and integration tests (vitest, real PostgreSQL)", "npx", ["vitest", "run"]);
 step("Production build", "npm", ["run", "build"]);

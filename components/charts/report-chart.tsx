@@ -74,7 +74,9 @@ export function ReportChart({
             role="tab"
             aria-selected={metric === m.id}
             onClick={() => setMetric(m.id)}
-            className={`rounded-md px-2.5 py-1 text-sm ${metric === m.id ? "bg-brand-50 font-medium text-brand-700 ring-1 ring-brand-100" : "text-slate-600 hover:bg-slate-100"}`}
+            className={`rounded-md px-2.5 py-1 text-sm ${
+              metric === m.id ? "bg-brand-50 font-medium text-brand-700 ring-1 ring-brand-100" : "text-slate-600 hover:bg-slate-100"
+            }`}
           >
             {m.label}
           </button>
@@ -99,7 +101,9 @@ export function ReportChart({
               rx={2}
               className="fill-brand-500/80 hover:fill-brand-600"
             >
-              <title>{`${formatDay(p.day)}: ${fmt(value(p))}${previous?.[i] ? ` (previous period: ${fmt(value(previous[i]!))})` : ""}`}</title>
+              <title>{`${formatDay(p.day)}: ${fmt(value(p))}${
+                previous?.[i] ? ` (previous period: ${fmt(value(previous[i]!))})` : ""
+              }`}</title>
             </rect>
             {i % labelEvery === 0 ? (
               <text x={x(i)} y={H - 8} textAnchor="middle" className="fill-slate-400 text-[10px]">

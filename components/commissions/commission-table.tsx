@@ -51,7 +51,10 @@ export function CommissionTable({ programId, rows, canReview }: { programId: str
             onChange={(e) => setReason(e.target.value)}
             placeholder="Reason (required to reject)"
             maxLength={500}
-            className="min-w-56 flex-1 rounded-lg border-0 bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500"
+            className={
+              "min-w-56 flex-1 rounded-lg border-0 bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-slate-300 " +
+              "ring-inset focus:ring-2 focus:ring-brand-500"
+            }
           />
           <Button type="button" disabled={review.isPending} onClick={() => review.mutate("approve")}>
             {review.isPending && review.variables === "approve" ? "Approving…" : "Approve"}

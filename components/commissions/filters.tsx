@@ -11,7 +11,8 @@ interface FiltersProps {
 }
 
 const dateInput =
-  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500";
+  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset " +
+  "focus:ring-2 focus:ring-brand-500";
 
 export function CommissionFilters({ action, partners, values }: FiltersProps) {
   return (

@@ -27,7 +27,10 @@ export function ReviewButtons({ programId, commissionId, canApprove }: { program
         onChange={(e) => setReason(e.target.value)}
         placeholder="Reason"
         maxLength={500}
-        className="w-56 rounded-lg border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500"
+        className={
+          "w-56 rounded-lg border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 " +
+          "focus:ring-brand-500"
+        }
       />
       {canApprove ? (
         <Button type="button" disabled={review.isPending} onClick={() => review.mutate("approve")}>

@@ -30,7 +30,9 @@ export function StatusTabs({ totals, currency, active, href }: StatusTabsProps) 
             key={tab.label}
             href={href(tab.key)}
             aria-current={current ? "page" : undefined}
-            className={`rounded-xl px-4 py-3 ring-1 transition-colors ${current ? "bg-white shadow-sm ring-brand-500" : "bg-white/60 ring-slate-200 hover:bg-white"}`}
+            className={`rounded-xl px-4 py-3 ring-1 transition-colors ${
+              current ? "bg-white shadow-sm ring-brand-500" : "bg-white/60 ring-slate-200 hover:bg-white"
+            }`}
           >
             <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{tab.label}</p>
             <p className="mt-1 text-lg font-semibold text-slate-900 tabular-nums">{tab.amount ?? tab.count.toLocaleString("en-US")}</p>

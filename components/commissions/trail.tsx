@@ -40,7 +40,7 @@ export function CommissionTrailView({ trail, audience }: { trail: CommissionTrai
   const { commission: c, click, lead, sale, rule, history } = trail;
   const money = (n: number, currency = c.currency) => formatMoney(n, currency);
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <Card>
         <CardHeader title="How it was earned" description="From the first click to the amount, as recorded at the time" />
         <ol className="px-5 pt-5" data-testid="commission-trail">

@@ -41,7 +41,9 @@ export function ActivityStream({ programId, installHref }: { programId: string; 
               type="button"
               aria-pressed={kinds.includes(k.id)}
               onClick={() => toggle(k.id)}
-              className={`rounded-md px-2.5 py-1 text-sm ${kinds.includes(k.id) ? "bg-slate-900 font-medium text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"}`}
+              className={`rounded-md px-2.5 py-1 text-sm ${
+                kinds.includes(k.id) ? "bg-slate-900 font-medium text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"
+              }`}
             >
               {k.label}
             </button>

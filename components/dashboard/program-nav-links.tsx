@@ -19,7 +19,9 @@ export function ProgramNav({ programId, name }: { programId: string; name: strin
               <Link
                 href={href}
                 aria-current={active ? "page" : undefined}
-                className={`block rounded-lg px-2 py-1.5 text-sm ${active ? "bg-slate-100 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900"}`}
+                className={`block rounded-lg px-2 py-1.5 text-sm ${
+                  active ? "bg-slate-100 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900"
+                }`}
               >
                 {section.label}
               </Link>

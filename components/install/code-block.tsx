@@ -34,7 +34,9 @@ export function CodeTabs({ examples }: { examples: Array<{ id: string; title: st
             type="button"
             aria-selected={lang === l}
             onClick={() => setLang(l)}
-            className={`rounded-md px-3 py-1 text-sm font-medium ${lang === l ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"}`}
+            className={`rounded-md px-3 py-1 text-sm font-medium ${
+              lang === l ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"
+            }`}
           >
             {l === "curl" ? "curl" : "JavaScript"}
           </button>

@@ -81,7 +81,10 @@ function CheckRow({ check, ...rest }: { check: Check; programId: string; allowed
   return (
     <li className="flex gap-3 px-5 py-4" data-testid={`check-${check.id}`} data-done={check.done}>
       <span
-        className={`mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${check.done ? "bg-emerald-500 text-white" : "bg-slate-100 text-slate-400 ring-1 ring-slate-200"}`}
+        className={
+          `mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs ` +
+          `font-bold ${check.done ? "bg-emerald-500 text-white" : "bg-slate-100 text-slate-400 ring-1 ring-slate-200"}`
+        }
         aria-hidden="true"
       >
         {check.done ? "✓" : ""}

@@ -73,7 +73,9 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
                 type="button"
                 aria-pressed={status === f.value}
                 onClick={() => setStatus(f.value)}
-                className={`rounded-md px-2.5 py-1 text-sm ${status === f.value ? "bg-slate-900 font-medium text-white" : "text-slate-600 hover:bg-slate-100"}`}
+                className={`rounded-md px-2.5 py-1 text-sm ${
+                  status === f.value ? "bg-slate-900 font-medium text-white" : "text-slate-600 hover:bg-slate-100"
+                }`}
               >
                 {f.label}
               </button>
@@ -86,7 +88,10 @@ export function PartnerList({ programId, canEdit, applyUrl }: { programId: strin
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               placeholder="Search name, e-mail or code"
-              className="block w-full rounded-lg border-0 px-3 py-1.5 text-sm shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500"
+              className={
+                "block w-full rounded-lg border-0 px-3 py-1.5 text-sm shadow-sm ring-1 ring-slate-300 ring-inset " +
+                "placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500"
+              }
             />
           </label>
         </div>

@@ -38,7 +38,10 @@ export function BatchActions({ markPaid, cancel, total, count }: Props) {
             name="reference"
             maxLength={200}
             placeholder="e.g. PayPal batch id"
-            className="block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500"
+            className={
+              "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-300 ring-inset " +
+              "focus:ring-2 focus:ring-brand-500"
+            }
           />
         </div>
         {confirming ? (

@@ -13,7 +13,8 @@ export function BatchPayouts({ batch }: { batch: PayoutBatchView }) {
         title="Payouts"
         description={
           missing
-            ? `${missing} partner${missing === 1 ? " has" : "s have"} not entered payout details yet; the generic and Wise files still list them by e-mail.`
+            ? `${missing} partner${missing === 1 ? " has" : "s have"} not entered payout details yet; the generic and Wise ` +
+              `files still list them by e-mail.`
             : "One payout per partner"
         }
       />

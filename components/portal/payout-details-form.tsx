@@ -35,7 +35,10 @@ export function PayoutDetailsForm({
         {(["paypal", "bank"] as const).map((m) => (
           <label
             key={m}
-            className={`flex cursor-pointer items-center gap-2 rounded-lg px-3 py-2 text-sm ring-1 ${method === m ? "bg-brand-50 font-medium text-brand-700 ring-brand-500" : "text-slate-600 ring-slate-200"}`}
+            className={
+              `flex cursor-pointer items-center gap-2 rounded-lg px-3 py-2 text-sm ` +
+              `ring-1 ${method === m ? "bg-brand-50 font-medium text-brand-700 ring-brand-500" : "text-slate-600 ring-slate-200"}`
+            }
           >
             <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="sr-only" />
             {m === "paypal" ? "PayPal" : "Bank transfer"}

@@ -3,7 +3,8 @@ import { buttonClass } from "@/components/ui/button";
 import { lastDaysRange, reportSearch, type ReportParams } from "@/lib/reports/report-query";
 
 const input =
-  "block w-full rounded-lg border-0 bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500";
+  "block w-full rounded-lg border-0 bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 " +
+  "focus:ring-brand-500";
 
 /** A plain GET form: the report is a server page, its URL is shareable and works without JS. */
 const QUICK_RANGES = [7, 30, 90];
@@ -35,7 +36,9 @@ export function ReportFilters({
             key={p.label}
             href={p.href}
             aria-current={p.active ? "true" : undefined}
-            className={`rounded-md px-2.5 py-1.5 text-sm ${p.active ? "bg-slate-900 font-medium text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"}`}
+            className={`rounded-md px-2.5 py-1.5 text-sm ${
+              p.active ? "bg-slate-900 font-medium text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-100"
+            }`}
           >
             {p.label}
           </Link>

@@ -15,7 +15,9 @@ export function StripeCard({ programId, stripe, canEdit }: { programId: string; 
         description="Attribute Stripe Checkout payments, renewals and refunds from your own Stripe account."
         action={
           <span
-            className={`rounded-full px-2.5 py-1 text-xs font-medium ring-1 ${stripe.connected ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-slate-50 text-slate-600 ring-slate-200"}`}
+            className={`rounded-full px-2.5 py-1 text-xs font-medium ring-1 ${
+              stripe.connected ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-slate-50 text-slate-600 ring-slate-200"
+            }`}
             data-testid="stripe-status"
           >
             {stripe.connected ? "Connected" : "Not connected"}

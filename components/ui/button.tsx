@@ -11,7 +11,8 @@ const VARIANTS: Record<Variant, string> = {
 
 export function buttonClass(variant: Variant = "primary", extra?: string): string {
   return cn(
-    "inline-flex items-center justify-center gap-2 rounded-lg px-3.5 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed",
+    "inline-flex items-center justify-center gap-2 rounded-lg px-3.5 py-2 text-sm font-semibold transition-colors " +
+      "disabled:cursor-not-allowed",
     VARIANTS[variant],
     extra,
   );

@@ -22,7 +22,8 @@ export function Field({ label, name, error, hint, className, id, ...props }: Fie
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className={cn(
-          "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset",
+          "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
+            "placeholder:text-slate-400 focus:ring-2 focus:ring-inset",
           error ? "ring-red-400 focus:ring-red-500" : "ring-slate-300 focus:ring-brand-500",
         )}
         {...props}

@@ -21,7 +21,8 @@ export function Select({ label, name, error, hint, hideLabel, className, childre
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${inputId}-error` : hint ? `${inputId}-hint` : undefined}
         className={cn(
-          "block w-full rounded-lg border-0 bg-white py-2 pr-8 pl-3 text-sm text-slate-900 shadow-sm ring-1 ring-inset focus:ring-2 focus:ring-inset",
+          "block w-full rounded-lg border-0 bg-white py-2 pr-8 pl-3 text-sm text-slate-900 shadow-sm ring-1 ring-inset " +
+            "focus:ring-2 focus:ring-inset",
           error ? "ring-red-400 focus:ring-red-500" : "ring-slate-300 focus:ring-brand-500",
         )}
         {...props}

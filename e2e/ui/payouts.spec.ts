@@ -16,7 +16,8 @@ async function download(page: Page, name: RegExp): Promise<string> {
 test("owner approves two commissions, pays them in a batch with a CSV; the partner sees the payout", async ({ page, browser }) => {
   const { owner, program } = await createOwnerWithProgram("Payout Co");
   const partner = await createPartnerUser(program.id, "Paula Payee");
-  await dbTask([{ op: "sales", programId: program.id, partnerId: partner.partnerId, amounts: [12_000, 8_000, 5_000] }]); // 20 %: 24.00, 16.00, 10.00
+  // 20 %: 24.00, 16.00, 10.00
+  await dbTask([{ op: "sales", programId: program.id, partnerId: partner.partnerId, amounts: [12_000, 8_000, 5_000] }]);
 
   // The partner says where to be paid.
   const partnerContext = await browser.newContext();
@@ -64,7 +65,8 @@ test("owner approves two commissions, pays them in a batch with a CSV; the partn
   );
   const generic = await download(page, /Generic CSV/);
   expect(generic.split("\r\n")[0]).toBe(
-    "partner_id,partner_name,partner_email,payout_id,payout_method,payout_destination,amount,currency,commission_count,period_start,period_end,status",
+    "partner_id,partner_name,partner_email,payout_id,payout_method,payout_destination,amount,currency,commission_count," +
+      "period_start,period_end,status",
   );
   expect(generic).toContain(`${partner.partnerId},Paula Payee,${partner.email},`);
   expect(generic).toContain(",40.00,USD,2,");

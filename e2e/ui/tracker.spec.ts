@@ -59,10 +59,13 @@ addEventListener("load", () => setTimeout(() => {
 }, 300));
 </script>`;
 
-const landingHtml = (tag: string) => `<!doctype html>
+const landingHtml = (tag: string) =>
+  `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tracker Shop: pricing</title>
 ${tag}
-<style>body{font:16px system-ui;margin:3rem auto;max-width:36rem}button{font:inherit;padding:.5rem 1rem;margin-right:.5rem}pre{background:#f4f4f5;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere}</style>
+<style>body{font:16px system-ui;margin:3rem auto;max-width:36rem}` +
+  `button{font:inherit;padding:.5rem 1rem;margin-right:.5rem}` +
+  `pre{background:#f4f4f5;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere}</style>
 </head><body>
 <h1>Tracker Shop</h1><p>A landing page on the customer's own site, embedding the Partnerloop tracker.</p>
 <button id="signup" onclick="partnerloop.signup('user_42', 'buyer@example.com').then(show)">Sign up</button>
@@ -139,7 +142,8 @@ test("a referral visit is tracked, then signup and checkout are attributed to th
     await snap(page, "tracker-landing");
 
     const clicks = await query<Record<string, unknown>>(
-      `SELECT id::text, token, "partnerId", source, device, browser, os, consent, "sessionId", "pageTitle", "landingUrl", screen, "ipHash" IS NOT NULL AS hashed FROM "Click" WHERE "programId" = $1`,
+      `SELECT id::text, token, "partnerId", source, device, browser, os, consent, "sessionId", "pageTitle", "landingUrl", ` +
+        `screen, "ipHash" IS NOT NULL AS hashed FROM "Click" WHERE "programId" = $1`,
       [program.id],
     );
     expect(clicks).toHaveLength(1);
@@ -195,8 +199,10 @@ test("a page on a host that is not one of the program's domains records nothing"
     await expect(page).toHaveURL(`${origin}/landing.html?aff=${program.linkCode}`); // nothing tracked, nothing cleaned up
 
     const [rows] = await query<Record<string, number>>(
-      `SELECT (SELECT count(*)::int FROM "Click" WHERE "programId" = $1) AS clicks, (SELECT count(*)::int FROM "Customer" WHERE "programId" = $1) AS customers,
-              (SELECT count(*)::int FROM "Lead" WHERE "programId" = $1) AS leads, (SELECT count(*)::int FROM "InstallHeartbeat" WHERE "programId" = $1) AS heartbeats`,
+      `SELECT (SELECT count(*)::int FROM "Click" WHERE "programId" = $1) AS clicks, (SELECT count(*)::int FROM "Customer" WHERE
+        "programId" = $1) AS customers,
+              (SELECT count(*)::int FROM "Lead" WHERE "programId" = $1) AS leads, (SELECT count(*)::int FROM "InstallHeartbeat"
+                WHERE "programId" = $1) AS heartbeats`,
       [program.id],
     );
     expect(rows).toEqual({ clicks: 0, customers: 0, leads: 0, heartbeats: 0 });
@@ -258,7 +264,8 @@ test("Affitor's snippet with only the host changed: the click is tracked and win
     );
     expect(result).toMatchObject({ success: true });
     const leads = await query<Record<string, unknown>>(
-      `SELECT l."customerKey", l."partnerId", l.source, c.token FROM "Lead" l JOIN "Click" c ON c.id = l."clickId" WHERE l."programId" = $1`,
+      `SELECT l."customerKey", l."partnerId", l.source, c.token FROM "Lead" l JOIN "Click" c ON c.id = l."clickId" WHERE ` +
+        `l."programId" = $1`,
       [program.id],
     );
     expect(leads).toEqual([{ customerKey: "user_7", partnerId: program.partnerId, source: "TRACKER", token: clickId }]);

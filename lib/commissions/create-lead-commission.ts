@@ -50,8 +50,10 @@ export async function createLeadCommission(
   const holdUntil = new Date(at.getTime() + program.holdDays * 86_400_000);
   const snapshot = { ...ruleSnapshot(chosen.rule, chosen.scope), basis: "lead" };
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
-    INSERT INTO "Commission" ("programId", "partnerId", kind, "leadId", status, amount, "originalAmount", currency, "holdUntil", flags, "ruleSnapshot", test, "createdAt", "updatedAt")
-    VALUES (${input.programId}, ${input.partnerId}, 'LEAD'::"CommissionKind", ${input.leadId}, 'PENDING'::"CommissionStatus", ${amount}, ${amount},
+    INSERT INTO "Commission" ("programId", "partnerId", kind, "leadId", status, amount, "originalAmount", currency,
+      "holdUntil", flags, "ruleSnapshot", test, "createdAt", "updatedAt")
+    VALUES (${input.programId}, ${input.partnerId}, 'LEAD'::"CommissionKind", ${input.leadId},
+      'PENDING'::"CommissionStatus", ${amount}, ${amount},
       ${program.currency}, ${holdUntil}, ${flags}::text[], ${JSON.stringify(snapshot)}::jsonb, false, ${at}, ${at})
     ON CONFLICT ("leadId") DO NOTHING
     RETURNING id`;

@@ -56,7 +56,9 @@ export function explainAmount(
   else if (s.type === "PERCENTAGE" && sale)
     text = `${(s.value ?? 0) / 100}% of ${formatMoney(sale.amount, sale.currency)} = ${money(c.originalAmount)}`;
   else if (s.type === "FLAT")
-    text = `Flat ${money(c.originalAmount)} per sale${sale && s.value !== undefined && s.value > sale.amount ? " (capped at the sale amount)" : ""}`;
+    text = `Flat ${money(c.originalAmount)} per sale${
+      sale && s.value !== undefined && s.value > sale.amount ? " (capped at the sale amount)" : ""
+    }`;
   else text = money(c.originalAmount);
   if (c.kind !== "ADJUSTMENT" && c.amount !== c.originalAmount) text += `, reduced to ${money(c.amount)} by refunds`;
   return text;
@@ -67,7 +69,8 @@ export const FLAG_DESCRIPTIONS: Record<string, string> = {
     "The customer is the partner: the partner's own e-mail or customer key, or a click from the network the partner signed in from",
   REPEATED_IP: "The same network (IP address) clicked repeatedly within 24 hours",
   UNTRUSTED_ATTRIBUTION:
-    "The credit rests on a keyless browser call: the customer key or e-mail that matched the payment was given by the visitor's browser, not your server",
+    "The credit rests on a keyless browser call: the customer key or e-mail that matched the payment was given by the visitor's " +
+    "browser, not your server",
   CART_CONTESTED: "Several visitors' clicks claimed this cart; it was credited to the latest",
   UNVERIFIED_CART: "The cart was bound from a browser and its id looks guessable (short or sequential); prove carts with a cart token",
   PARTNER_SUSPENDED: "The partner was suspended when the commission was earned",

@@ -40,7 +40,8 @@ export async function reviewCommissions(programId: string, input: ReviewInput, a
   const to = decision === "approve" ? "APPROVED" : "REJECTED";
   const { result, deliveries } = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: number; status: string; kind: string; payoutId: number | null }>>`
-      SELECT id, status::text, kind::text, "payoutId" FROM "Commission" WHERE "programId" = ${programId} AND id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
+      SELECT id, status::text, kind::text, "payoutId" FROM "Commission" WHERE "programId" = ${programId} AND id =
+        ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
     const found = new Map(rows.map((r) => [r.id, r]));
     const skipped: ReviewResult["skipped"] = [];
     const eligible: typeof rows = [];

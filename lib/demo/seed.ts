@@ -87,7 +87,8 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; password
     })),
   });
   await db.click.createMany({ data: data.clicks.map((c) => ({ ...c, programId, source: "TRACKER" as const, ipHash: null })) });
-  await db.$executeRaw`UPDATE "Customer" c SET "clickId" = k.id FROM "Click" k WHERE k."customerId" = c.id AND c."programId" = ${programId}`;
+  await db.$executeRaw`UPDATE "Customer" c SET "clickId" = k.id FROM "Click" k WHERE k."customerId" = c.id AND c."programId"
+    = ${programId}`;
   const clickOf = new Map(
     (await db.click.findMany({ where: { programId, customerId: { not: null } }, select: { id: true, customerId: true } })).map((c) => [
       c.customerId!,
@@ -164,8 +165,12 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; password
   });
   await recordDemoPayout(db, programId, new Date(now.getTime() - 60 * DAY), owner.id);
   await rollupWith(db, { id: programId, currency: "USD" }, now);
-  await db.$executeRaw`UPDATE "ReferralLink" l SET "clickCount" = k.n, "lastClickedAt" = k.last FROM (SELECT "linkId", count(*)::int AS n, max("createdAt") AS last FROM "Click" WHERE "programId" = ${programId} GROUP BY "linkId") k WHERE k."linkId" = l.id`;
-  await db.$executeRaw`UPDATE "Partner" p SET "clickCount" = (SELECT count(*) FROM "Click" WHERE "partnerId" = p.id), "leadCount" = (SELECT count(*) FROM "Lead" WHERE "partnerId" = p.id), "saleCount" = (SELECT count(*) FROM "Sale" WHERE "partnerId" = p.id) WHERE p."programId" = ${programId}`;
+  await db.$executeRaw`UPDATE "ReferralLink" l SET "clickCount" = k.n, "lastClickedAt" = k.last FROM (SELECT "linkId",
+    count(*)::int AS n, max("createdAt") AS last FROM "Click" WHERE "programId" = ${programId} GROUP BY "linkId") k WHERE
+      k."linkId" = l.id`;
+  await db.$executeRaw`UPDATE "Partner" p SET "clickCount" = (SELECT count(*) FROM "Click" WHERE "partnerId" = p.id),
+    "leadCount" = (SELECT count(*) FROM "Lead" WHERE "partnerId" = p.id), "saleCount" = (SELECT count(*) FROM "Sale" WHERE
+      "partnerId" = p.id) WHERE p."programId" = ${programId}`;
 
   return { email: DEMO_OWNER_EMAIL, password, partnerEmail: DEMO_PARTNER_EMAIL, partnerPassword, programId, apiKey };
 }

@@ -57,10 +57,14 @@ export const agentrefDialect = {
 } as const;
 
 export const AGENTREF_ORIGIN =
-  "`Origin` (else `Referer`) must be one of the program's allowed domains (else 403); a backend sets it to the site, or sends the program key (`Authorization: Bearer pl_sk_…`) instead. " +
+  "`Origin` (else `Referer`) must be one of the program's allowed domains (else 403); a backend sets it to the site, or sends " +
+  "the program key (`Authorization: Bearer pl_sk_…`) instead. " +
   "A key that is wrong or of another program is ignored, so the Origin decides.";
 
-/** AFFY (its docs, "Tracking API"): errors as `{ success: false, message }`; CORS; a program key is optional but, when sent, must be valid (401). */
+/**
+ * AFFY (its docs, "Tracking API"): errors as `{ success: false, message }`; CORS; a program key is optional but, when sent, must be
+ * valid (401).
+ */
 export const affyDialect = {
   tag: DIALECT_TAGS.affy,
   auth: { kind: "optionalProgramKey", invalidKey: "refuse" },
@@ -72,7 +76,8 @@ export const affyDialect = {
 } as const;
 
 export const AFFY_CALLER =
-  "A call without `Origin` or `Referer` is a server call, accepted; one from a site that is not one of the program's domains is 403, unless it carries the program key. " +
+  "A call without `Origin` or `Referer` is a server call, accepted; one from a site that is not one of the program's domains is " +
+  "403, unless it carries the program key. " +
   "The key is optional, but one that is sent must be valid and of the program (401); it makes the call trusted.";
 
 /**

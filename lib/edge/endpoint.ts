@@ -86,7 +86,10 @@ export interface EndpointDefinition<
    */
   rawBody?: { schema: z.ZodType };
   responses: R;
-  /** Error statuses beyond those the declaration implies (401 for required credentials, body and validation statuses, 403/404 for program roles). */
+  /**
+   * Error statuses beyond those the declaration implies (401 for required credentials, body and validation statuses, 403/404 for
+   * program roles).
+   */
   errors?: readonly number[];
   /** A dialect's error body: how to render an ApiError, and its schema for the document. Default `{ error: { code, message } }`. */
   errorShape?: { render: (error: ApiError) => unknown; schema: z.ZodType };
@@ -170,7 +173,8 @@ function refuseUnknownFields(schema: z.ZodType, body: unknown): void {
   if (unknown.length) {
     throw new ApiError(
       "bad_request",
-      `Unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}: the body may only contain ${Object.keys(shape).join(", ")}`,
+      `Unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}: the body may only ` +
+        `contain ${Object.keys(shape).join(", ")}`,
     );
   }
 }

@@ -26,7 +26,8 @@ export async function requireRefersionKeys(request: Request): Promise<ProgramKey
   if (!found)
     throw new ApiError(
       "unauthorized",
-      "Invalid or revoked key pair: Refersion-Public-Key and Refersion-Secret-Key must be the public key and secret of one live program API key",
+      "Invalid or revoked key pair: Refersion-Public-Key and Refersion-Secret-Key must be the public key and secret of one live " +
+        "program API key",
     );
   return found;
 }

@@ -25,7 +25,8 @@ export function serverExamples(c: SnippetContext): ServerExample[] {
       id: "click",
       title: "Click",
       description:
-        "The tracker records clicks by itself. From a server (or a redirect you run), send the visited referral URL; keep the returned click_id in a cookie.",
+        "The tracker records clicks by itself. From a server (or a redirect you run), send the visited referral URL; keep the " +
+        "returned click_id in a cookie.",
       curl: `curl -X POST ${api("/api/v1/track/click")} \\
   -H "Authorization: Bearer $PARTNERLOOP_KEY" \\
   -H 'Content-Type: application/json' \\

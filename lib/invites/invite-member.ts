@@ -29,7 +29,9 @@ export async function inviteMember(
       }),
       mail: (url) => ({
         subject: `Join ${program.name} on Partnerloop`,
-        text: `You have been invited to help run ${program.name}'s partner program on Partnerloop as ${data.role.toLowerCase()}.\n\nAccept the invite here (the link works for 14 days):\n${url}\n`,
+        text:
+          `You have been invited to help run ${program.name}'s partner program on Partnerloop ` +
+          `as ${data.role.toLowerCase()}.\n\nAccept the invite here (the link works for 14 days):\n${url}\n`,
       }),
     },
     actor,

@@ -45,7 +45,10 @@ export async function invitePartner(programId: string, input: PartnerInviteInput
       }),
       mail: (url) => ({
         subject: `You're invited to ${program.name}'s partner program`,
-        text: `Hi ${data.name},\n\n${program.name} invited you to their partner program on Partnerloop.\n\nCreate your partner account here (the link works for 14 days):\n${url}\n\nYou will find your referral links, clicks, sign-ups and earnings in your partner portal.\n`,
+        text:
+          `Hi ${data.name},\n\n${program.name} invited you to their partner program on Partnerloop.\n\nCreate your partner ` +
+          `account here (the link works for 14 days):\n${url}\n\nYou will find your referral links, clicks, sign-ups and ` +
+          `earnings in your partner portal.\n`,
       }),
     },
     actor,

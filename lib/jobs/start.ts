@@ -140,7 +140,8 @@ async function start(): Promise<JobsMode> {
   }
   if (await servedByPglite()) {
     log.info(
-      "embedded database: hold-expiry and webhook sweeps run on an in-process timer (every minute) instead of pg-boss, whose polling connections the embedded wire server would interleave with the app's (docs/commissions.md)",
+      "embedded database: hold-expiry and webhook sweeps run on an in-process timer (every minute) instead of pg-boss, whose " +
+        "polling connections the embedded wire server would interleave with the app's (docs/commissions.md)",
     );
     startTimerMode();
     return "timer";

@@ -25,7 +25,8 @@ export const API_INFO = {
     "Management API (Bearer personal API token, `userToken`) and tracking API (Bearer program API key, `programKey`). " +
     'Errors have the body `{ "error": { "code", "message" } }` (tracking endpoints add Affitor\'s `success: false` and `message`). ' +
     "Money is in integer minor units beside a currency. " +
-    'The "Dialect: …" tags are the AgentRef, AFFY and Refersion compatibility endpoints (docs/migrating.md): their fields, answers and error shapes are the services\'; every error body carries our error object.',
+    'The "Dialect: …" tags are the AgentRef, AFFY and Refersion compatibility endpoints (docs/migrating.md): their fields, ' +
+    "answers and error shapes are the services'; every error body carries our error object.",
 };
 
 let cached: OpenApiDocument | undefined;

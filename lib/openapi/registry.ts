@@ -91,7 +91,8 @@ export const SECURITY_SCHEMES = {
     in: "header",
     name: "Refersion-Public-Key",
     description:
-      "Public key (`pl_pk_…`, `public_key` of POST /api/v1/programs/{id}/api-keys) of the program API key whose secret is Refersion-Secret-Key",
+      "Public key (`pl_pk_…`, `public_key` of POST /api/v1/programs/{id}/api-keys) of the program API key whose secret is " +
+      "Refersion-Secret-Key",
   },
   refersionSecretKey: {
     type: "apiKey",

@@ -10,7 +10,8 @@ const update = updateProgramSchema.shape;
 
 const describe = {
   commission:
-    'Default commission: `{ "type": "percentage", "value": 20 }` (percent, ≤ 2 decimals) or `{ "type": "flat", "value": 500 }` (minor units)',
+    'Default commission: `{ "type": "percentage", "value": 20 }` (percent, ≤ 2 decimals) or `{ "type": "flat", "value": 500 }` ' +
+    "(minor units)",
   referralParams:
     'Query parameters carrying the referral code; the first is the main one, the rest are aliases. Default ["aff","via","ref","r","a"]',
   allowedDomains: 'Hosts accepted as Origin of tracking calls; "*.example.com" allows subdomains. Default: the website\'s host',

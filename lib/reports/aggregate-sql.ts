@@ -31,24 +31,29 @@ export function rawAggregateSql({ programId, currency, from, to, partnerId, link
       sum(clicks)::int AS clicks, sum(leads)::int AS leads, sum(sales)::int AS sales,
       sum(revenue)::bigint AS revenue, sum(commissions)::bigint AS commissions
     FROM (
-      SELECT ${day('"createdAt"')} AS day, "partnerId", "linkId", test, count(*) AS clicks, 0 AS leads, 0 AS sales, 0::bigint AS revenue, 0::bigint AS commissions
-        FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt" < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
+      SELECT ${day('"createdAt"')} AS day, "partnerId", "linkId", test, count(*) AS clicks, 0 AS leads, 0 AS sales, 0::bigint
+        AS revenue, 0::bigint AS commissions
+        FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${from} AND "createdAt"
+          < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT ${day('l."createdAt"')}, coalesce(l."partnerId", ''), coalesce(lk."linkId", ''), l.test, 0, count(*), 0, 0, 0
         FROM "Lead" l LEFT JOIN LATERAL (SELECT (SELECT k."linkId" FROM "Click" k WHERE k.id = l."clickId") AS "linkId") lk ON true
-        WHERE l."programId" = ${programId} AND l."createdAt" >= ${from} AND l."createdAt" < ${to} ${partner('l."partnerId"')} ${link('lk."linkId"')}
+        WHERE l."programId" = ${programId} AND l."createdAt" >= ${from} AND l."createdAt"
+          < ${to} ${partner('l."partnerId"')} ${link('lk."linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT ${day('"occurredAt"')}, coalesce("partnerId", ''), coalesce("linkId", ''), test, 0, 0, count(*),
           coalesce(sum(amount - "refundedAmount") FILTER (WHERE currency = ${currency}), 0), 0
-        FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt" < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
+        FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${from} AND "occurredAt"
+          < ${to} ${partner('"partnerId"')} ${link('"linkId"')}
         GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT ${day('c."createdAt"')}, c."partnerId", coalesce(lk."linkId", ''), c.test, 0, 0, 0, 0, sum(c.amount)
         FROM "Commission" c LEFT JOIN LATERAL (
           SELECT coalesce((SELECT s."linkId" FROM "Sale" s WHERE s.id = c."saleId"),
-            (SELECT k."linkId" FROM "Lead" d JOIN "Click" k ON k.id = d."clickId" WHERE d.id = c."leadId")) AS "linkId" -- a lead commission's link
+            (SELECT k."linkId" FROM "Lead" d JOIN "Click" k ON k.id = d."clickId" WHERE d.id = c."leadId")) AS "linkId"
+              -- a lead commission's link
         ) lk ON true
         WHERE c."programId" = ${programId} AND c."createdAt" >= ${from} AND c."createdAt" < ${to}
           AND c.status IN ('PENDING', 'APPROVED', 'PAID') AND c.currency = ${currency} ${partner('c."partnerId"')} ${link('lk."linkId"')}

@@ -121,8 +121,10 @@ async function refreshCounters(tx: Prisma.TransactionClient, programId: string, 
       SELECT "linkId", sum(clicks)::int AS clicks, sum(leads)::int AS leads, sum(sales)::int AS sales FROM (
         SELECT "linkId", clicks, leads, sales FROM "DailyStat" WHERE "programId" = ${programId} AND NOT test AND "linkId" <> ''
         UNION ALL SELECT "linkId", 1, 0, 0 FROM "Click" WHERE "programId" = ${programId} AND "createdAt" >= ${today} AND NOT test
-        UNION ALL SELECT k."linkId", 0, 1, 0 FROM "Lead" d JOIN "Click" k ON k.id = d."clickId" WHERE d."programId" = ${programId} AND d."createdAt" >= ${today} AND NOT d.test
-        UNION ALL SELECT "linkId", 0, 0, 1 FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${today} AND NOT test AND "linkId" IS NOT NULL
+        UNION ALL SELECT k."linkId", 0, 1, 0 FROM "Lead" d JOIN "Click" k ON k.id = d."clickId" WHERE d."programId"
+          = ${programId} AND d."createdAt" >= ${today} AND NOT d.test
+        UNION ALL SELECT "linkId", 0, 0, 1 FROM "Sale" WHERE "programId" = ${programId} AND "occurredAt" >= ${today} AND NOT
+          test AND "linkId" IS NOT NULL
       ) t GROUP BY "linkId"
     )
     UPDATE "ReferralLink" l SET "clickCount" = totals.clicks, "leadCount" = totals.leads, "saleCount" = totals.sales,

@@ -61,7 +61,8 @@ export async function reportStats(programId: string, query: StatsQuery): Promise
   const parts: Prisma.Sql[] = [
     ...(rolled && programLevel
       ? [
-          Prisma.sql`SELECT day, '*' AS "partnerId", '*' AS "linkId", test, clicks, leads, sales, revenue, commissions FROM "DailyProgramStat"
+          Prisma.sql`SELECT day, '*' AS "partnerId", '*' AS "linkId", test, clicks, leads, sales, revenue, commissions FROM
+            "DailyProgramStat"
           WHERE "programId" = ${programId} AND day >= ${rolled.from}::date AND day < ${endOfUtcDay(rolled.to)}::date`,
         ]
       : []),

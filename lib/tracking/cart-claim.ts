@@ -30,7 +30,8 @@ export async function cartClaim(programId: string, cartId: string, at = new Date
       clickId: chosen.clickId,
       flags: disagree ? [CART_CONTESTED] : [],
       note: overridden
-        ? `cart ${cartId} was proven by the merchant for click ${chosen.clickId}; ${overridden} other click(s) bound it from a browser and were overridden`
+        ? `cart ${cartId} was proven by the merchant for click ${chosen.clickId}; ${overridden} other click(s) bound it from a ` +
+          `browser and were overridden`
         : null,
     };
   }

@@ -211,7 +211,8 @@ const insertNewVisitorClicks = createBatcher<ClickRow, bigint>(
     const columns = TEXT_COLUMNS.map((name) => rows.map((r) => r[name]));
     const inserted = await sqlRows<{ id: string; token: string }>(
       `WITH input AS (
-        SELECT * FROM unnest(${TEXT_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ")}, $${TEXT_COLUMNS.length + 1}::boolean[], $${TEXT_COLUMNS.length + 2}::boolean[])
+        SELECT * FROM unnest(${TEXT_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ")},
+          $${TEXT_COLUMNS.length + 1}::boolean[], $${TEXT_COLUMNS.length + 2}::boolean[])
           AS t(${TEXT_COLUMNS.map((c) => `"${c}"`).join(", ")}, consent, test)
       ),
       ids AS (SELECT nextval(pg_get_serial_sequence('"Click"', 'id')) AS click_id, input.* FROM input),
@@ -220,10 +221,13 @@ const insertNewVisitorClicks = createBatcher<ClickRow, bigint>(
         SELECT "customerId", "programId", "partnerId", click_id, 'CLICK'::"CustomerStatus", test, now(), now() FROM ids
       ),
       click AS (
-        INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
-          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
+        INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId",
+          "landingUrl", "pageUrl",
+          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone,
+            screen, viewport, consent, test, source, "createdAt")
         SELECT click_id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
-          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone, screen, viewport, consent, test,
+          "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone,
+            screen, viewport, consent, test,
           source::"TrackingSource", now()
         FROM ids
         RETURNING id, token
@@ -253,18 +257,24 @@ async function insertReturningVisitorClick(row: ClickRow, firstClickWins: boolea
     ),
     audit AS (
       INSERT INTO "AuditLog" ("programId", "actorType", "actorId", action, "entityType", "entityId", before, after, reason, "createdAt")
-      SELECT ${row.programId}, ${actor}::"ActorType", NULL, CASE WHEN prior."partnerId" IS NULL THEN 'customer.attributed' ELSE 'customer.reattributed' END,
+      SELECT ${row.programId}, ${actor}::"ActorType", NULL, CASE WHEN prior."partnerId" IS NULL THEN 'customer.attributed' ELSE
+        'customer.reattributed' END,
         'customer', prior.id, jsonb_build_object('partner_id', prior."partnerId", 'click_id', prior."clickId"::text),
-        jsonb_build_object('partner_id', ${row.partnerId}::text, 'click_id', (SELECT click_id FROM ids)::text), ${`click (${row.source}) from a returning visitor`}, now()
+        jsonb_build_object('partner_id', ${row.partnerId}::text, 'click_id', (SELECT click_id FROM ids)::text),
+        ${`click (${row.source}) from a returning visitor`}, now()
       FROM prior JOIN reused_customer ON reused_customer.id = prior.id
       WHERE prior."partnerId" IS DISTINCT FROM ${row.partnerId}::text
     ),
     click AS (
-      INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId", "landingUrl", "pageUrl",
-        "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone, screen, viewport, consent, test, source, "createdAt")
+      INSERT INTO "Click" (id, token, "programId", "partnerId", "linkId", "customerId", "externalClickId", "sessionId",
+        "landingUrl", "pageUrl",
+        "pageTitle", "referrerUrl", "userAgent", device, browser, os, country, "ipHash", "networkHash", language, timezone,
+          screen, viewport, consent, test, source, "createdAt")
       SELECT ids.click_id, ${row.token}, ${row.programId}, ${row.partnerId}, ${row.linkId}, ${row.customerId}, ${row.externalClickId},
-        ${row.sessionId}, ${row.landingUrl}, ${row.pageUrl}, ${row.pageTitle}, ${row.referrerUrl}, ${row.userAgent}, ${row.device}, ${row.browser},
-        ${row.os}, ${row.country}, ${row.ipHash}, ${row.networkHash}, ${row.language}, ${row.timezone}, ${row.screen}, ${row.viewport}, ${row.consent}, ${row.test},
+        ${row.sessionId}, ${row.landingUrl}, ${row.pageUrl}, ${row.pageTitle}, ${row.referrerUrl}, ${row.userAgent},
+          ${row.device}, ${row.browser},
+        ${row.os}, ${row.country}, ${row.ipHash}, ${row.networkHash}, ${row.language}, ${row.timezone}, ${row.screen},
+          ${row.viewport}, ${row.consent}, ${row.test},
         ${row.source}::"TrackingSource", now()
       FROM ids
       RETURNING id

@@ -38,7 +38,8 @@ export async function recordHeartbeat(
   if (!pageHost || !hostMatches(pageHost, program.allowedDomains)) {
     throw new ApiError(
       "forbidden",
-      `page_url${pageHost ? ` (${pageHost})` : ""} is not on one of this program's allowed domains: only the program's own pages verify the install`,
+      `page_url${pageHost ? ` (${pageHost})` : ""} is not on one of this program's allowed domains: only the program's own ` +
+        `pages verify the install`,
     );
   }
   const pageUrl = normalisePageUrl(input.pageUrl);

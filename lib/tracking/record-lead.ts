@@ -96,10 +96,12 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
     if (!trusted && byKey && byKey.id !== click?.customerId) {
       throw new ApiError(
         "conflict",
-        "customer_key belongs to another customer of this program; a keyless call cannot move it to this click (report the signup from your server with the program API key)",
+        "customer_key belongs to another customer of this program; a keyless call cannot move it to this click (report the " +
+          "signup from your server with the program API key)",
       );
     }
-    // What this call adds is trusted only if the call is, and it does not rest on a key a keyless call claimed (lib/tracking/key-claims.ts).
+    // What this call adds is trusted only if the call is, and it does not rest on a key a keyless call claimed
+    // (lib/tracking/key-claims.ts).
     let confirmed = trusted;
     if (trusted && byKey) {
       const claim = await settleKeyClaim(tx, {
@@ -166,7 +168,8 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
 
     const inserted = await tx.$queryRaw<Array<{ id: number }>>`
       INSERT INTO "Lead" ("programId", "customerId", "partnerId", "clickId", email, "customerKey", source, test, "createdAt")
-      VALUES (${input.programId}, ${customer.id}, ${customer.partnerId}, ${customer.clickId}, ${input.email ?? null}, ${input.customerKey ?? null},
+      VALUES (${input.programId}, ${customer.id}, ${customer.partnerId}, ${customer.clickId}, ${input.email ?? null},
+        ${input.customerKey ?? null},
         ${input.source}::"TrackingSource", ${test}, now())
       ON CONFLICT ("customerId") DO NOTHING RETURNING id`;
     if (inserted[0]) {

@@ -46,7 +46,8 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
   let deliveries: string[] = []; // webhook deliveries written with the refund, queued once it commits
   const result = await db.$transaction(async (tx) => {
     const [sale] = await tx.$queryRaw<Array<{ id: number; amount: number; refundedAmount: number; currency: string }>>`
-      SELECT id, amount, "refundedAmount", currency FROM "Sale" WHERE "programId" = ${input.programId} AND "transactionId" = ${input.transactionId} FOR UPDATE`;
+      SELECT id, amount, "refundedAmount", currency FROM "Sale" WHERE "programId" = ${input.programId} AND "transactionId"
+        = ${input.transactionId} FOR UPDATE`;
     if (!sale) throw new ApiError("not_found", `No sale with transaction_id "${input.transactionId}"`);
     const remaining = sale.amount - sale.refundedAmount;
     if (remaining === 0) throw new ApiError("conflict", `Sale "${input.transactionId}" is already fully refunded`);

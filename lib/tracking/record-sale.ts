@@ -256,7 +256,8 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     commission,
   });
   if (!written) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
-  await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints); // nothing to do unless an endpoint listens
+  // nothing to do unless an endpoint listens
+  await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints);
   const resting = Boolean(untrusted) || (input.flags ?? []).some((f) => UNTRUSTED_FLAGS.has(f));
   return {
     saleId: written.saleId,
@@ -345,8 +346,10 @@ const writeSales = createBatcher<SaleRow, Written>(
           AS t(${SALE_COLUMNS.map(([name]) => name).join(", ")}, n)
       ),
       sale AS (
-        INSERT INTO "Sale" ("programId", "transactionId", "customerId", "partnerId", "clickId", "linkId", amount, currency, type, "isRecurring",
-          "subscriptionId", "subscriptionInterval", "productId", "lineItems", source, test, "occurredAt", "paymentReference", "chargeReference", "createdAt")
+        INSERT INTO "Sale" ("programId", "transactionId", "customerId", "partnerId", "clickId", "linkId", amount, currency,
+          type, "isRecurring",
+          "subscriptionId", "subscriptionInterval", "productId", "lineItems", source, test, "occurredAt", "paymentReference",
+            "chargeReference", "createdAt")
         SELECT program_id, transaction_id, customer_id, partner_id, click_id, link_id, amount, currency, type::"SaleType", is_recurring,
           subscription_id, subscription_interval, product_id, line_items::jsonb, source::"TrackingSource", test, ${utc("occurred_at")},
           payment_reference, charge_reference, now()
@@ -354,17 +357,22 @@ const writeSales = createBatcher<SaleRow, Written>(
         ON CONFLICT ("programId", "transactionId") DO NOTHING
         RETURNING id, "programId", "transactionId"
       ),
-      written AS (SELECT sale.id AS sale_id, input.* FROM sale JOIN input ON input.program_id = sale."programId" AND input.transaction_id = sale."transactionId"),
+      written AS (SELECT sale.id AS sale_id, input.* FROM sale JOIN input ON input.program_id = sale."programId" AND
+        input.transaction_id = sale."transactionId"),
       commission AS (
-        INSERT INTO "Commission" ("programId", "partnerId", kind, "saleId", status, amount, "originalAmount", currency, "holdUntil", flags, "ruleSnapshot", test, "createdAt", "updatedAt")
-        SELECT program_id, partner_id, 'SALE'::"CommissionKind", sale_id, 'PENDING'::"CommissionStatus", commission_amount, commission_amount,
+        INSERT INTO "Commission" ("programId", "partnerId", kind, "saleId", status, amount, "originalAmount", currency,
+          "holdUntil", flags, "ruleSnapshot", test, "createdAt", "updatedAt")
+        SELECT program_id, partner_id, 'SALE'::"CommissionKind", sale_id, 'PENDING'::"CommissionStatus", commission_amount,
+          commission_amount,
           currency, ${utc("hold_until")}, ARRAY(SELECT jsonb_array_elements_text(flags::jsonb)), snapshot::jsonb, test, now(), now()
         FROM written WHERE has_commission
         RETURNING id, "saleId"
       ),
       customer AS (
-        UPDATE "Customer" c SET status = 'CUSTOMER'::"CustomerStatus", "convertedAt" = COALESCE(c."convertedAt", now()), "updatedAt" = now(),
-          "customerKey" = COALESCE(c."customerKey", (SELECT w.teach_key WHERE NOT EXISTS (SELECT 1 FROM "Customer" o WHERE o."programId" = w.program_id AND o."customerKey" = w.teach_key)))
+        UPDATE "Customer" c SET status = 'CUSTOMER'::"CustomerStatus", "convertedAt" = COALESCE(c."convertedAt", now()),
+          "updatedAt" = now(),
+          "customerKey" = COALESCE(c."customerKey", (SELECT w.teach_key WHERE NOT EXISTS (SELECT 1 FROM "Customer" o WHERE
+            o."programId" = w.program_id AND o."customerKey" = w.teach_key)))
         FROM written w
         WHERE c.id = w.customer_id AND c.test = w.test
       )

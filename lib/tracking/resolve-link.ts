@@ -110,8 +110,10 @@ const lookupLinks = createBatcher<LinkLookup, ResolvedLink[]>(
        CROSS JOIN LATERAL (
          SELECT ${LINK_COLUMNS}
          FROM "ReferralLink" l JOIN "Partner" pa ON pa.id = l."partnerId" JOIN "Program" pr ON pr.id = l."programId"
-         WHERE l.code = t.code AND (t.program_id IS NULL OR l."programId" = t.program_id) AND (t.client_id IS NULL OR pr."clientId" = t.client_id)
-         ORDER BY EXISTS (SELECT 1 FROM unnest(pr."allowedDomains") d WHERE ${NORMALISED_DOMAIN} = ANY(string_to_array(t.hosts, ' '))) DESC, l."createdAt", l.id
+         WHERE l.code = t.code AND (t.program_id IS NULL OR l."programId" = t.program_id) AND (t.client_id IS NULL OR
+           pr."clientId" = t.client_id)
+         ORDER BY EXISTS (SELECT 1 FROM unnest(pr."allowedDomains") d WHERE ${NORMALISED_DOMAIN} = ANY(string_to_array(t.hosts,
+           ' '))) DESC, l."createdAt", l.id
          LIMIT ${MAX_LINKS_PER_LOOKUP}
        ) found`,
       [

@@ -39,8 +39,10 @@ type ClickColumns<P extends string> = Record<
   Record<`${P}_created_ms`, number | null>;
 
 const clickColumns = (alias: string) =>
-  `${alias}.id::text AS ${alias}_id, ${alias}."programId" AS ${alias}_program_id, ${alias}.test AS ${alias}_test, ${alias}."partnerId" AS ${alias}_partner_id,
-   ${alias}."linkId" AS ${alias}_link_id, ${alias}."customerId" AS ${alias}_customer_id, (extract(epoch FROM ${alias}."createdAt") * 1000)::float8 AS ${alias}_created_ms,
+  `${alias}.id::text AS ${alias}_id, ${alias}."programId" AS ${alias}_program_id, ${alias}.test
+    AS ${alias}_test, ${alias}."partnerId" AS ${alias}_partner_id,
+   ${alias}."linkId" AS ${alias}_link_id, ${alias}."customerId" AS ${alias}_customer_id, (extract(epoch
+     FROM ${alias}."createdAt") * 1000)::float8 AS ${alias}_created_ms,
    ${alias}."networkHash" AS ${alias}_network_hash`;
 
 function clickOf<P extends "c" | "kc">(row: ClickColumns<P>, p: P): FoundClick | null {
@@ -76,7 +78,8 @@ type FactsRow = ClickColumns<"c"> &
 export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: string; customerKey?: string }, SaleFacts>(async (items) => {
   const rows = await sqlRows<FactsRow>(
     `SELECT t.n, pr.id IS NOT NULL AS has_program,
-       EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."programId" = pr.id AND w.enabled) AS has_endpoints, pr.currency, pr."cookieWindowDays" AS cookie_window_days, pr."holdDays" AS hold_days,
+       EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."programId" = pr.id AND w.enabled) AS has_endpoints, pr.currency,
+         pr."cookieWindowDays" AS cookie_window_days, pr."holdDays" AS hold_days,
        pr."defaultRuleId" AS default_rule_id, pr."testMode" AS test_mode,
        ${clickColumns("c")},
        k.id AS k_id, k."clickId"::text AS k_click_id, k."customerKeyUnverified" AS k_key_unverified,
@@ -155,7 +158,8 @@ export const loadCommissionFacts = createBatcher<
   CommissionFacts
 >(async (items) => {
   const rows = await sqlRows<CommissionRow>(
-    `SELECT t.n, pa.code AS partner_code, pa.email AS partner_email, pa.status::text AS partner_status, pa."customerKey" AS partner_customer_key,
+    `SELECT t.n, pa.code AS partner_code, pa.email AS partner_email, pa.status::text AS partner_status, pa."customerKey" AS
+      partner_customer_key,
        (SELECT u."networkHash" FROM "User" u WHERE u.id = pa."userId") AS partner_network_hash,
        (SELECT coalesce(json_agg(json_build_object('id', r.id, 'partnerId', r."partnerId", 'productId', r."productId", 'type', r.type,
           'value', r.value, 'recurringLimitMonths', r."recurringLimitMonths", 'recurringLimitPayments', r."recurringLimitPayments",
@@ -163,9 +167,11 @@ export const loadCommissionFacts = createBatcher<
         FROM "CommissionRule" r WHERE r."programId" = t.program_id AND (r."partnerId" = t.partner_id OR r."partnerId" IS NULL)) AS rules,
        s.prior_count, s.prior_first_ms,
        cu.email AS customer_email, cu."customerKey" AS customer_key,
-       CASE WHEN t.network_hash IS NULL THEN 0 ELSE (SELECT count(*) FROM "Click" k WHERE k."programId" = t.program_id AND k."networkHash" = t.network_hash
+       CASE WHEN t.network_hash IS NULL THEN 0 ELSE (SELECT count(*) FROM "Click" k WHERE k."programId" = t.program_id AND
+         k."networkHash" = t.network_hash
          AND k."createdAt" >= (t.since::timestamptz AT TIME ZONE 'UTC')) END AS clicks_from_network
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(program_id, partner_id, subscription_id, customer_id, network_hash, since, n)
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(program_id,
+       partner_id, subscription_id, customer_id, network_hash, since, n)
      LEFT JOIN "Partner" pa ON pa.id = t.partner_id AND pa."programId" = t.program_id
      LEFT JOIN "Customer" cu ON cu.id = t.customer_id
      LEFT JOIN LATERAL (

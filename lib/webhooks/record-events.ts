@@ -17,9 +17,11 @@ export async function recordEvents(client: Client, programId: string, events: We
   const envelopes = events.map((event) => envelope(programId, event, now));
   const rows = await client.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", event, payload, status, attempts, "nextAttemptAt", "createdAt")
-    SELECT 'whd_' || replace(gen_random_uuid()::text, '-', ''), e.id, ev.event_id, ev.type, ev.payload, 'PENDING'::"DeliveryStatus", 0, ${now}, ${now}
+    SELECT 'whd_' || replace(gen_random_uuid()::text, '-', ''), e.id, ev.event_id, ev.type, ev.payload,
+      'PENDING'::"DeliveryStatus", 0, ${now}, ${now}
     FROM "WebhookEndpoint" e
-    JOIN unnest(${envelopes.map((e) => e.id)}::text[], ${envelopes.map((e) => e.type)}::text[], ${envelopes.map((e) => JSON.stringify(e))}::jsonb[])
+    JOIN unnest(${envelopes.map((e) => e.id)}::text[], ${envelopes.map((e) => e.type)}::text[],
+      ${envelopes.map((e) => JSON.stringify(e))}::jsonb[])
       AS ev(event_id, type, payload) ON ev.type = ANY(e.events)
     WHERE e."programId" = ${programId} AND e.enabled
     RETURNING id`;

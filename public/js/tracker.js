@@ -38,7 +38,9 @@
     }
   };
   const writeCookie = (name, value, days) => {
-    d.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=${Math.round(days * 86400)}; SameSite=Lax${location.protocol === "https:" ? "; Secure" : ""}`;
+    d.cookie =
+      `${name}=${encodeURIComponent(value)}; path=/; max-age=${Math.round(days * 86400)}; ` +
+      `SameSite=Lax${location.protocol === "https:" ? "; Secure" : ""}`;
   };
 
   // sessionStorage get (no value) or set; blocked storage is not an error.

@@ -1,6 +1,7 @@
 // `npm run bench`: ingest and report benchmarks against a production build on real PostgreSQL,
 // beside a minimal node:http + INSERT baseline, printed as one table with the machine it ran on.
-// Options (env): BENCH_REQUESTS (15000 per run), BENCH_ROUNDS (5 alternating rounds of baseline and ours), BENCH_DATABASE_ADMIN_URL (local PostgreSQL), BENCH_CLICKS
+// Options (env): BENCH_REQUESTS (15000 per run), BENCH_ROUNDS (5 alternating rounds of baseline and ours), BENCH_DATABASE_ADMIN_URL
+// (local PostgreSQL), BENCH_CLICKS
 // (1000000; reports data, doubled for the second pass), WRITE_README=1 (put the table in README.md),
 // BENCH_ONLY=ingest (skip the reports part) or click (clicks only), BENCH_PROFILE=<dir> (CPU profile of the server, for `node --cpu-prof`).
 import { productionServerArgs } from "../server-command";
@@ -89,7 +90,8 @@ async function main() {
     // fixtures: an ingest program with 500 partners / 1,000 links and an API key
     const ingest = `bench_ingest_${randomUUID().slice(0, 8)}`;
     await client.query(
-      `INSERT INTO "Program" (id, name, "websiteUrl", "allowedDomains", "updatedAt") VALUES ($1, 'Bench ingest', $2, ARRAY['bench.example'], now())`,
+      `INSERT INTO "Program" (id, name, "websiteUrl", "allowedDomains", "updatedAt") VALUES ($1, 'Bench ingest', $2, ` +
+        `ARRAY['bench.example'], now())`,
       [ingest, `${ORIGIN}/`],
     );
     await client.query(
@@ -286,24 +288,34 @@ function printTable(r: {
   times: Array<{ label: string; seedSeconds: number; times: ReportTimes }>;
 }) {
   const cpu = os.cpus();
-  const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, Node ${process.version}, PostgreSQL ${r.version}, rate limits in ${r.redis ? "Redis" : "PostgreSQL"}`;
+  const machine =
+    `${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, ` +
+    `Node ${process.version}, PostgreSQL ${r.version}, rate limits in ${r.redis ? "Redis" : "PostgreSQL"}`;
   const lines = [
-    `Machine: ${machine}. ${REQUESTS} requests per run, 50 connections (autocannon); each row is the median of ${ROUNDS} rounds, each round a baseline run then ours.`,
+    `Machine: ${machine}. ${REQUESTS} requests per run, 50 connections (autocannon); each row is the median of ${ROUNDS} ` +
+      `rounds, each round a baseline run then ours.`,
     "",
-    "| ingest | req/s | p50 ms | p99 ms | errors | rows stored = 2xx | ours / baseline req/s | CPU ms per request: app / PostgreSQL (baseline) |",
+    "| ingest | req/s | p50 ms | p99 ms | errors | rows stored = 2xx | ours / baseline req/s | CPU ms per request: app / " +
+      "PostgreSQL (baseline) |",
     "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ...r.rows.map(
       ({ name, result, stored, baseline }) =>
-        `| ${name} | ${Math.round(result.rps)} | ${result.p50} | ${result.p99} | ${result.errors} | ${stored === result.ok ? `yes (${stored})` : `NO: ${stored} rows, ${result.ok} 2xx`} | ${baseline ? (result.rps / baseline.rps).toFixed(2) : "–"} (baseline ${baseline ? Math.round(baseline.rps) : "–"}) | ${result.appCpuMs} / ${result.dbCpuMs} (${baseline?.appCpuMs} / ${baseline?.dbCpuMs}) |`,
+        `| ${name} | ${Math.round(result.rps)} | ${result.p50} | ${result.p99} | ${result.errors} ` +
+        `| ${stored === result.ok ? `yes (${stored})` : `NO: ${stored} rows, ${result.ok} 2xx`} ` +
+        `| ${baseline ? (result.rps / baseline.rps).toFixed(2) : "–"} ` +
+        `(baseline ${baseline ? Math.round(baseline.rps) : "–"}) | ${result.appCpuMs} / ${result.dbCpuMs} ` +
+        `(${baseline?.appCpuMs} / ${baseline?.dbCpuMs}) |`,
     ),
     "",
     `Peak server RSS under load: ${r.peakRss} MB.`,
     "",
-    "| reports, p50 of 20 runs (ms) | summary, program | summary, one partner | 90-day series, program | 90-day series, one partner | rollup of the data |",
+    "| reports, p50 of 20 runs (ms) | summary, program | summary, one partner | 90-day series, program | 90-day series, one " +
+      "partner | rollup of the data |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
     ...r.times.map(
       ({ label, times }) =>
-        `| ${label} | ${times.summaryProgram} | ${times.summaryPartner} | ${times.seriesProgram} | ${times.seriesPartner} | ${times.rollupSeconds.toFixed(1)} s |`,
+        `| ${label} | ${times.summaryProgram} | ${times.summaryPartner} | ${times.seriesProgram} | ${times.seriesPartner} ` +
+        `| ${times.rollupSeconds.toFixed(1)} s |`,
     ),
   ];
   if (r.times.length === 2) {

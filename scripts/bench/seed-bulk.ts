@@ -26,7 +26,8 @@ export async function seedBulk(client: pg.Client, seed: BulkSeed): Promise<void>
   );
   await client.query(
     `INSERT INTO "ReferralLink" (id, "programId", "partnerId", code, "destinationUrl", status, "createdAt", "updatedAt")
-     SELECT 'bl_' || $2 || '_' || pa.id || '_' || n, $1, pa.id, 'bl' || $2 || substr(md5(pa.id), 1, 8) || n, 'https://bench.example/', 'ACTIVE', now(), now()
+     SELECT 'bl_' || $2 || '_' || pa.id || '_' || n, $1, pa.id, 'bl' || $2 || substr(md5(pa.id), 1, 8) || n,
+       'https://bench.example/', 'ACTIVE', now(), now()
      FROM "Partner" pa CROSS JOIN generate_series(1, 2) n
      WHERE pa."programId" = $1 AND NOT EXISTS (SELECT 1 FROM "ReferralLink" l WHERE l."partnerId" = pa.id)`,
     [p, batch],
@@ -36,7 +37,8 @@ export async function seedBulk(client: pg.Client, seed: BulkSeed): Promise<void>
     `WITH l AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg("partnerId" ORDER BY id) AS partners, count(*)::int AS c
                 FROM "ReferralLink" WHERE "programId" = $1)
      INSERT INTO "Click" (token, "programId", "partnerId", "linkId", device, browser, os, country, consent, test, source, "createdAt")
-     SELECT 'clkb_' || $2 || '_' || g, $1, l.partners[1 + g % l.c], l.ids[1 + g % l.c], 'desktop', 'Chrome', 'Windows', 'US', true, false, 'TRACKER',
+     SELECT 'clkb_' || $2 || '_' || g, $1, l.partners[1 + g % l.c], l.ids[1 + g % l.c], 'desktop', 'Chrome', 'Windows', 'US',
+       true, false, 'TRACKER',
             now() - (random() * $4 * interval '1 day')
      FROM generate_series(1, $3) g, l WHERE l.c > 0`,
     [p, batch, seed.clicks, seed.days],
@@ -44,7 +46,8 @@ export async function seedBulk(client: pg.Client, seed: BulkSeed): Promise<void>
   // leads: customers for a spread of this batch's clicks
   await client.query(
     `WITH picked AS (
-       SELECT id, "partnerId", "createdAt" FROM "Click" WHERE "programId" = $1 AND token LIKE 'clkb\\_' || $2 || '\\_%' ORDER BY id LIMIT $3 OFFSET 0
+       SELECT id, "partnerId", "createdAt" FROM "Click" WHERE "programId" = $1 AND token LIKE 'clkb\\_' || $2 || '\\_%' ORDER
+         BY id LIMIT $3 OFFSET 0
      ), cust AS (
        INSERT INTO "Customer" (id, "programId", "partnerId", "clickId", status, test, "leadAt", "createdAt", "updatedAt")
        SELECT 'cb_' || $2 || '_' || id, $1, "partnerId", id, 'LEAD', false, "createdAt" + interval '1 hour', "createdAt", now() FROM picked
@@ -61,13 +64,16 @@ export async function seedBulk(client: pg.Client, seed: BulkSeed): Promise<void>
        FROM "Lead" l JOIN "Click" k ON k.id = l."clickId"
        WHERE l."programId" = $1 AND l."customerId" LIKE 'cb\\_' || $2 || '\\_%'
      ), s AS (
-       INSERT INTO "Sale" ("programId", "transactionId", "customerId", "partnerId", "clickId", "linkId", amount, currency, type, source, test, "occurredAt", "createdAt")
-       SELECT $1, 'txb_' || $2 || '_' || r, "customerId", "partnerId", "clickId", "linkId", 1000 + (r % 19) * 500, 'USD', 'PAYMENT', 'API', false,
+       INSERT INTO "Sale" ("programId", "transactionId", "customerId", "partnerId", "clickId", "linkId", amount, currency,
+         type, source, test, "occurredAt", "createdAt")
+       SELECT $1, 'txb_' || $2 || '_' || r, "customerId", "partnerId", "clickId", "linkId", 1000 + (r % 19) * 500, 'USD',
+         'PAYMENT', 'API', false,
               least("createdAt" + interval '1 day', now()), now()
        FROM chosen WHERE r % greatest(1, ($3 / greatest($4, 1))) = 0 LIMIT $4
        RETURNING id, "partnerId", amount, "occurredAt"
      )
-     INSERT INTO "Commission" ("programId", "partnerId", kind, "saleId", status, amount, "originalAmount", currency, "ruleSnapshot", test, "createdAt", "updatedAt")
+     INSERT INTO "Commission" ("programId", "partnerId", kind, "saleId", status, amount, "originalAmount", currency,
+       "ruleSnapshot", test, "createdAt", "updatedAt")
      SELECT $1, "partnerId", 'SALE', id, 'PENDING', amount / 5, amount / 5, 'USD', '{}'::jsonb, false, "occurredAt", now() FROM s`,
     [p, batch, seed.leads, seed.sales],
   );
@@ -88,7 +94,8 @@ if (require.main === module) {
   });
   if (!values.program || !process.env.DATABASE_URL) {
     console.error(
-      "Usage: DATABASE_URL=… tsx scripts/bench/seed-bulk.ts --program <id> [--clicks 1000000 --leads 100000 --sales 20000 --days 180 --partners 500]",
+      "Usage: DATABASE_URL=… tsx scripts/bench/seed-bulk.ts --program <id> [--clicks 1000000 --leads 100000 --sales 20000 " +
+        "--days 180 --partners 500]",
     );
     process.exit(1);
   }

@@ -23,7 +23,8 @@ async function exactlyOnceAcrossInstances(fx: Fixture, apps: ChildProcess[]) {
   const [row] = await query<{ sales: string; commissions: string }>(
     fx.url,
     `SELECT (SELECT count(*) FROM "Sale" WHERE "transactionId" LIKE 'once\\_%') AS sales,
-            (SELECT count(*) FROM "Commission" c JOIN "Sale" s ON s.id = c."saleId" WHERE s."transactionId" LIKE 'once\\_%') AS commissions`,
+            (SELECT count(*) FROM "Commission" c JOIN "Sale" s ON s.id = c."saleId" WHERE s."transactionId" LIKE 'once\\_%') AS
+              commissions`,
   );
   const ok200 = statuses.filter((s) => s === 200).length;
   const conflicts = statuses.filter((s) => s === 409).length;
@@ -63,7 +64,8 @@ async function crashDuringLoad(fx: Fixture) {
   app = await startApp(port, fx.url);
   const rows = await query<{ transactionId: string; commissions: string }>(
     fx.url,
-    `SELECT s."transactionId", (SELECT count(*) FROM "Commission" c WHERE c."saleId" = s.id) AS commissions FROM "Sale" s WHERE s."transactionId" LIKE 'crash\\_%'`,
+    `SELECT s."transactionId", (SELECT count(*) FROM "Commission" c WHERE c."saleId" = s.id) AS commissions FROM "Sale" s WHERE ` +
+      `s."transactionId" LIKE 'crash\\_%'`,
   );
   const stored = new Map(rows.map((r) => [r.transactionId, Number(r.commissions)]));
   const missing = [...acknowledged].filter((id) => !stored.has(id));
@@ -77,7 +79,8 @@ async function crashDuringLoad(fx: Fixture) {
   record(
     "crash (SIGKILL) during a sale load",
     acknowledged.size > 0 && missing.length === 0 && halfWritten.length === 0 && after.status === 200,
-    `${acknowledged.size} acknowledged, ${rows.length} stored, ${missing.length} missing, ${halfWritten.length} without exactly one commission, restart answers ${after.status}`,
+    `${acknowledged.size} acknowledged, ${rows.length} stored, ${missing.length} missing, ${halfWritten.length} without exactly ` +
+      `one commission, restart answers ${after.status}`,
   );
   killTree(app, "SIGTERM");
 }
@@ -123,7 +126,8 @@ async function databaseOutage(fx: Fixture) {
   record(
     "database outage of 10 s",
     before.status === 200 && all503 && slowest < 3_000 && recoveredAfter >= 0,
-    `before ${before.status}; during ${during.length} requests, all 503 with a clear message: ${all503}, slowest ${slowest} ms; recovered ${recoveredAfter} ms after the database came back`,
+    `before ${before.status}; during ${during.length} requests, all 503 with a clear message: ${all503}, slowest ${slowest} ms; ` +
+      `recovered ${recoveredAfter} ms after the database came back`,
   );
 }
 

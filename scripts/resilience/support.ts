@@ -39,7 +39,8 @@ export async function createFixture(): Promise<Fixture> {
   const programId = `res_${randomUUID().slice(0, 8)}`;
   const apiKey = `pl_sk_res${randomUUID().replace(/-/g, "")}`;
   await client.query(
-    `INSERT INTO "Program" (id, name, "websiteUrl", "allowedDomains", "updatedAt") VALUES ($1, 'Resilience', $2, ARRAY['resilience.example'], now())`,
+    `INSERT INTO "Program" (id, name, "websiteUrl", "allowedDomains", "updatedAt") VALUES ($1, 'Resilience', $2, ` +
+      `ARRAY['resilience.example'], now())`,
     [programId, `${ORIGIN}/`],
   );
   await client.query(
@@ -48,19 +49,23 @@ export async function createFixture(): Promise<Fixture> {
   );
   await client.query(`UPDATE "Program" SET "defaultRuleId" = $1 WHERE id = $2`, [`rule_${programId}`, programId]);
   await client.query(
-    `INSERT INTO "Partner" (id, "programId", code, name, email, status, "updatedAt") VALUES ('res_partner', $1, 'resp', 'R', 'r@resilience.test', 'ACTIVE', now())`,
+    `INSERT INTO "Partner" (id, "programId", code, name, email, status, "updatedAt") VALUES ('res_partner', $1, 'resp', 'R', ` +
+      `'r@resilience.test', 'ACTIVE', now())`,
     [programId],
   );
   await client.query(
-    `INSERT INTO "ReferralLink" (id, "programId", "partnerId", code, "destinationUrl", "updatedAt") VALUES ('res_link', $1, 'res_partner', 'resl', $2, now())`,
+    `INSERT INTO "ReferralLink" (id, "programId", "partnerId", code, "destinationUrl", "updatedAt") VALUES ('res_link', $1, ` +
+      `'res_partner', 'resl', $2, now())`,
     [programId, `${ORIGIN}/`],
   );
   await client.query(
-    `INSERT INTO "Click" (token, "programId", "partnerId", "linkId", "createdAt") SELECT 'clk_res' || lpad(g::text, 12, '0'), $1, 'res_partner', 'res_link', now() FROM generate_series(1, 500) g`,
+    `INSERT INTO "Click" (token, "programId", "partnerId", "linkId", "createdAt") SELECT 'clk_res' || lpad(g::text, 12, '0'), ` +
+      `$1, 'res_partner', 'res_link', now() FROM generate_series(1, 500) g`,
     [programId],
   );
   await client.query(
-    `INSERT INTO "ApiKey" (id, "programId", name, prefix, "publicKey", "secretHash") VALUES ('res_key', $1, 'r', 'pl_sk_res', 'pl_pk_res', $2)`,
+    `INSERT INTO "ApiKey" (id, "programId", name, prefix, "publicKey", "secretHash") VALUES ('res_key', $1, 'r', 'pl_sk_res', ` +
+      `'pl_pk_res', $2)`,
     [programId, createHash("sha256").update(apiKey).digest("hex")],
   );
   const clickTokens = (await client.query(`SELECT token FROM "Click" WHERE "programId" = $1`, [programId])).rows.map(

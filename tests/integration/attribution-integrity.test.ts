@@ -231,27 +231,31 @@ describe("a key claimed from the browser is never laundered into trusted credit"
     expect((await saleByKey(key)).body.partner_code).toBe(fx.partner.code);
   });
 
-  it("a signed Stripe payment naming the key and another customer's click credits that click, and binds its Stripe customer to the right row", async () => {
-    const secret = await connectStripe(fx.program.id);
-    const key = unique("u");
-    await squat(key);
-    const honest = await clickOn(fx.link.code);
-    const stripeCustomer = unique("cus_");
-    const first = paymentCheckout(
-      5_000,
-      { partnerloop_click_id: honest.click_id, partnerloop_customer_key: key },
-      { customer: stripeCustomer },
-    );
-    expect((await deliver(fx.program.id, first, secret)).status).toBe(200);
-    const later = paymentCheckout(5_000, {}, { customer: stripeCustomer, customer_details: { email: null } });
-    expect((await deliver(fx.program.id, later, secret)).status).toBe(200);
-    for (const event of [first, later]) {
-      const recorded = await db.sale.findUniqueOrThrow({
-        where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } },
-      });
-      expect(recorded.partnerId).toBe(fx.partner.id);
-    }
-  });
+  it(
+    "a signed Stripe payment naming the key and another customer's click credits that click, and binds its Stripe customer to " +
+      "the right row",
+    async () => {
+      const secret = await connectStripe(fx.program.id);
+      const key = unique("u");
+      await squat(key);
+      const honest = await clickOn(fx.link.code);
+      const stripeCustomer = unique("cus_");
+      const first = paymentCheckout(
+        5_000,
+        { partnerloop_click_id: honest.click_id, partnerloop_customer_key: key },
+        { customer: stripeCustomer },
+      );
+      expect((await deliver(fx.program.id, first, secret)).status).toBe(200);
+      const later = paymentCheckout(5_000, {}, { customer: stripeCustomer, customer_details: { email: null } });
+      expect((await deliver(fx.program.id, later, secret)).status).toBe(200);
+      for (const event of [first, later]) {
+        const recorded = await db.sale.findUniqueOrThrow({
+          where: { programId_transactionId: { programId: fx.program.id, transactionId: event.data.object.payment_intent } },
+        });
+        expect(recorded.partnerId).toBe(fx.partner.id);
+      }
+    },
+  );
 
   it("a subscription whose checkout names only a claimed key is not remembered as trusted: its invoices wait for review", async () => {
     const secret = await connectStripe(fx.program.id);
@@ -352,23 +356,26 @@ describe("attack 2: pre-binding carts", () => {
       body: { cart_id: cartId, order_id: orderId, currency_code: "USD", items: [{ price: 100, quantity: 1, sku: "A" }] },
     });
 
-  it("a sniped guessable order number no longer silently goes to the attacker: the real visitor's later binding wins, held for review", async () => {
-    const next = String(100_000 + Math.floor(Math.random() * 800_000)); // "the next order number"
-    const sniper = await clickOn(attacker.link.code);
-    const sniped = await bind(sniper.click_id, next);
-    expect(sniped.status).toBe(200);
-    expect(sniped.body).toMatchObject({ proven: false, flagged: true }); // guessable
-    const visitor = await clickOn(fx.link.code);
-    const real = await bind(visitor.click_id, next);
-    expect(real.status).toBe(200); // no longer 409 for the real visitor
-    const res = await order(next);
-    expect(res.body).toMatchObject({ attributed: true, affiliate_code: fx.partner.code });
-    const commission = await commissionOfSale(res.body.sale_id);
-    expect(commission.flags).toEqual(expect.arrayContaining(["CART_CONTESTED", "UNVERIFIED_CART"]));
-    expect(await statusAfterHold(commission.id, fx.program.id)).toBe("PENDING");
-    const trail = await getCommissionTrail({ programId: fx.program.id }, commission.id, "owner");
-    expect(trail.attributionNote).toContain("2 different clicks");
-  });
+  it(
+    "a sniped guessable order number no longer silently goes to the attacker: " + "the real visitor's later binding wins, held for review",
+    async () => {
+      const next = String(100_000 + Math.floor(Math.random() * 800_000)); // "the next order number"
+      const sniper = await clickOn(attacker.link.code);
+      const sniped = await bind(sniper.click_id, next);
+      expect(sniped.status).toBe(200);
+      expect(sniped.body).toMatchObject({ proven: false, flagged: true }); // guessable
+      const visitor = await clickOn(fx.link.code);
+      const real = await bind(visitor.click_id, next);
+      expect(real.status).toBe(200); // no longer 409 for the real visitor
+      const res = await order(next);
+      expect(res.body).toMatchObject({ attributed: true, affiliate_code: fx.partner.code });
+      const commission = await commissionOfSale(res.body.sale_id);
+      expect(commission.flags).toEqual(expect.arrayContaining(["CART_CONTESTED", "UNVERIFIED_CART"]));
+      expect(await statusAfterHold(commission.id, fx.program.id)).toBe("PENDING");
+      const trail = await getCommissionTrail({ programId: fx.program.id }, commission.id, "owner");
+      expect(trail.attributionNote).toContain("2 different clicks");
+    },
+  );
 
   it("a binding the merchant proves (cart token signed with the key, or the key itself) beats the attacker's, unflagged", async () => {
     const cartId = unique("cart_");
@@ -546,7 +553,8 @@ describe("attack 7: fraud flags that survive consent and forged headers", () => 
     await db.partner.update({ where: { id: fx.partner.id }, data: { userId: user.id } });
     const home = "2001:db8:42:7::1";
     await recordSignInNetwork(user.id, home);
-    const mine = await clickOn(fx.link.code, { consent: false }, from("2001:db8:42:7:aaaa:bbbb:cccc:dddd")); // another address of the same /64
+    // another address of the same /64
+    const mine = await clickOn(fx.link.code, { consent: false }, from("2001:db8:42:7:aaaa:bbbb:cccc:dddd"));
     const byNetwork = await call(sale, {
       headers: withKey(fx.apiKey),
       body: { transaction_id: unique("sn_"), click_id: mine.click_id, amount_cents: 1_000 },

@@ -85,7 +85,8 @@ describe("management API: money", () => {
       body: { type: "flat", value: 900, recurring_limit_months: 12 },
     });
     expect(updated.body).toMatchObject({ type: "flat", value: 900, recurring_limit_months: 12, lead_amount: 200 });
-    expect((await call(updateRuleRoute, "PATCH", { token: fx.admin, params: ruleParams, body: { value: 5 } })).status).toBe(422); // type and value together
+    // type and value together
+    expect((await call(updateRuleRoute, "PATCH", { token: fx.admin, params: ruleParams, body: { value: 5 } })).status).toBe(422);
     expect(
       (await call(deleteRuleRoute, "DELETE", { token: fx.admin, params: { id: fx.program.id, ruleId: fx.program.defaultRuleId! } })).status,
     ).toBe(409);

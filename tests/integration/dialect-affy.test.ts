@@ -188,21 +188,25 @@ describe("POST /api/v1/tracking/registration (AFFY)", () => {
     expect((await db.lead.findUniqueOrThrow({ where: { id: res.body.leadId } })).customerKey).toBe("4242");
   });
 
-  it("refuses unknown and guessable numeric click ids (404), foreign sites (403), bad keys (401) and malformed bodies (400), writing nothing", async () => {
-    const clicked = await tracked(fx);
-    const before = await rowCounts(fx.program.id);
-    const unknown = await call(registration, { body: { clickId: "click_nobody", email: "x@example.com" } });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body).toMatchObject({ success: false, message: expect.stringContaining("clickId not found") });
-    expect((await call(registration, { body: { clickId: String(clicked.numericId), email: "x@example.com" } })).status).toBe(404);
-    expect((await call(registration, { headers: { origin: "https://evil.example" }, body: { clickId: clicked.clickId } })).status).toBe(
-      403,
-    );
-    expect((await call(registration, { headers: withKey("pl_sk_nope"), body: { clickId: clicked.clickId } })).status).toBe(401);
-    expect((await call(registration, { body: { email: "x@example.com" } })).body.message).toContain("clickId: is required");
-    expect((await call(registration, { body: { clickId: clicked.clickId, email: "not-an-email" } })).status).toBe(400);
-    expect(await rowCounts(fx.program.id)).toEqual(before);
-  });
+  it(
+    "refuses unknown and guessable numeric click ids (404), foreign sites (403), bad keys (401) and malformed bodies (400), " +
+      "writing nothing",
+    async () => {
+      const clicked = await tracked(fx);
+      const before = await rowCounts(fx.program.id);
+      const unknown = await call(registration, { body: { clickId: "click_nobody", email: "x@example.com" } });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({ success: false, message: expect.stringContaining("clickId not found") });
+      expect((await call(registration, { body: { clickId: String(clicked.numericId), email: "x@example.com" } })).status).toBe(404);
+      expect((await call(registration, { headers: { origin: "https://evil.example" }, body: { clickId: clicked.clickId } })).status).toBe(
+        403,
+      );
+      expect((await call(registration, { headers: withKey("pl_sk_nope"), body: { clickId: clicked.clickId } })).status).toBe(401);
+      expect((await call(registration, { body: { email: "x@example.com" } })).body.message).toContain("clickId: is required");
+      expect((await call(registration, { body: { clickId: clicked.clickId, email: "not-an-email" } })).status).toBe(400);
+      expect(await rowCounts(fx.program.id)).toEqual(before);
+    },
+  );
 
   it("never moves a customer already credited to another partner without the key; with it, under last-click", async () => {
     const two = await addPartner(fx.program.id);
@@ -352,34 +356,37 @@ describe("POST /api/v1/tracking/lead (AFFY)", () => {
     expect(fraction.body.message).toBe("leadValue: VND allows at most 0 decimal places");
   });
 
-  it("refuses what it cannot attribute (404), bad values and bodies (400), foreign sites (403) and bad keys (401), writing nothing", async () => {
-    const clicked = await tracked(fx);
-    const before = await rowCounts(fx.program.id);
-    const payment = { clientId: fx.program.clientId, leadType: "PAYMENT", leadValue: 10, sessionId: clicked.sessionId };
-    const noSession = await call(lead, { body: { ...payment, sessionId: unique("nobody") } });
-    expect(noSession.status).toBe(404);
-    expect(noSession.body).toMatchObject({ success: false, message: expect.stringContaining("No affiliate click for this sessionId") });
-    expect((await call(lead, { body: { ...payment, clientId: 2_000_000_000 } })).status).toBe(404);
-    expect((await call(lead, { headers: { origin: "https://evil.example" }, body: payment })).status).toBe(403);
-    expect((await call(lead, { headers: withKey("pl_sk_nope"), body: payment })).status).toBe(401);
-    const cases: Array<[Record<string, unknown>, string]> = [
-      [{ ...payment, leadValue: undefined }, "leadValue: is required for a PAYMENT lead"],
-      [{ ...payment, leadValue: 0 }, "leadValue: must be greater than 0"],
-      [{ ...payment, leadValue: -5 }, "leadValue: must not be negative"],
-      [{ ...payment, leadValue: 9.999 }, "leadValue: USD allows at most 2 decimal places"],
-      [{ ...payment, leadValue: "ten" }, "leadValue: must be a decimal amount"],
-      [{ ...payment, leadValue: 1e12 }, "leadValue: is too large"],
-      [{ ...payment, leadType: "SALE" }, 'leadType: must be "REGISTRATION" or "PAYMENT"'],
-      [{ ...payment, sessionId: undefined }, "sessionId: is required (or clickId)"],
-      [{ ...payment, customerEmail: "nope" }, "customerEmail: must be a valid e-mail address"],
-    ];
-    for (const [body, message] of cases) {
-      const res = await call(lead, { body });
-      expect(res.status, message).toBe(400);
-      expect(res.body.message).toContain(message);
-    }
-    expect(await rowCounts(fx.program.id)).toEqual(before);
-  });
+  it(
+    "refuses what it cannot attribute (404), bad values and bodies (400), " + "foreign sites (403) and bad keys (401), writing nothing",
+    async () => {
+      const clicked = await tracked(fx);
+      const before = await rowCounts(fx.program.id);
+      const payment = { clientId: fx.program.clientId, leadType: "PAYMENT", leadValue: 10, sessionId: clicked.sessionId };
+      const noSession = await call(lead, { body: { ...payment, sessionId: unique("nobody") } });
+      expect(noSession.status).toBe(404);
+      expect(noSession.body).toMatchObject({ success: false, message: expect.stringContaining("No affiliate click for this sessionId") });
+      expect((await call(lead, { body: { ...payment, clientId: 2_000_000_000 } })).status).toBe(404);
+      expect((await call(lead, { headers: { origin: "https://evil.example" }, body: payment })).status).toBe(403);
+      expect((await call(lead, { headers: withKey("pl_sk_nope"), body: payment })).status).toBe(401);
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ ...payment, leadValue: undefined }, "leadValue: is required for a PAYMENT lead"],
+        [{ ...payment, leadValue: 0 }, "leadValue: must be greater than 0"],
+        [{ ...payment, leadValue: -5 }, "leadValue: must not be negative"],
+        [{ ...payment, leadValue: 9.999 }, "leadValue: USD allows at most 2 decimal places"],
+        [{ ...payment, leadValue: "ten" }, "leadValue: must be a decimal amount"],
+        [{ ...payment, leadValue: 1e12 }, "leadValue: is too large"],
+        [{ ...payment, leadType: "SALE" }, 'leadType: must be "REGISTRATION" or "PAYMENT"'],
+        [{ ...payment, sessionId: undefined }, "sessionId: is required (or clickId)"],
+        [{ ...payment, customerEmail: "nope" }, "customerEmail: must be a valid e-mail address"],
+      ];
+      for (const [body, message] of cases) {
+        const res = await call(lead, { body });
+        expect(res.status, message).toBe(400);
+        expect(res.body.message).toContain(message);
+      }
+      expect(await rowCounts(fx.program.id)).toEqual(before);
+    },
+  );
 });
 
 describe("rate limits (AFFY and AgentRef share them)", () => {

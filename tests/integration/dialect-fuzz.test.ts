@@ -311,7 +311,8 @@ describe("hostile values at the dialect endpoints and the Stripe webhook", () =>
         "items.0.name",
       ],
       numbers: ["items.0.quantity", "items.0.price"],
-      tolerated: ["discount", "shipping", "tax"], // a discount above the total records nothing; shipping and tax are only checked to be amounts
+      // a discount above the total records nothing; shipping and tax are only checked to be amounts
+      tolerated: ["discount", "shipping", "tax"],
     });
   });
 

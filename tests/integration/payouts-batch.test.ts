@@ -59,12 +59,14 @@ describe("payout batches", () => {
       payoutId: null,
     });
     expect(await db.commission.findUniqueOrThrow({ where: { id: late.commissionId! } })).toMatchObject({ payoutId: null });
-    await expect(createPayoutBatch(fx.program.id, PERIOD, actor)).rejects.toThrow(/minimum payout of \$50\.00/); // nothing left that qualifies
+    // nothing left that qualifies
+    await expect(createPayoutBatch(fx.program.id, PERIOD, actor)).rejects.toThrow(/minimum payout of \$50\.00/);
 
     const partnerUser = await makeUser("PARTNER");
     await db.partner.update({ where: { id: fx.partner.id }, data: { userId: partnerUser.id } });
     await savePayoutDetails(partnerUser.id, fx.partner.id, { method: "paypal", email: "pat.paypal@example.com" });
-    const period = `${at(-30).toISOString().slice(0, 10)} to ${at(1).toISOString().slice(0, 10)}`; // the end is exclusive, at 10:00 of its day
+    // the end is exclusive, at 10:00 of its day
+    const period = `${at(-30).toISOString().slice(0, 10)} to ${at(1).toISOString().slice(0, 10)}`;
     expect((await exportPayoutBatch(fx.program.id, batch.id, "paypal")).body).toBe(
       `pat.paypal@example.com,60.00,USD,PL${payout.id},Test program commissions ${period},PAYPAL\r\n`,
     );
@@ -73,7 +75,8 @@ describe("payout batches", () => {
     expect(wise.excluded).toEqual([{ payoutId: payout.id, partnerName: "Pat Partner", why: "paid by PayPal" }]);
     const generic = (await exportPayoutBatch(fx.program.id, batch.id, "generic")).body.split("\r\n");
     expect(generic[1]).toBe(
-      `${fx.partner.id},Pat Partner,${fx.partner.email},${payout.id},paypal,PayPal pat.paypal@example.com,60.00,USD,2,${period.replace(" to ", ",")},draft`,
+      `${fx.partner.id},Pat Partner,${fx.partner.email},${payout.id},paypal,PayPal ` +
+        `pat.paypal@example.com,60.00,USD,2,${period.replace(" to ", ",")},draft`,
     );
 
     const paid = await markPayoutBatchPaid(fx.program.id, batch.id, actor, { reference: "PAYPAL-BATCH-1", now: at(2) });
@@ -114,7 +117,8 @@ describe("payout batches", () => {
       kind: "ADJUSTMENT",
       adjustsId: s1.commissionId,
     });
-    expect((await db.commission.findUniqueOrThrow({ where: { id: s1.commissionId! } })).status).toBe("PAID"); // nothing paid is ever changed
+    // nothing paid is ever changed
+    expect((await db.commission.findUniqueOrThrow({ where: { id: s1.commissionId! } })).status).toBe("PAID");
 
     // A new 1,400 commission minus the 1,000 adjustment: the next payout is 400.
     const s3 = await approvedSale(fx, 7_000, 0);

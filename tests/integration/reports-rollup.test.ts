@@ -52,7 +52,8 @@ async function seedActivity(fx: Awaited<ReturnType<typeof makeTrackingProgram>>)
       createdAt: dayAgo(2),
     },
   });
-  await db.sale.create({ data: { programId, transactionId: `u_${fx.link.code}`, amount: 500, currency: "USD", occurredAt: dayAgo(1) } }); // unattributed: not in figures
+  // unattributed: not in figures
+  await db.sale.create({ data: { programId, transactionId: `u_${fx.link.code}`, amount: 500, currency: "USD", occurredAt: dayAgo(1) } });
   await db.sale.create({
     data: { programId, transactionId: `e_${fx.link.code}`, partnerId: fx.partner.id, amount: 700, currency: "EUR", occurredAt: dayAgo(1) },
   }); // counted, not summed into USD

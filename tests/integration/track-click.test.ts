@@ -77,35 +77,39 @@ describe("POST /api/v1/track/click", () => {
     expect(b!.customerId).toBe(a!.customerId);
   });
 
-  it("stores concurrent clicks (sent to the database together) each with its own customer, and refuses only the unknown codes among them", async () => {
-    const second = await db.referralLink.create({
-      data: { programId: fx.program.id, partnerId: fx.partner.id, code: `two${fx.link.code}`, destinationUrl: `${SITE}/` },
-    });
-    const before = await rowCounts(fx.program.id);
-    const bodies = Array.from({ length: 120 }, (_, i) =>
-      i % 40 === 7
-        ? { affiliate_url: `${SITE}/?aff=nobody-has-this-${i}` }
-        : { affiliate_url: `${SITE}/?aff=${i % 2 ? second.code : fx.link.code}`, session_id: `batch_${i}` },
-    );
-    const results = await Promise.all(bodies.map((body) => call(click, { headers: fromSite, body })));
-    const good = results.filter((r) => r.status === 200);
-    expect(good).toHaveLength(117);
-    expect(results.filter((r) => r.status === 400).map((r) => r.body.error.message)).toEqual(
-      Array(3).fill("No referral link found matching the aff value"),
-    );
-    const tokens = good.map((r) => r.body.click_id as string);
-    expect(new Set(tokens).size).toBe(117);
-    const rows = await db.click.findMany({ where: { token: { in: tokens } }, include: { customer: true } });
-    expect(rows).toHaveLength(117);
-    for (const row of rows) {
-      const i = Number(row.sessionId!.slice("batch_".length));
-      expect(row.linkId).toBe(i % 2 ? second.id : fx.link.id);
-      expect(row.customer).toMatchObject({ status: "CLICK", partnerId: fx.partner.id, clickId: row.id, programId: fx.program.id });
-    }
-    expect(new Set(rows.map((r) => r.customerId)).size).toBe(117);
-    const after = await rowCounts(fx.program.id);
-    expect(after.clicks - before.clicks).toBe(117);
-  });
+  it(
+    "stores concurrent clicks (sent to the database together) each with its own customer, and refuses only the unknown codes " +
+      "among them",
+    async () => {
+      const second = await db.referralLink.create({
+        data: { programId: fx.program.id, partnerId: fx.partner.id, code: `two${fx.link.code}`, destinationUrl: `${SITE}/` },
+      });
+      const before = await rowCounts(fx.program.id);
+      const bodies = Array.from({ length: 120 }, (_, i) =>
+        i % 40 === 7
+          ? { affiliate_url: `${SITE}/?aff=nobody-has-this-${i}` }
+          : { affiliate_url: `${SITE}/?aff=${i % 2 ? second.code : fx.link.code}`, session_id: `batch_${i}` },
+      );
+      const results = await Promise.all(bodies.map((body) => call(click, { headers: fromSite, body })));
+      const good = results.filter((r) => r.status === 200);
+      expect(good).toHaveLength(117);
+      expect(results.filter((r) => r.status === 400).map((r) => r.body.error.message)).toEqual(
+        Array(3).fill("No referral link found matching the aff value"),
+      );
+      const tokens = good.map((r) => r.body.click_id as string);
+      expect(new Set(tokens).size).toBe(117);
+      const rows = await db.click.findMany({ where: { token: { in: tokens } }, include: { customer: true } });
+      expect(rows).toHaveLength(117);
+      for (const row of rows) {
+        const i = Number(row.sessionId!.slice("batch_".length));
+        expect(row.linkId).toBe(i % 2 ? second.id : fx.link.id);
+        expect(row.customer).toMatchObject({ status: "CLICK", partnerId: fx.partner.id, clickId: row.id, programId: fx.program.id });
+      }
+      expect(new Set(rows.map((r) => r.customerId)).size).toBe(117);
+      const after = await rowCounts(fx.program.id);
+      expect(after.clicks - before.clicks).toBe(117);
+    },
+  );
 
   it.each([
     ["affiliate_url is missing", {}, "affiliate_url is missing"],

@@ -158,7 +158,8 @@ describe("outgoing webhooks", () => {
     const reversed = await attributedSale(fx, 5_000, { occurredAt: at(0) });
     const txn = (await db.sale.findUniqueOrThrow({ where: { id: reversed.saleId } })).transactionId;
     await recordRefund({ programId: fx.program.id, transactionId: txn, source: "API" });
-    await reviewCommissions(fx.program.id, { ids: [reversed.commissionId!], decision: "approve" }, ownerActor(fx.owner.id)); // reversed: skipped, no event
+    // reversed: skipped, no event
+    await reviewCommissions(fx.program.id, { ids: [reversed.commissionId!], decision: "approve" }, ownerActor(fx.owner.id));
     const { batch } = await createPayoutBatch(fx.program.id, { periodStart: at(-1), periodEnd: at(2) }, ownerActor(fx.owner.id));
     await markPayoutBatchPaid(fx.program.id, batch.id, ownerActor(fx.owner.id));
 

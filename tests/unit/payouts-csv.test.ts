@@ -118,7 +118,8 @@ describe("payout files", () => {
   it("generic: every live payout with partner, destination, amount, count and period", () => {
     const lines = renderPayoutCsv(batch(), "generic").body.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "partner_id,partner_name,partner_email,payout_id,payout_method,payout_destination,amount,currency,commission_count,period_start,period_end,status",
+      "partner_id,partner_name,partner_email,payout_id,payout_method,payout_destination,amount,currency,commission_count," +
+        "period_start,period_end,status",
     );
     expect(lines[1]).toBe(
       "p_paypal,Maya Chen,maya@example.com,7,paypal,PayPal maya.pay@example.com,123.45,USD,3,2026-10-01,2026-10-31,draft",

@@ -42,7 +42,8 @@ export type AffyClickBody = z.infer<typeof affyClickSchema>;
 
 export const affyRegistrationSchema = z.object({
   clickId: requiredText(200).describe(
-    "The clickId sent with the click, or our click token `clk_…` (the tracker's partnerloop_click_id cookie); numeric click ids are not accepted",
+    "The clickId sent with the click, or our click token `clk_…` (the tracker's partnerloop_click_id cookie); numeric click ids " +
+      "are not accepted",
   ),
   email,
   customerId: idText(200)

@@ -82,6 +82,8 @@ export const checkoutSessionCompleted: EventHandler = async (programId, event) =
     status: "PROCESSED",
     message: sale.partnerId
       ? `Sale ${sale.saleId} credited to ${sale.partnerCode}`
-      : `Sale ${sale.saleId} recorded unattributed${hasHints(hints) ? " (the click was not found or has expired)" : " (no attribution metadata)"}`,
+      : `Sale ${sale.saleId} recorded unattributed${
+          hasHints(hints) ? " (the click was not found or has expired)" : " (no attribution metadata)"
+        }`,
   };
 };

@@ -41,7 +41,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <Card className="p-6 sm:p-8">
       <p
-        className={`mb-2 inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${asPartner ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-brand-50 text-brand-700 ring-brand-100"}`}
+        className={`mb-2 inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${
+          asPartner ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-brand-50 text-brand-700 ring-brand-100"
+        }`}
       >
         {asPartner ? "Partner invite" : `Team invite · ${invite.role?.toLowerCase()}`}
       </p>

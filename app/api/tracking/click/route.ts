@@ -17,7 +17,8 @@ export const POST = endpoint(
     operationId: "agentrefClick",
     summary: "AgentRef: record a click and get its clickToken",
     description:
-      `${AGENTREF_ORIGIN} The site is checked before the code: \`referralCode\`, else \`pageUrl\`'s referral parameter. Unknown \`programId\` 404; unknown or missing code 400. ` +
+      `${AGENTREF_ORIGIN} The site is checked before the code: \`referralCode\`, else \`pageUrl\`'s referral parameter. Unknown ` +
+      `\`programId\` 404; unknown or missing code 400. ` +
       'An inactive link or suspended partner answers 200 `status: "ignored"` and records nothing.',
     body: agentrefClickSchema,
     responses: {

@@ -14,9 +14,12 @@ export const POST = endpoint(
     operationId: "refersionOrderPaid",
     summary: "Refersion: a paid order, credited through its cart_id or auto_credit_affiliate_id",
     description:
-      "Both headers must be the public key and secret of one live API key of the program (401, checked before the body is read); the key decides the program. " +
-      "Commission base: Σ price × quantity − discount, exact, without shipping and tax. A repeated `order_id` answers 200 with the order as first recorded (`duplicate: true`). " +
-      "`cart_id` is required unless `auto_credit_affiliate_id` is sent, `subscription_id` when `is_subscription` is true (400); an unknown `auto_credit_affiliate_id` is 404.",
+      "Both headers must be the public key and secret of one live API key of the program (401, checked before the body is " +
+      "read); the key decides the program. " +
+      "Commission base: Σ price × quantity − discount, exact, without shipping and tax. A repeated `order_id` answers 200 with " +
+      "the order as first recorded (`duplicate: true`). " +
+      "`cart_id` is required unless `auto_credit_affiliate_id` is sent, `subscription_id` when `is_subscription` is true (400); " +
+      "an unknown `auto_credit_affiliate_id` is 404.",
     body: refersionOrderSchema,
     errors: [404],
     responses: { 200: { description: "Order recorded, already recorded, or nothing to credit", schema: refersionOrderResponseSchema } },

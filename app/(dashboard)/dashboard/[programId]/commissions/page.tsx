@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { toCommissionRow } from "@/components/commissions/commission-rows";
-import { CommissionTable } from "@/components/commissions/commission-table";
+import { CommissionResults } from "@/components/commissions/commission-results";
 import { CommissionFilters } from "@/components/commissions/filters";
 import { StatusTabs } from "@/components/commissions/status-tabs";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -43,7 +40,10 @@ export default async function CommissionsPage({
     <div className="space-y-6">
       <PageHeader
         title="Commissions"
-        description={`Pending commissions are approved automatically ${program.holdDays} days after they are earned, unless flagged for review. Approve or reject them here any time before they are paid.`}
+        description={
+          `Pending commissions are approved automatically ${program.holdDays} days after they are earned, unless ` +
+          `flagged for review. Approve or reject them here any time before they are paid.`
+        }
         action={
           <Link href={`${base}/rules`} className={buttonClass("secondary")}>
             Commission rules
@@ -59,17 +59,7 @@ export default async function CommissionsPage({
       <Card>
         <CommissionFilters action={base} partners={partners} values={values} />
         <div className="border-t border-slate-100">
-          {result.items.length === 0 ? (
-            <EmptyState title={narrowed ? "No commissions match these filters" : "No commissions yet"}>
-              {narrowed
-                ? "Try another status or clear the filters."
-                : "Commissions appear here when a partner's referral makes a sale (or a first lead, if your rule pays for leads). Share partner links and check Install & verify."}
-            </EmptyState>
-          ) : (
-            <QueryProvider>
-              <CommissionTable programId={programId} rows={result.items.map(toCommissionRow)} canReview={roleAtLeast(role, "ADMIN")} />
-            </QueryProvider>
-          )}
+          <CommissionResults programId={programId} items={result.items} narrowed={narrowed} canReview={roleAtLeast(role, "ADMIN")} />
         </div>
         {result.nextCursor ? (
           <div className="flex justify-end border-t border-slate-100 px-5 py-3">

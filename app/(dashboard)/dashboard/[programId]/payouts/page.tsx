@@ -37,7 +37,11 @@ export default async function PayoutsPage({ params }: { params: Promise<{ progra
     <div className="space-y-6">
       <PageHeader
         title="Payouts"
-        description={`Pay approved commissions in batches: create a batch, download the file for PayPal or Wise, send the money, then mark it paid. Minimum payout: ${program.minPayoutAmount ? formatMoney(program.minPayoutAmount, program.currency) : "none"}.`}
+        description={
+          `Pay approved commissions in batches: create a batch, download the file for PayPal or Wise, send the ` +
+          `money, then mark it paid. Minimum ` +
+          `payout: ${program.minPayoutAmount ? formatMoney(program.minPayoutAmount, program.currency) : "none"}.`
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <ReadyToPay preview={preview} />

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportChart } from "@/components/charts/report-chart";
-import { BreakdownTable } from "@/components/reports/breakdown-table";
 import { CsvLink } from "@/components/reports/csv-link";
 import { FigureCards } from "@/components/reports/figure-cards";
+import { ReportBreakdowns } from "@/components/reports/report-breakdowns";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -65,40 +65,12 @@ export default async function ReportsPage({
           <ReportChart series={report.series} previous={report.previousSeries} currency={report.currency} />
         </div>
       </Card>
-      <Card>
-        <CardHeader
-          title="By partner"
-          description={`Money in ${report.currency}; sales in other currencies are counted, not added`}
-          action={<CsvLink href={csv("partner")} />}
-        />
-        <BreakdownTable
-          testId="report-by-partner"
-          firstColumn="Partner"
-          currency={report.currency}
-          rows={report.byPartner.map((r) => ({
-            ...r,
-            key: r.partnerId,
-            label: r.name,
-            sub: r.code,
-            href: `/dashboard/${programId}/partners/${r.partnerId}`,
-          }))}
-        />
-      </Card>
-      <Card>
-        <CardHeader title="By link" action={<CsvLink href={csv("link")} />} />
-        <BreakdownTable
-          testId="report-by-link"
-          firstColumn="Link"
-          currency={report.currency}
-          rows={report.byLink.map((r) => ({
-            ...r,
-            key: r.linkId,
-            label: r.code,
-            sub: r.partnerName,
-            href: `${base}?${reportSearch({ ...p, linkId: r.linkId })}`,
-          }))}
-        />
-      </Card>
+      <ReportBreakdowns
+        report={report}
+        programId={programId}
+        csv={csv}
+        linkHref={(linkId) => `${base}?${reportSearch({ ...p, linkId })}`}
+      />
     </div>
   );
 }

@@ -30,7 +30,10 @@ export default async function WebhooksPage({ params }: { params: Promise<{ progr
     <div className="space-y-6">
       <PageHeader
         title="Webhooks"
-        description="Tell your own systems when leads, sales, commissions and payouts happen. Deliveries are signed, retried with backoff for about 11 hours when your endpoint fails, and can be re-sent from the log."
+        description={
+          "Tell your own systems when leads, sales, commissions and payouts happen. Deliveries are signed, retried " +
+          "with backoff for about 11 hours when your endpoint fails, and can be re-sent from the log."
+        }
       />
       <EndpointList programId={programId} endpoints={endpoints} counts={counts} canEdit={canEdit} />
       {canEdit ? (

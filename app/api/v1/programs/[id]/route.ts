@@ -27,7 +27,8 @@ export const PATCH = endpoint(
     operationId: "updateProgram",
     summary: "Change a program's settings",
     description:
-      "Only the fields sent change; an unknown field is a 400 naming it. `stripe_webhook_secret` is write-only: responses show `stripe_webhook_connected`.",
+      "Only the fields sent change; an unknown field is a 400 naming it. `stripe_webhook_secret` is write-only: responses show " +
+      "`stripe_webhook_connected`.",
     body: programUpdateBody,
     responses: { 200: { description: "The program", schema: programResponse } },
   },

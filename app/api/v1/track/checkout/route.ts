@@ -18,7 +18,8 @@ export const POST = endpoint(
     summary: "Bind a cart id to the visitor's click (tracker checkout(cartId))",
     description:
       `${PUBLIC_CALLER} With the program key or a \`cart_token\` signed with it the binding is proven and beats browser-only ones; ` +
-      "a cart another click also bound, or whose id looks guessable, is kept and its order held for review (docs/attribution.md). A click binds at most 10 carts (429).",
+      "a cart another click also bound, or whose id looks guessable, is kept and its order held for review " +
+      "(docs/attribution.md). A click binds at most 10 carts (429).",
     body: checkoutBodySchema,
     errors: [403, 404],
     responses: { 200: { description: "Cart bound", schema: checkoutResponseSchema } },

@@ -16,8 +16,10 @@ export const POST = endpoint(
     operationId: "affyLead",
     summary: "AFFY: a REGISTRATION lead or a PAYMENT for the click of sessionId (or clickId)",
     description:
-      `${AFFY_CALLER} \`sessionId\` or \`clickId\` is required, and \`leadValue\` for a PAYMENT (400). No click for the session in the cookie window: 404. ` +
-      "A PAYMENT without a valid key is held for review (UNVERIFIED_SOURCE); its retry with the same `transactionId` (or, without one, the same day) answers 200 and changes nothing.",
+      `${AFFY_CALLER} \`sessionId\` or \`clickId\` is required, and \`leadValue\` for a PAYMENT (400). No click for the session ` +
+      `in the cookie window: 404. ` +
+      "A PAYMENT without a valid key is held for review (UNVERIFIED_SOURCE); its retry with the same `transactionId` (or, " +
+      "without one, the same day) answers 200 and changes nothing.",
     body: affyLeadSchema,
     responses: { 200: { description: "REGISTRATION: the lead; PAYMENT: the sale (leadId is its id)", schema: affyLeadResponseSchema } },
   },

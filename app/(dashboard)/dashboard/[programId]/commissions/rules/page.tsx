@@ -28,7 +28,10 @@ export default async function RulesPage({ params }: { params: Promise<{ programI
       </Link>
       <PageHeader
         title="Commission rules"
-        description="The most specific rule wins: partner + product, then product, then partner, then the program default. Each commission keeps a copy of the rule it was earned under, so changes apply from now on."
+        description={
+          "The most specific rule wins: partner + product, then product, then partner, then the program default. " +
+          "Each commission keeps a copy of the rule it was earned under, so changes apply from now on."
+        }
       />
       <Card>
         <CardHeader title="Rules" description={`${rules.length} rule${rules.length === 1 ? "" : "s"} · amounts in ${program.currency}`} />

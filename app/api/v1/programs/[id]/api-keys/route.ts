@@ -8,7 +8,6 @@ import { pageBody, pageSchema } from "@/lib/kernel/pagination";
 
 const keys = { path: `${PROGRAM_PATH}/api-keys`, tag: TAGS.apiKeys } as const;
 
-/** Keys of the program, revoked ones included; secrets are never listed. */
 export const GET = endpoint(
   {
     ...keys,

@@ -28,7 +28,8 @@ export const POST = endpoint(
     summary: "Create a draft payout batch from approved commissions",
     description:
       "Pays approved, unpaid live commissions earned up to `period_end` (inclusive; older unpaid ones too), adjustments deducted, " +
-      "one payout per partner whose total reaches the program's minimum payout. Others are listed in `left_out` and stay approved. 422 when nobody qualifies.",
+      "one payout per partner whose total reaches the program's minimum payout. Others are listed in `left_out` and stay " +
+      "approved. 422 when nobody qualifies.",
     body: batchPeriodSchema,
     responses: { 201: { description: "The batch with its payouts", schema: batchCreatedResponse } },
   },

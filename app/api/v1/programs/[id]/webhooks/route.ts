@@ -1,12 +1,7 @@
 import { endpoint } from "@/lib/edge/endpoint";
 import { listSchema, PROGRAM_PATH, READ, TAGS, WRITE } from "@/lib/edge/management";
-import {
-  endpointCreateBody,
-  endpointCreatedResponse,
-  endpointResponse,
-  serializeCreatedEndpoint,
-  serializeEndpoint,
-} from "@/lib/webhooks/api-schemas";
+import { endpointCreateBody, endpointCreatedResponse, endpointResponse } from "@/lib/webhooks/api-schemas";
+import { serializeCreatedEndpoint, serializeEndpoint } from "@/lib/webhooks/api-schemas";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/manage-endpoints";
 
 const webhooks = { path: `${PROGRAM_PATH}/webhooks`, tag: TAGS.webhooks } as const;
@@ -23,7 +18,6 @@ export const GET = endpoint(
   async ({ auth }) => ({ status: 200, body: { data: (await listWebhookEndpoints(auth.programId)).map(serializeEndpoint) } }),
 );
 
-/** The signing secret is in this response only. */
 export const POST = endpoint(
   {
     ...webhooks,

@@ -22,8 +22,10 @@ export const GET = endpoint(
     moreTags: [DIALECT_TAGS.affy], // AFFY's status endpoint too: its fields first, then ours
     summary: "Whether a browser session is attributed, to which link and click, and when",
     description:
-      "AFFY's documented fields (`sessionId`, `hasAffiliate`, `affiliateReference`, `clickId`, `clickedAt`), then ours. Keyless, so nothing replayable (no click token). " +
-      "A call that names its program (`clientId`, `program_id`, or an Origin of the program's domains) sees only that program's sessions. Rate limited per IP (429).",
+      "AFFY's documented fields (`sessionId`, `hasAffiliate`, `affiliateReference`, `clickId`, `clickedAt`), then ours. " +
+      "Keyless, so nothing replayable (no click token). " +
+      "A call that names its program (`clientId`, `program_id`, or an Origin of the program's domains) sees only that program's " +
+      "sessions. Rate limited per IP (429).",
     params: sessionStatusParams,
     query: statusQuerySchema,
     responses: { 200: { description: "Attribution of the session", schema: sessionStatusResponseSchema } },

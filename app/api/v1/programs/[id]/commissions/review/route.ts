@@ -13,7 +13,8 @@ export const POST = endpoint(
     operationId: "reviewCommissions",
     summary: "Approve or reject commissions in bulk",
     description:
-      "Approve: pending → approved (flagged ones too). Reject (a `reason` is required): pending or approved and not in a payout → rejected. " +
+      "Approve: pending → approved (flagged ones too). Reject (a `reason` is required): pending or approved and not in a payout " +
+      "→ rejected. " +
       "Anything else is listed in `skipped` with the reason. Every change is audited.",
     body: reviewBody,
     responses: { 200: { description: "What changed and what did not", schema: reviewResponse } },

@@ -13,11 +13,11 @@ import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { findProgramKey, requireProgramKey, bearerToken, type ProgramKeyAuth } from "@/lib/edge/credentials";
 import { MAX_BODY_BYTES, jsonOf, readText } from "@/lib/edge/body";
 import { ApiError } from "@/lib/kernel/errors";
-import { apiRoute, json, type HandlerOptions, type RouteContext } from "@/lib/edge/handler";
+import { apiRoute, json, type RouteContext } from "@/lib/edge/handler";
 import { requireManagementCaller, requireProgramAccess, type ManagementCaller } from "@/lib/edge/management-auth";
 import { parseInput } from "@/lib/kernel/text";
 import { log } from "@/lib/log";
-import type { ApiOperation, ApiResponseSpec, HttpMethod, SecurityName } from "@/lib/openapi/registry";
+import type { ApiOperation, ApiResponseSpec, SecurityName } from "@/lib/openapi/registry";
 
 /** Who may call, and what the handler learns about them. */
 export type Auth =
@@ -66,14 +66,7 @@ export interface EndpointDefinition<
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   B extends z.ZodType | undefined = z.ZodType | undefined,
   R extends Responses = Responses,
-> {
-  method: HttpMethod;
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  tag: string;
-  moreTags?: readonly string[];
+> extends Pick<ApiOperation, "method" | "path" | "operationId" | "summary" | "description" | "tag" | "moreTags" | "validationCode"> {
   auth: A;
   params?: P;
   query?: Q;
@@ -93,8 +86,6 @@ export interface EndpointDefinition<
   errors?: readonly number[];
   /** A dialect's error body: how to render an ApiError, and its schema for the document. Default `{ error: { code, message } }`. */
   errorShape?: { render: (error: ApiError) => unknown; schema: z.ZodType };
-  /** Status of input failing its schema: 422 unless a contract documents 400. */
-  validationCode?: HandlerOptions["validationCode"];
   cors?: boolean;
   /** Runs before anything else (a per-IP rate limit); may throw an ApiError. */
   rateLimit?: (request: Request) => Promise<void>;

@@ -187,8 +187,11 @@ test("open application link: review mode, then approval gives the partner a link
   await expect(page.getByTestId("partner-table")).toContainText("Ann Applicant");
   await snapBoth(page, "dash-partners-approved");
 
-  await applicant.reload();
-  await expect(applicant.getByTestId("portal-links")).toBeVisible();
+  // The list updates optimistically: the approval may still be saving when the applicant reloads.
+  await expect(async () => {
+    await applicant.reload();
+    await expect(applicant.getByTestId("portal-links")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await applicant.context().close();
   await page.context().close();
 });

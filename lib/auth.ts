@@ -1,6 +1,8 @@
 // Auth.js (next-auth v5): e-mail + password, JWT sessions in an encrypted cookie (stateless, so
 // any number of app instances can serve a user). The user's kind (OWNER / PARTNER) travels in the
-// token; every protected page and action re-checks it on the server (lib/auth/guards.ts).
+// token; every protected page and action re-checks it on the server (lib/auth/guards.ts), with the
+// account's session version: "sign out everywhere", a password change or reset end older sessions.
+// Sessions last 14 days.
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
@@ -17,10 +19,11 @@ import type { UserKind } from "@/lib/generated/prisma/enums";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; kind: UserKind } & DefaultSession["user"];
+    user: { id: string; kind: UserKind; sessionVersion: number } & DefaultSession["user"];
   }
   interface User {
     kind?: UserKind;
+    sessionVersion?: number;
   }
 }
 
@@ -38,7 +41,7 @@ export class TooManyAttempts extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: 14 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
@@ -56,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!user?.passwordHash || !valid) throw new InvalidLogin();
         await attempt.succeeded();
         await recordSignInNetwork(user.id, ip); // for the partners' self-referral guard (kept 48 h)
-        return { id: user.id, email: user.email, name: user.name, kind: user.kind };
+        return { id: user.id, email: user.email, name: user.name, kind: user.kind, sessionVersion: user.sessionVersion };
       },
     }),
   ],
@@ -65,12 +68,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.sub = user.id;
         token.kind = user.kind ?? "OWNER";
+        token.sv = user.sessionVersion ?? 0; // compared with the account's on every request (lib/auth/guards.ts)
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.kind = (token.kind as UserKind | undefined) ?? "OWNER";
+      session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
       return session;
     },
   },

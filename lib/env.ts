@@ -42,6 +42,9 @@ const standaloneShape = {
       .optional(),
   ),
   MAIL_FROM: blankIsUnset(z.string().min(3).default("Partnerloop <no-reply@localhost>")),
+  // Who may create accounts on the web (lib/users/signup-policy.ts): open, invite (the default
+  // once an owner exists) or closed.
+  SIGNUP: blankIsUnset(z.enum(["open", "invite", "closed"], "must be open, invite or closed").optional()),
   // The demo owner's password when demo data is seeded (random otherwise).
   DEMO_PASSWORD: blankIsUnset(z.string().optional()),
   // Lifts the webhook guard against private addresses (lib/webhooks/private-addresses.ts).
@@ -64,10 +67,20 @@ const envSchema = z.object({
   // A read replica for reports (lib/db.ts `getReportsDb`); unset: the primary.
   REPORTS_DATABASE_URL: blankIsUnset(postgresUrl.optional()),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
-  ENCRYPTION_KEY: z
-    .string()
-    .regex(/^[A-Za-z0-9+/=_-]{43,}$/, "must be 32 random bytes, base64 encoded")
-    .optional(),
+  // The key that seals stored secrets (lib/crypto.ts); required in production (below).
+  ENCRYPTION_KEY: blankIsUnset(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/=_-]{43,}$/, "must be 32 random bytes, base64 encoded")
+      .optional(),
+  ),
+  // A keyring, newest first, comma-separated: the newest seals, every key opens (rotation).
+  ENCRYPTION_KEYS: blankIsUnset(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/=_-]{43,}(,\s*[A-Za-z0-9+/=_-]{43,})*$/, "must be a comma-separated list of base64 keys of 32 bytes")
+      .optional(),
+  ),
   // Off by default: the client is the TCP peer. lib/kernel/trust-proxy.ts lists the values.
   TRUST_PROXY: z
     .string()
@@ -101,12 +114,22 @@ function problemsOf(issues: z.core.$ZodIssue[], source: Record<string, string | 
   return issues.map((issue) => {
     const name = String(issue.path[0] ?? "");
     const value = source[name];
+    if (issue.message.startsWith(`${name} `)) return issue.message;
     return value === undefined || value === "" ? `${name} is missing` : `${name} ${issue.message}`;
   });
 }
 
+const KEY_REQUIRED =
+  "ENCRYPTION_KEY is missing: production needs a key for payout details and webhook secrets " +
+  "(generate one with: openssl rand -base64 32; keep it with your backups)";
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema
+    .superRefine((value, ctx) => {
+      if (value.NODE_ENV === "production" && !value.ENCRYPTION_KEY && !value.ENCRYPTION_KEYS)
+        ctx.addIssue({ code: "custom", path: ["ENCRYPTION_KEY"], message: KEY_REQUIRED });
+    })
+    .safeParse(source);
   if (result.success) return result.data;
   throw new EnvError(problemsOf(result.error.issues, source));
 }

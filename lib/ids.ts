@@ -21,6 +21,7 @@ export const ID_PREFIX = {
   apiKeyPublic: "pl_pk_",
   personalToken: "plt_",
   invite: "inv_",
+  authLink: "pla_",
 } as const;
 
 export const newClickToken = () => `${ID_PREFIX.click}${randomBase62(22)}`;
@@ -28,3 +29,4 @@ export const newApiKeySecret = () => `${ID_PREFIX.apiKeySecret}${randomBase62(40
 export const newApiKeyPublic = () => `${ID_PREFIX.apiKeyPublic}${randomBase62(24)}`;
 export const newPersonalToken = () => `${ID_PREFIX.personalToken}${randomBase62(40)}`;
 export const newInviteToken = () => `${ID_PREFIX.invite}${randomBase62(32)}`;
+export const newAuthLinkToken = () => `${ID_PREFIX.authLink}${randomBase62(32)}`;

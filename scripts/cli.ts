@@ -1,15 +1,30 @@
 // Operator CLI: `npm run cli -- <command> [options]`. Uses DATABASE_URL, or the embedded database.
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { resolveDatabaseUrl } from "../lib/db/embedded";
+import { embeddedAuthSecret, embeddedEncryptionKey, resolveDatabaseUrl } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { isApiError } from "../lib/kernel/errors";
 import { createUser } from "../lib/users/create-user";
-import { createApiToken } from "../lib/users/create-api-token";
+import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from "../lib/users/api-tokens";
+import { rotateEncryption } from "../lib/secrets/rotate-encryption";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   create-user  --email E --password P [--name N]   create a program-owner account
-  create-token --email E [--name N]                print a personal API token for the management API`;
+  create-token --email E [--name N] [--days D]     print a personal API token for the management API
+                                                   (expires after D days; never without --days)
+  list-tokens  --email E                           the account's tokens: id, name, state, last use
+  revoke-token --id ID                             revoke a token at once (its next request is a 401)
+  rotate-encryption                                re-seal every stored secret under the newest key
+                                                   of ENCRYPTION_KEYS (keep the old keys until it is done)`;
+
+const COMMANDS = new Set(["create-user", "create-token", "list-tokens", "revoke-token", "rotate-encryption"]);
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "never");
+function printTokens(tokens: ApiTokenView[]): void {
+  if (tokens.length === 0) return void console.log("No tokens.");
+  for (const t of tokens)
+    console.log([t.id, t.name, `${t.prefix}…`, t.state, `last used ${day(t.lastUsedAt)}`, `expires ${day(t.expiresAt)}`].join("\t"));
+}
 
 class UsageError extends Error {}
 
@@ -24,11 +39,22 @@ async function run(argv: string[]): Promise<void> {
   if (!command || command === "help" || command === "--help") throw new UsageError("");
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      days: { type: "string" },
+      id: { type: "string" },
+    },
     strict: true,
   });
-  if (command !== "create-user" && command !== "create-token") throw new UsageError(`Unknown command "${command}"`);
+  if (!COMMANDS.has(command)) throw new UsageError(`Unknown command "${command}"`);
 
+  if (!process.env.DATABASE_URL) {
+    // the embedded default keeps its secrets beside its data (as `npm start` does)
+    process.env.AUTH_SECRET ||= embeddedAuthSecret();
+    if (!process.env.ENCRYPTION_KEYS) process.env.ENCRYPTION_KEY ||= embeddedEncryptionKey();
+  }
   const database = await resolveDatabaseUrl();
   process.env.DATABASE_URL = database.url;
   try {
@@ -37,10 +63,25 @@ async function run(argv: string[]): Promise<void> {
       const email = option(values, "email");
       const user = await createUser({ email, password: option(values, "password"), name: values.name ?? email.split("@")[0]! });
       console.log(`Created owner account ${user.email} (id ${user.id})`);
-    } else {
-      const { token } = await createApiToken({ email: option(values, "email"), name: values.name });
+    } else if (command === "create-token") {
+      const { token, expiresAt } = await createApiToken({ email: option(values, "email"), name: values.name, expiresInDays: values.days });
       console.log(token);
-      console.error("Store this token now: it is not shown again. Use it as `Authorization: Bearer <token>`.");
+      console.error(
+        `Store this token now: it is not shown again. Use it as \`Authorization: Bearer <token>\`. ` +
+          (expiresAt ? `It expires ${expiresAt.toISOString()}.` : "It never expires: revoke it with revoke-token."),
+      );
+    } else if (command === "list-tokens") {
+      printTokens(await listApiTokens({ email: option(values, "email") }));
+    } else if (command === "revoke-token") {
+      const token = await revokeApiToken(option(values, "id"));
+      console.log(`Token ${token.id} (${token.name}) is revoked.`);
+    } else {
+      const result = await rotateEncryption((line) => console.error(line));
+      const unreadable = Object.entries(result.unreadable);
+      console.log(`Re-sealed ${result.rotated} secrets under key ${result.keyId}; ${result.unchanged} were under it already.`);
+      for (const [where, ids] of unreadable)
+        console.error(`Unreadable with every configured key: ${where} (${ids.length}): ${ids.slice(0, 20).join(", ")}`);
+      if (unreadable.length) process.exitCode = 2;
     }
   } finally {
     const { db } = await import("../lib/db");
@@ -50,7 +91,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2))
-  .then(() => process.exit(0))
+  .then(() => process.exit(process.exitCode ?? 0))
   .catch((error: unknown) => {
     if (error instanceof UsageError) {
       if (error.message) console.error(`Error: ${error.message}`);

@@ -5,7 +5,7 @@ import { productionServerArgs } from "./server-command";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { dataDir, embeddedAuthSecret, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+import { dataDir, embeddedAuthSecret, embeddedEncryptionKey, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { EnvError, parseEnv } from "../lib/env";
 import { createDbClient } from "../lib/db";
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase();
     env.DATABASE_URL = embedded.url;
     env.AUTH_SECRET ||= embeddedAuthSecret();
+    if (!env.ENCRYPTION_KEYS) env.ENCRYPTION_KEY ||= embeddedEncryptionKey();
     // One connection: the embedded wire server would interleave two connections' protocol
     // messages (the whole test suite passes on a one-connection pool: no code waits on a second).
     env.DATABASE_POOL_MAX ||= "1";
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     console.log(`Embedded database (PGlite) in ${join(dataDir(), "pglite")}; set DATABASE_URL to use PostgreSQL.`);
   }
   try {
-    parseEnv(env);
+    parseEnv(mode === "start" ? { ...env, NODE_ENV: "production" } : env);
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);

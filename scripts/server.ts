@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { bodyText, nodeRequest, stampRemoteAddress } from "../lib/edge/node-request";
+import { EnvError, parseEnv } from "../lib/env";
 
 type RouteHandler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
   definition?: { fastPath?: boolean };
@@ -69,7 +70,19 @@ async function fastPath(req: http.IncomingMessage, res: http.ServerResponse, rou
   res.end(bodyText(response) ?? Buffer.from(await response.arrayBuffer()));
 }
 
+/** The whole configuration, checked before anything listens: one message naming what is wrong. */
+function checkConfiguration(): void {
+  try {
+    parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 async function main() {
+  checkConfiguration();
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOSTNAME ?? "0.0.0.0";
   const app = next({ dev: false, hostname, port });

@@ -8,10 +8,12 @@ interface ShellProps {
   user: { name: string | null; email: string };
   programs: ShellProgram[];
   current?: ShellProgram;
+  /** Warnings for every page of the program (e.g. secrets no key opens), above the page. */
+  banners?: React.ReactNode;
   children: React.ReactNode;
 }
 
-export function DashboardShell({ user, programs, current, children }: ShellProps) {
+export function DashboardShell({ user, programs, current, banners, children }: ShellProps) {
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr]">
       <aside className="border-b border-slate-200 bg-white lg:min-h-screen lg:border-r lg:border-b-0">
@@ -38,9 +40,12 @@ export function DashboardShell({ user, programs, current, children }: ShellProps
       <div className="min-w-0 overflow-x-clip">
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3 sm:px-8">
           <p className="truncate text-sm font-medium text-slate-700">{current?.name ?? "Welcome"}</p>
-          <UserMenu name={user.name} email={user.email} />
+          <UserMenu name={user.name} email={user.email} accountHref="/dashboard/account" />
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-8 sm:px-8">{children}</main>
+        <main className="mx-auto max-w-6xl px-4 py-8 sm:px-8">
+          {banners ? <div className="mb-6 space-y-3">{banners}</div> : null}
+          {children}
+        </main>
       </div>
     </div>
   );

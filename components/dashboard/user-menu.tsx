@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { signOutAction } from "@/lib/actions/auth";
 
-export function UserMenu({ name, email }: { name: string | null; email: string }) {
+/** `accountHref`: the page with password, sessions (and, for owners, API tokens). */
+export function UserMenu({ name, email, accountHref }: { name: string | null; email: string; accountHref: string }) {
   const initials = (name ?? email)
     .split(/\s+/)
     .map((part) => part[0]?.toUpperCase())
@@ -20,6 +22,12 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
         </p>
         <p className="text-xs text-slate-500">{email}</p>
       </div>
+      <Link
+        href={accountHref}
+        className="rounded-lg px-2.5 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      >
+        Account
+      </Link>
       <form action={signOutAction}>
         <button
           type="submit"

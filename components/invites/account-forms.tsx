@@ -77,8 +77,19 @@ export function ApplyForm({ programId }: { programId: string }) {
     defaultValues: { name: "", email: "", password: "" },
   });
   const [error, setError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const e = form.formState.errors;
+  if (sentTo)
+    return (
+      <div role="status" className="space-y-2 rounded-xl bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-emerald-200">
+        <p className="font-semibold">Check your inbox</p>
+        <p>
+          We sent a link to <span className="font-medium">{sentTo}</span>. Open it to confirm your address and finish your application (it
+          works for 24 hours).
+        </p>
+      </div>
+    );
   return (
     <form
       noValidate
@@ -87,7 +98,8 @@ export function ApplyForm({ programId }: { programId: string }) {
         start(async () => {
           setError(null);
           const result = await applyAction(programId, values);
-          if (result && !result.ok) setError(result.error);
+          if (!result.ok) setError(result.error);
+          else setSentTo(result.data.email);
         }),
       )}
     >

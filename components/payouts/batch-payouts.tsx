@@ -6,7 +6,7 @@ import { formatMoney } from "@/lib/money/currency";
 import type { PayoutBatchView } from "@/lib/payouts/get-payout-batch";
 
 export function BatchPayouts({ batch }: { batch: PayoutBatchView }) {
-  const missing = batch.payouts.filter((p) => p.status !== "CANCELLED" && !p.details).length;
+  const missing = batch.payouts.filter((p) => p.status !== "CANCELLED" && !p.hasDetails).length;
   return (
     <Card className="overflow-hidden">
       <CardHeader
@@ -44,7 +44,7 @@ export function BatchPayouts({ batch }: { batch: PayoutBatchView }) {
           },
           {
             header: "Pay to",
-            className: (p) => `max-w-56 break-words ${p.details ? "text-slate-600" : "text-amber-700"}`,
+            className: (p) => `max-w-56 break-words ${p.hasDetails && !p.detailsUnreadable ? "text-slate-600" : "text-amber-700"}`,
             cell: (p) => p.destination,
           },
           { header: "Count", numeric: true, cell: (p) => p.commissionCount },

@@ -16,7 +16,8 @@ import { describeDestination } from "@/lib/payouts/payout-details";
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export async function PartnerMoney({ userId, partnerId }: { userId: string; partnerId: string }) {
-  const { currency, earnings, commissions, payouts, details } = await getPartnerMoney(userId, partnerId);
+  const { currency, earnings, commissions, payouts, details: stored } = await getPartnerMoney(userId, partnerId);
+  const details = stored.details;
   const money = (n: number, c = currency) => formatMoney(n, c);
 
   return (
@@ -83,7 +84,16 @@ export async function PartnerMoney({ userId, partnerId }: { userId: string; part
         <div className="space-y-4">
           <Payouts payouts={payouts} money={money} />
           <Card>
-            <CardHeader title="Payout details" description={details ? describeDestination(details) : "Where should we send your money?"} />
+            <CardHeader
+              title="Payout details"
+              description={
+                stored.unreadable
+                  ? "Your saved details cannot be read: please enter them again."
+                  : details
+                    ? describeDestination(stored)
+                    : "Where should we send your money?"
+              }
+            />
             <div className="p-5">
               <PayoutDetailsForm
                 action={savePayoutDetailsAction.bind(null, partnerId)}

@@ -56,6 +56,11 @@ export function embeddedDataDir(): string {
   return join(tmpdir(), `${DIR_PREFIX}${runId()}`);
 }
 
+/** The PostgreSQL-backed app's data folder: its mails land in <dir>/mail (no SMTP_URL). */
+export function appDataDir(): string {
+  return join(tmpdir(), `${DIR_PREFIX}app-${runId()}`);
+}
+
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {

@@ -19,6 +19,7 @@ import {
   databaseName,
   databaseUrl,
   dropDatabase,
+  appDataDir,
   embeddedDataDir,
   removeStaleLeftovers,
 } from "./run";
@@ -36,12 +37,21 @@ async function prepare(mode: Mode): Promise<{ env: NodeJS.ProcessEnv; cleanup: (
     mkdirSync(dirname(DATABASE_URL_FILE), { recursive: true });
     writeFileSync(DATABASE_URL_FILE, `${url}\n`);
     console.log(`[e2e] created database ${name}`);
-    Object.assign(env, { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), PORT: String(APP_PORT), APP_URL });
+    Object.assign(env, {
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      PARTNERLOOP_DATA_DIR: appDataDir(),
+      SIGNUP: "open", // the specs sign up owners freely
+      PORT: String(APP_PORT),
+      APP_URL,
+    });
     return {
       env,
       cleanup: async () => {
         await dropDatabase(name);
         rmSync(DATABASE_URL_FILE, { force: true });
+        rmSync(appDataDir(), { recursive: true, force: true });
         console.log(`[e2e] database ${name} is gone`);
       },
     };

@@ -13,6 +13,7 @@ import { clientIp } from "@/lib/kernel/client-ip";
 import { AUTH_LIMITS, enforceRateLimits } from "@/lib/kernel/rate-limit";
 import { createUser } from "@/lib/users/create-user";
 import { signUpSchema } from "@/lib/users/schemas";
+import { ownerSignUpOpen } from "@/lib/users/signup-policy";
 
 /** Only same-site relative paths are followed after sign-in (no open redirect). */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -55,6 +56,8 @@ const signUpIssues: Invalid = (issues) => {
 export async function signUpAction(_previous: FormResult<void> | null, form: FormData): Promise<FormResult<void>> {
   const input = { name: formText(form, "name"), email: formText(form, "email"), password: formText(form, "password") };
   const result = await action({ access: "anyone", schema: signUpSchema, input, invalid: signUpIssues }, async (account) => {
+    if (!(await ownerSignUpOpen()))
+      throw new ActionError("Sign-up is by invitation on this server: ask an owner of a program to invite you to its team.");
     try {
       const ip = clientIp(await headers());
       if (ip) await enforceRateLimits([{ key: `signup:ip:${hashIp(ip)}`, rule: AUTH_LIMITS.signUpPerIp }]);

@@ -6,7 +6,12 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { action } from "@/lib/dashboard/action";
 import { acceptInvite, type AcceptedInvite } from "@/lib/invites/accept-invite";
-import { applyToProgram } from "@/lib/invites/apply-to-program";
+import { headers } from "next/headers";
+import { hashIp } from "@/lib/crypto";
+import { applyToProgram, confirmApplication, startApplication } from "@/lib/invites/apply-to-program";
+import { clientIp } from "@/lib/kernel/client-ip";
+import { AUTH_LIMITS, enforceRateLimits } from "@/lib/kernel/rate-limit";
+import { sha256Hex } from "@/lib/crypto";
 import { acceptInviteSchema, applicationSchema, type AcceptInviteInput, type ApplicationInput } from "@/lib/invites/schemas";
 
 const destination = (accepted: Pick<AcceptedInvite, "kind" | "programId">) =>
@@ -28,11 +33,30 @@ export async function acceptInviteAsUserAction(token: string) {
   });
 }
 
+/** Per network, per program and per address: applying cannot be used to flood a program or an inbox. */
+async function limitApplications(programId: string, email: string): Promise<void> {
+  const ip = clientIp(await headers());
+  await enforceRateLimits([
+    ...(ip ? [{ key: `apply:ip:${hashIp(ip)}`, rule: AUTH_LIMITS.applyPerIp }] : []),
+    { key: `apply:program:${sha256Hex(programId).slice(0, 32)}`, rule: AUTH_LIMITS.applyPerProgram },
+    { key: `mail:address:${sha256Hex(email).slice(0, 32)}`, rule: AUTH_LIMITS.mailsPerAddress },
+  ]);
+}
+
+/** A new account: a confirmation link is mailed; nothing is created until it is opened. */
 export async function applyAction(programId: string, input: ApplicationInput) {
   return action({ access: "anyone", schema: applicationSchema, input }, async (applicant) => {
-    await applyToProgram(programId, { type: "new", input: applicant });
-    await signIn("credentials", { email: applicant.email, password: applicant.password, redirectTo: "/portal" });
-    redirect("/portal");
+    await limitApplications(programId, applicant.email);
+    const { email } = await startApplication(programId, applicant);
+    return { email };
+  });
+}
+
+/** The confirmation link's button: the account and the application are made; then sign in. */
+export async function confirmApplicationAction(token: string) {
+  return action({ access: "anyone" }, async () => {
+    const applied = await confirmApplication(token);
+    redirect(`/partner/login?verified=1&email=${encodeURIComponent(applied.email)}`);
   });
 }
 

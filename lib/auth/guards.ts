@@ -11,12 +11,17 @@ export interface SessionUser {
   kind: "OWNER" | "PARTNER";
 }
 
-/** The signed-in user, re-read from the database (a deleted account loses access at once). */
+/**
+ * The signed-in user, re-read from the database: a deleted account loses access at once, and so
+ * does a session older than the account's session version (signed out everywhere, password changed).
+ */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, kind: true } });
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, kind: true, sessionVersion: true } });
+  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, kind: user.kind };
 }
 
 export async function requireUser(next = "/dashboard"): Promise<SessionUser> {

@@ -89,3 +89,11 @@ export function embeddedAuthSecret(dir = dataDir()): string {
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
+
+/** ENCRYPTION_KEY for the embedded default: generated once, kept beside the data (back it up with them). */
+export function embeddedEncryptionKey(dir = dataDir()): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "encryption-key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}

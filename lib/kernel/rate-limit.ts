@@ -91,4 +91,11 @@ export async function enforceRateLimits(checks: Array<{ key: string; rule: RateL
 
 export const AUTH_LIMITS = {
   signUpPerIp: { limit: 10, windowSeconds: 60 * 60 },
+  applyPerIp: { limit: 10, windowSeconds: 60 * 60 },
+  applyPerProgram: { limit: 200, windowSeconds: 60 * 60 },
+  /** verification and reset mails to one address: a victim's inbox is not a target */
+  mailsPerAddress: { limit: 5, windowSeconds: 60 * 60 },
+  resetPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  invitesPerOwner: { limit: 100, windowSeconds: 60 * 60 },
+  invitesPerProgram: { limit: 300, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;

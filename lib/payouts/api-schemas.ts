@@ -30,7 +30,7 @@ export const payoutResponse = z
     status: payoutStatus,
     commission_count: z.number().int(),
     payout_method: z.enum(["paypal", "bank"]).nullable(),
-    destination: z.string().describe("Where the money goes, masked (PayPal e-mail or the account's last four characters)"),
+    destination: z.string().describe("Where the money goes, masked: PayPal m•••@example.com, or the account's last four characters"),
     reference: z.string().nullable(),
     paid_at: z.iso.datetime().nullable(),
   })
@@ -82,7 +82,7 @@ export function serializeBatch(batch: PayoutBatchView): PayoutBatchResponse {
       currency: p.currency,
       status: lower(p.status) as PayoutBatchResponse["status"],
       commission_count: p.commissionCount,
-      payout_method: p.details?.method ?? null,
+      payout_method: p.method,
       destination: p.destination,
       reference: p.reference,
       paid_at: p.paidAt?.toISOString() ?? null,

@@ -8,10 +8,14 @@
 //             Partners paid by PayPal are left out.
 //   generic — every payout with its partner, destination and period.
 // Amounts are decimal strings in major units (fromMinorUnits), never floats.
+// The files carry bank accounts and PayPal e-mails in full: only ADMIN and OWNER may download them
+// (the routes declare it) and every download leaves an audit row (who, when, batch, format).
 import { fromMinorUnits } from "@/lib/money/currency";
 import { toCsv, type Cell } from "@/lib/payouts/csv";
-import { getPayoutBatch, type BatchPayoutView, type PayoutBatchView } from "@/lib/payouts/get-payout-batch";
-import { describeDestination } from "@/lib/payouts/payout-details";
+import { auditRow, type Actor } from "@/lib/audit/actor";
+import { db } from "@/lib/db";
+import { loadPayoutBatch, type ExportPayoutView } from "@/lib/payouts/get-payout-batch";
+import { describeDestination, UNREADABLE_DETAILS } from "@/lib/payouts/payout-details";
 
 export const EXPORT_FORMATS = ["paypal", "wise", "generic"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -53,9 +57,11 @@ export interface PayoutExport {
 const day = (date: Date) => date.toISOString().slice(0, 10);
 /** The period's last day: periodEnd is exclusive. */
 const lastDay = (end: Date) => day(new Date(end.getTime() - 1));
-const reference = (p: BatchPayoutView) => `PL payout ${p.id}`; // short: some Wise routes allow 18 characters
+const reference = (p: ExportPayoutView) => `PL payout ${p.id}`; // short: some Wise routes allow 18 characters
 
-export function renderPayoutCsv(batch: PayoutBatchView, format: ExportFormat): PayoutExport {
+type ExportBatch = Awaited<ReturnType<typeof loadPayoutBatch>>;
+
+export function renderPayoutCsv(batch: ExportBatch, format: ExportFormat): PayoutExport {
   const payouts = batch.payouts.filter((p) => p.status !== "CANCELLED");
   const period = `${day(batch.periodStart)} to ${lastDay(batch.periodEnd)}`;
   const excluded: PayoutExport["excluded"] = [];
@@ -63,16 +69,21 @@ export function renderPayoutCsv(batch: PayoutBatchView, format: ExportFormat): P
   let numeric = new Set<number>();
   for (const p of payouts) {
     const amount = fromMinorUnits(p.amount, p.currency);
+    const details = p.stored.details;
+    if (p.stored.unreadable && format !== "generic") {
+      excluded.push({ payoutId: p.id, partnerName: p.partnerName, why: UNREADABLE_DETAILS });
+      continue;
+    }
     if (format === "paypal") {
       numeric = new Set([1]);
-      if (p.details?.method !== "paypal")
-        excluded.push({ payoutId: p.id, partnerName: p.partnerName, why: p.details ? "paid by bank transfer" : "no payout details" });
-      else rows.push([p.details.email, amount, p.currency, `PL${p.id}`, `${batch.programName} commissions ${period}`, "PAYPAL"]);
+      if (details?.method !== "paypal")
+        excluded.push({ payoutId: p.id, partnerName: p.partnerName, why: details ? "paid by bank transfer" : "no payout details" });
+      else rows.push([details.email, amount, p.currency, `PL${p.id}`, `${batch.programName} commissions ${period}`, "PAYPAL"]);
     } else if (format === "wise") {
       numeric = new Set([5]);
-      if (p.details?.method === "paypal") excluded.push({ payoutId: p.id, partnerName: p.partnerName, why: "paid by PayPal" });
+      if (details?.method === "paypal") excluded.push({ payoutId: p.id, partnerName: p.partnerName, why: "paid by PayPal" });
       else {
-        const bank = p.details?.method === "bank" ? p.details : null;
+        const bank = details?.method === "bank" ? details : null;
         rows.push([
           bank?.accountHolder ?? p.partnerName,
           p.partnerEmail,
@@ -92,8 +103,8 @@ export function renderPayoutCsv(batch: PayoutBatchView, format: ExportFormat): P
         p.partnerName,
         p.partnerEmail,
         p.id,
-        p.details?.method ?? "",
-        describeDestination(p.details, { full: true }),
+        details?.method ?? "",
+        describeDestination(p.stored, { full: true }),
         amount,
         p.currency,
         p.commissionCount,
@@ -107,6 +118,16 @@ export function renderPayoutCsv(batch: PayoutBatchView, format: ExportFormat): P
   return { filename: `payout-batch-${batch.id}-${format}.csv`, body: toCsv([...header, ...rows], numeric), rows: rows.length, excluded };
 }
 
-export async function exportPayoutBatch(programId: string, batchId: number, format: ExportFormat): Promise<PayoutExport> {
-  return renderPayoutCsv(await getPayoutBatch(programId, batchId), format);
+export async function exportPayoutBatch(programId: string, batchId: number, format: ExportFormat, actor: Actor): Promise<PayoutExport> {
+  const file = renderPayoutCsv(await loadPayoutBatch(programId, batchId), format);
+  await db.auditLog.create({
+    data: auditRow(actor, {
+      programId,
+      action: "payout_batch.exported",
+      entityType: "payout_batch",
+      entityId: String(batchId),
+      after: { format, rows: file.rows, excluded: file.excluded.length },
+    }),
+  });
+  return file;
 }

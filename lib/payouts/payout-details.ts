@@ -2,11 +2,13 @@
 // AES-256-GCM ciphertext (lib/crypto.ts) in Partner.payoutDetails; the method in payoutMethod.
 import { z } from "zod";
 import { auditRow } from "@/lib/audit/actor";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { decryptSecret, encryptSecret, UnreadableSecretError } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/kernel/errors";
 import { optionalText } from "@/lib/kernel/fields";
 import { parseInput } from "@/lib/kernel/text";
+import { log } from "@/lib/log";
+import { sendMail } from "@/lib/mail/send";
 
 /** ISO 13616: two letters, two check digits, up to 30 alphanumerics; mod-97 of the rearranged number is 1. */
 export function isValidIban(value: string): boolean {
@@ -42,21 +44,47 @@ export const payoutDetailsSchema = z.discriminatedUnion("method", [
 export type PayoutDetails = z.output<typeof payoutDetailsSchema>;
 export type PayoutDetailsInput = z.input<typeof payoutDetailsSchema>;
 
-export function readPayoutDetails(partner: { payoutDetails: string | null }): PayoutDetails | null {
-  if (!partner.payoutDetails) return null;
+export interface StoredPayoutDetails {
+  details: PayoutDetails | null;
+  /** Details are stored but no configured key opens them (logged loudly by decryptSecret). */
+  unreadable: boolean;
+}
+
+export function readPayoutDetails(partner: { payoutDetails: string | null }): StoredPayoutDetails {
+  if (!partner.payoutDetails) return { details: null, unreadable: false };
   try {
-    return payoutDetailsSchema.parse(JSON.parse(decryptSecret(partner.payoutDetails)));
-  } catch {
-    return null; // unreadable (key changed): the partner is asked again
+    return {
+      details: payoutDetailsSchema.parse(JSON.parse(decryptSecret(partner.payoutDetails, "partner.payoutDetails"))),
+      unreadable: false,
+    };
+  } catch (error) {
+    if (error instanceof UnreadableSecretError) return { details: null, unreadable: true };
+    throw error;
   }
 }
 
-/** Where the money goes, for lists: the PayPal e-mail, or the account's last four characters. */
-export function describeDestination(details: PayoutDetails | null, options: { full?: boolean } = {}): string {
+/** `m•••@example.com`: enough to recognise one's own address, not to reuse it. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  return at <= 0 ? "•••" : `${email[0]}•••${email.slice(at)}`;
+}
+
+export const UNREADABLE_DETAILS = "payout details unreadable: the encryption key that sealed them is not configured";
+
+/** Where the money goes: masked (lists, API, portal) unless `full` (exports, ADMIN only). */
+export function describeDestination(stored: StoredPayoutDetails, options: { full?: boolean } = {}): string {
+  const { details } = stored;
+  if (stored.unreadable) return UNREADABLE_DETAILS;
   if (!details) return "no payout details";
-  if (details.method === "paypal") return `PayPal ${details.email}`;
+  if (details.method === "paypal") return `PayPal ${options.full ? details.email : maskEmail(details.email)}`;
   const account = details.iban ?? details.accountNumber ?? "";
   return `Bank ${options.full ? account : `•••• ${account.slice(-4)}`}${details.accountHolder ? ` (${details.accountHolder})` : ""}`;
+}
+
+/** What the audit trail keeps of a destination: method and masked account, never the account itself. */
+export function auditedDestination(details: PayoutDetails | null): { method: string | null; destination: string | null } {
+  if (!details) return { method: null, destination: null };
+  return { method: details.method, destination: describeDestination({ details, unreadable: false }) };
 }
 
 /** The signed-in partner user saves the details of one of their own partner records. */
@@ -64,9 +92,17 @@ export async function savePayoutDetails(userId: string, partnerId: string, input
   const details = parseInput(payoutDetailsSchema, input);
   const partner = await db.partner.findFirst({
     where: { id: partnerId, userId },
-    select: { id: true, programId: true, payoutMethod: true },
+    select: {
+      id: true,
+      programId: true,
+      payoutDetails: true,
+      email: true,
+      program: { select: { name: true } },
+      user: { select: { email: true } },
+    },
   });
   if (!partner) throw new ApiError("not_found", "Partner not found");
+  const before = readPayoutDetails(partner);
   await db.$transaction([
     db.partner.update({
       where: { id: partnerId },
@@ -80,11 +116,29 @@ export async function savePayoutDetails(userId: string, partnerId: string, input
           action: "partner.payout_details_updated",
           entityType: "partner",
           entityId: partnerId,
-          before: { method: partner.payoutMethod },
-          after: { method: details.method },
+          before: before.unreadable ? { method: "unreadable", destination: null } : auditedDestination(before.details),
+          after: auditedDestination(details),
         },
       ),
     }),
   ]);
+  await notifyDestinationChanged(partner.user?.email ?? partner.email, partner.program.name, details).catch((error: unknown) =>
+    log.error("payout details notice not sent", { partnerId, cause: String(error) }),
+  );
   return details;
+}
+
+/** Security notice: whoever changed the destination, the account's owner hears of it. */
+async function notifyDestinationChanged(to: string, programName: string, details: PayoutDetails): Promise<void> {
+  const where = describeDestination({ details, unreadable: false });
+  await sendMail({
+    to,
+    subject: `${programName}: your payout details were changed`,
+    text: [
+      `The payout details of your partner account in ${programName} were changed on ${new Date().toUTCString()}.`,
+      `Payouts now go to: ${where}.`,
+      "",
+      "If you did not make this change, sign in, reset your password and enter your details again, then tell the program.",
+    ].join("\n"),
+  });
 }

@@ -1,6 +1,6 @@
 // The Stripe connection of a program, as the settings page shows it, and its end-to-end check.
 import { db } from "@/lib/db";
-import { decryptSecret, maskSecret } from "@/lib/crypto";
+import { decryptSecret, maskSecret, UnreadableSecretError } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/kernel/errors";
 import { STRIPE_EVENTS_TO_ENABLE, TEST_EVENT_TYPE } from "@/lib/stripe/events";
@@ -35,9 +35,19 @@ export async function getStripeConnection(programId: string): Promise<StripeConn
     events: STRIPE_EVENTS_TO_ENABLE,
     connected: Boolean(program.stripeWebhookSecret),
     connectedAt: program.stripeConnectedAt,
-    maskedSecret: program.stripeWebhookSecret ? maskSecret(decryptSecret(program.stripeWebhookSecret)) : null,
+    maskedSecret: program.stripeWebhookSecret ? maskedOrUnreadable(program.stripeWebhookSecret) : null,
     lastEvent,
   };
+}
+
+/** The saved secret's shape, or a warning when no configured key opens it (logged loudly). */
+function maskedOrUnreadable(sealed: string): string {
+  try {
+    return maskSecret(decryptSecret(sealed, "program.stripeWebhookSecret"));
+  } catch (error) {
+    if (error instanceof UnreadableSecretError) return "unreadable: encryption key missing";
+    throw error;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
 // own unique keys (transaction ids, refund ids), so a retry cannot double count.
 import type Stripe from "stripe";
 import { db } from "@/lib/db";
-import { decryptSecret } from "@/lib/crypto";
+import { decryptSecret, UnreadableSecretError } from "@/lib/crypto";
 import { ApiError } from "@/lib/kernel/errors";
 import { stripUnsafeText } from "@/lib/kernel/text";
 import { STRIPE_EVENT_HANDLERS, TEST_EVENT_TYPE } from "@/lib/stripe/events";
@@ -18,12 +18,22 @@ export interface WebhookResult extends EventOutcome {
   replay: boolean;
 }
 
+/** Unknown and unconnected programs get the same answer: the endpoint does not reveal which ids exist. */
+const NOT_ACCEPTING =
+  "This endpoint accepts no Stripe events: no program with this id has Stripe connected " +
+  "(connect it in the program's settings and use the endpoint URL shown there)";
+
 async function programSecret(programId: string): Promise<string> {
   const program = await db.program.findUnique({ where: { id: programId }, select: { stripeWebhookSecret: true } });
-  if (!program) throw new ApiError("not_found", "Unknown program");
-  if (!program.stripeWebhookSecret)
-    throw new ApiError("bad_request", "Stripe is not connected for this program: save its webhook signing secret in program settings");
-  return decryptSecret(program.stripeWebhookSecret);
+  if (!program?.stripeWebhookSecret) throw new ApiError("not_found", NOT_ACCEPTING);
+  try {
+    return decryptSecret(program.stripeWebhookSecret, "program.stripeWebhookSecret");
+  } catch (error) {
+    // logged loudly by decryptSecret; 503 so that Stripe keeps retrying until the key is restored
+    if (error instanceof UnreadableSecretError)
+      throw new ApiError("service_unavailable", "The webhook signing secret cannot be read: the server's encryption key is missing");
+    throw error;
+  }
 }
 
 async function remember(programId: string, event: Stripe.Event, outcome: { status: "PROCESSED" | "IGNORED" | "FAILED"; message: string }) {

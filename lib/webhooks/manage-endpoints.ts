@@ -23,9 +23,9 @@ export interface EndpointView {
 export function endpointView(endpoint: WebhookEndpoint): EndpointView {
   let secretHint = "whsec_…";
   try {
-    secretHint = maskSecret(decryptSecret(endpoint.secret));
+    secretHint = maskSecret(decryptSecret(endpoint.secret, "webhookEndpoint.secret"));
   } catch {
-    /* a key rotation without re-encryption: the hint is cosmetic */
+    secretHint = "unreadable: encryption key missing"; // decryptSecret logged it; the dashboard shows a banner
   }
   return {
     id: endpoint.id,

@@ -6,7 +6,7 @@
 // BENCH_ONLY=ingest (skip the reports part) or click (clicks only), BENCH_PROFILE=<dir> (CPU profile of the server, for `node --cpu-prof`).
 import { productionServerArgs } from "../server-command";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
@@ -115,6 +115,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: url,
       AUTH_SECRET: randomUUID() + randomUUID(),
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       PORT: String(APP_PORT),
       JOBS_ENABLED: "false",
       LOG_LEVEL: "warn",

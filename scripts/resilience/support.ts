@@ -2,7 +2,7 @@
 // app instances (`next start`), and a TCP proxy that can cut the database off.
 import { productionServerArgs } from "../server-command";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
 import { applyMigrations, isLocalDatabaseUrl } from "../../lib/db/migrate";
@@ -115,6 +115,7 @@ export async function startApp(port: number, databaseUrl: string): Promise<Child
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: `resilience-${randomUUID()}${randomUUID()}`,
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       JOBS_ENABLED: "false",
       LOG_LEVEL: "error",
     },

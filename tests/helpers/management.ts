@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { newClickToken } from "@/lib/ids";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
-import { createApiToken } from "@/lib/users/create-api-token";
+import { createApiToken } from "@/lib/users/api-tokens";
 import { makeUser } from "./factories";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;

@@ -67,13 +67,13 @@ describe("payout batches", () => {
     await savePayoutDetails(partnerUser.id, fx.partner.id, { method: "paypal", email: "pat.paypal@example.com" });
     // the end is exclusive, at 10:00 of its day
     const period = `${at(-30).toISOString().slice(0, 10)} to ${at(1).toISOString().slice(0, 10)}`;
-    expect((await exportPayoutBatch(fx.program.id, batch.id, "paypal")).body).toBe(
+    expect((await exportPayoutBatch(fx.program.id, batch.id, "paypal", actor)).body).toBe(
       `pat.paypal@example.com,60.00,USD,PL${payout.id},Test program commissions ${period},PAYPAL\r\n`,
     );
-    const wise = await exportPayoutBatch(fx.program.id, batch.id, "wise");
+    const wise = await exportPayoutBatch(fx.program.id, batch.id, "wise", actor);
     expect(wise.rows).toBe(0);
     expect(wise.excluded).toEqual([{ payoutId: payout.id, partnerName: "Pat Partner", why: "paid by PayPal" }]);
-    const generic = (await exportPayoutBatch(fx.program.id, batch.id, "generic")).body.split("\r\n");
+    const generic = (await exportPayoutBatch(fx.program.id, batch.id, "generic", actor)).body.split("\r\n");
     expect(generic[1]).toBe(
       `${fx.partner.id},Pat Partner,${fx.partner.email},${payout.id},paypal,PayPal ` +
         `pat.paypal@example.com,60.00,USD,2,${period.replace(" to ", ",")},draft`,

@@ -6,7 +6,7 @@ import { sha256Hex } from "@/lib/crypto";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { requireUserToken } from "@/lib/edge/credentials";
 import { ApiError } from "@/lib/kernel/errors";
-import { createApiToken } from "@/lib/users/create-api-token";
+import { createApiToken } from "@/lib/users/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 
 const withBearer = (token?: string) =>

@@ -3,11 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { csvField, toCsv } from "@/lib/payouts/csv";
 import { renderPayoutCsv, WISE_HEADER } from "@/lib/payouts/export-payout-batch";
-import type { PayoutBatchView } from "@/lib/payouts/get-payout-batch";
+import type { loadPayoutBatch } from "@/lib/payouts/get-payout-batch";
 import { isValidIban, payoutDetailsSchema } from "@/lib/payouts/payout-details";
 
-function batch(currency = "USD"): PayoutBatchView {
-  const base = { currency, status: "DRAFT", reference: null, paidAt: null };
+type ExportBatch = Awaited<ReturnType<typeof loadPayoutBatch>>;
+const view = { hasDetails: true, detailsUnreadable: false, method: null, destination: "" } as const;
+
+function batch(currency = "USD"): ExportBatch {
+  const base = { ...view, currency, status: "DRAFT", reference: null, paidAt: null };
   return {
     id: 42,
     programId: "prog",
@@ -28,8 +31,7 @@ function batch(currency = "USD"): PayoutBatchView {
         partnerEmail: "maya@example.com",
         amount: 12_345,
         commissionCount: 3,
-        details: { method: "paypal", email: "maya.pay@example.com" },
-        destination: "",
+        stored: { details: { method: "paypal", email: "maya.pay@example.com" }, unreadable: false },
       },
       {
         ...base,
@@ -39,15 +41,17 @@ function batch(currency = "USD"): PayoutBatchView {
         partnerEmail: "evil@example.com",
         amount: 5_000,
         commissionCount: 1,
-        details: {
-          method: "bank",
-          accountHolder: "Evil Corp Ltd",
-          iban: "DE89370400440532013000",
-          accountNumber: undefined,
-          bankCode: undefined,
-          country: undefined,
+        stored: {
+          details: {
+            method: "bank",
+            accountHolder: "Evil Corp Ltd",
+            iban: "DE89370400440532013000",
+            accountNumber: undefined,
+            bankCode: undefined,
+            country: undefined,
+          },
+          unreadable: false,
         },
-        destination: "",
       },
       {
         ...base,
@@ -57,8 +61,7 @@ function batch(currency = "USD"): PayoutBatchView {
         partnerEmail: "noah@example.com",
         amount: 100,
         commissionCount: 2,
-        details: null,
-        destination: "",
+        stored: { details: null, unreadable: false },
       },
       {
         ...base,
@@ -68,8 +71,7 @@ function batch(currency = "USD"): PayoutBatchView {
         partnerEmail: "c@example.com",
         amount: 999,
         commissionCount: 1,
-        details: null,
-        destination: "",
+        stored: { details: null, unreadable: false },
         status: "CANCELLED",
       },
     ],

@@ -2,20 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ForgotPasswordLink, SignInNotice, type SignInSearch } from "@/components/auth/sign-in-notice";
 import { Card } from "@/components/ui/card";
 import { currentUser, homeFor } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SignInSearch> }) {
   const user = await currentUser();
   if (user) redirect(homeFor(user));
-  const { next } = await searchParams;
+  const search = await searchParams;
+  const { next } = search;
   return (
     <Card className="p-6 sm:p-8">
       <h1 className="text-xl font-semibold tracking-tight">Sign in to your workspace</h1>
       <p className="mt-1 mb-6 text-sm text-slate-500">Manage your partners, tracking and payouts.</p>
-      <SignInForm next={next} />
+      <div className="mb-4 empty:hidden">
+        <SignInNotice search={search} />
+      </div>
+      <SignInForm next={next} email={search.email} />
+      <p className="mt-3 text-right text-sm">
+        <ForgotPasswordLink />
+      </p>
       <div className="mt-6 space-y-2 text-center text-sm text-slate-500">
         <p>
           New here?{" "}

@@ -24,7 +24,7 @@ export default async function PortalPage() {
             Partner
           </span>
         </span>
-        <UserMenu name={user.name} email={user.email} />
+        <UserMenu name={user.name} email={user.email} accountHref="/portal/account" />
       </header>
       <main className="mx-auto max-w-5xl space-y-8 px-4 py-8 sm:px-8">
         <h1 className="text-2xl font-semibold tracking-tight">Your partnerships</h1>

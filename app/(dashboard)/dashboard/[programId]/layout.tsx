@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
+import { SecretsBanner } from "@/components/dashboard/secrets-banner";
 import { DashboardShell } from "@/components/dashboard/shell";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { shellProgramsOf } from "@/lib/programs/shell-programs";
+import { unreadableSecrets } from "@/lib/secrets/unreadable-secrets";
 
 export default async function ProgramLayout({ children, params }: { children: React.ReactNode; params: Promise<{ programId: string }> }) {
   const { programId } = await params;
@@ -9,8 +11,14 @@ export default async function ProgramLayout({ children, params }: { children: Re
   const programs = await shellProgramsOf(user.id);
   const current = programs.find((p) => p.id === programId);
   if (!current) notFound(); // not a member: indistinguishable from a program that does not exist
+  const unreadable = await unreadableSecrets(programId);
   return (
-    <DashboardShell user={user} programs={programs} current={current}>
+    <DashboardShell
+      user={user}
+      programs={programs}
+      current={current}
+      banners={unreadable.total ? <SecretsBanner unreadable={unreadable} /> : null}
+    >
       {children}
     </DashboardShell>
   );

@@ -22,7 +22,7 @@ export default async function PortalCommissionPage({ params }: { params: Promise
         <Link href="/portal" aria-label="Portal home">
           <Logo />
         </Link>
-        <UserMenu name={user.name} email={user.email} />
+        <UserMenu name={user.name} email={user.email} accountHref="/portal/account" />
       </header>
       <main className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-8">
         <Link href="/portal" className="text-sm text-slate-500 hover:text-slate-900">

@@ -23,7 +23,7 @@ export const POST = endpoint(
     description: STRIPE_WEBHOOK_DESCRIPTION,
     params: stripeWebhookParams,
     rawBody: { schema: stripeEventSchema },
-    errors: [400, 404, 413, 500],
+    errors: [400, 404, 413, 500, 503],
     responses: {
       200: { description: "Event received: processed, ignored, or already handled (replay)", schema: stripeWebhookResponseSchema },
     },

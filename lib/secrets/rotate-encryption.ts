@@ -37,7 +37,8 @@ export async function rotateEncryption(onProgress?: (line: string) => void): Pro
         }
         const plain = tryDecryptSecret(row.value);
         if (plain === null) {
-          (result.unreadable[`${table}.${column}`] ??= []).push(row.id);
+          const where = `${table}.${column}`;
+          result.unreadable[where] = [...(result.unreadable[where] ?? []), row.id];
           continue;
         }
         const updated = await db.$executeRawUnsafe(

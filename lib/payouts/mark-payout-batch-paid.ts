@@ -29,6 +29,9 @@ export async function markPayoutBatchPaid(
   const { result, deliveries } = await db.$transaction(async (tx) => {
     const batch = await lockDraftBatch(tx, programId, batchId);
     const payouts = await tx.payout.findMany({ where: { batchId, status: "DRAFT" }, select: { id: true } });
+    // Lock the batch's commissions before summing them: a refund in flight (lib/tracking/record-refund.ts
+    // locks its commission too) either lands first and the sums see it, or waits and sees PAID.
+    await tx.$queryRaw`SELECT id FROM "Commission" WHERE "payoutId" = ANY(${payouts.map((p) => p.id)}::int[]) ORDER BY id FOR UPDATE`;
     const sums = await tx.$queryRaw<Array<{ payoutId: number; total: bigint; count: bigint }>>`
       SELECT "payoutId", SUM(amount)::bigint AS total, COUNT(*)::bigint AS count FROM "Commission"
       WHERE "payoutId" = ANY(${payouts.map((p) => p.id)}::int[]) AND status = 'APPROVED' GROUP BY "payoutId"`;

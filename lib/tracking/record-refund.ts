@@ -76,6 +76,10 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
     const refundedTotal = sale.refundedAmount + amount;
     await tx.sale.update({ where: { id: sale.id }, data: { refundedAmount: refundedTotal } });
 
+    // The commission row is locked before it is read: "mark paid" locks the same rows (in
+    // lib/payouts/mark-payout-batch-paid.ts), so whichever comes second sees what the first wrote;
+    // a refund after the payout becomes a negative adjustment, never a stale status written back.
+    await tx.$queryRaw`SELECT id FROM "Commission" WHERE "saleId" = ${sale.id} FOR UPDATE`;
     const commission = await tx.commission.findUnique({ where: { saleId: sale.id } });
     if (!commission || commission.status === "REJECTED") {
       return {

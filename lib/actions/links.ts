@@ -15,15 +15,15 @@ export async function listLinksAction(programId: string, query: { partnerId?: st
 
 /** Body in the management API's wire shape (partner_id, code, destination_url): one schema for both. */
 export async function createLinkAction(programId: string, body: unknown) {
-  return action({ access: { programId, role: "ADMIN" }, schema: linkCreateBody, input: body }, async (link) => {
-    const created = await createLink(programId, link);
+  return action({ access: { programId, role: "ADMIN" }, schema: linkCreateBody, input: body }, async (link, { actor }) => {
+    const created = await createLink(programId, link, actor);
     return { id: created.id, code: created.code };
   });
 }
 
 export async function setLinkStatusAction(programId: string, linkId: string, status: "active" | "inactive") {
-  return action({ access: { programId, role: "ADMIN" }, schema: linkUpdateBody, input: { status } }, async (change) => {
-    const link = await updateLink(programId, linkId, change);
+  return action({ access: { programId, role: "ADMIN" }, schema: linkUpdateBody, input: { status } }, async (change, { actor }) => {
+    const link = await updateLink(programId, linkId, change, actor);
     return { id: link.id, status: link.status };
   });
 }

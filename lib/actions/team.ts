@@ -35,8 +35,8 @@ export async function removeMemberAction(programId: string, memberId: string) {
 }
 
 export async function revokeMemberInviteAction(programId: string, inviteId: string) {
-  return action({ access: { programId, role: "OWNER" }, schema: id, input: inviteId }, async (invite) => {
-    await revokeInvite(programId, invite);
+  return action({ access: { programId, role: "OWNER" }, schema: id, input: inviteId }, async (invite, { actor }) => {
+    await revokeInvite(programId, invite, actor);
     return { revoked: true };
   });
 }

@@ -7,16 +7,27 @@ import type { Invite, Prisma } from "@/lib/generated/prisma/client";
 import { inviteUrl, issueInviteToken } from "@/lib/invites/tokens";
 import { ApiError } from "@/lib/kernel/errors";
 import { sendMail } from "@/lib/mail/send";
+import { sha256Hex } from "@/lib/crypto";
+import { AUTH_LIMITS, enforceRateLimits } from "@/lib/kernel/rate-limit";
 
 export interface InvitingProgram {
   id: string;
   name: string;
 }
 
-/** The program an invite is to; 404 when there is none. */
-export async function invitingProgram(programId: string): Promise<InvitingProgram> {
+/**
+ * The program an invite is to (404 when there is none), once the inviter is within the limits:
+ * invites send mail, so neither a member nor a program can turn them into a mail cannon, and one
+ * address gets a few per hour at most.
+ */
+export async function invitingProgram(programId: string, actor: Actor, email: string): Promise<InvitingProgram> {
   const program = await db.program.findUnique({ where: { id: programId }, select: { id: true, name: true } });
   if (!program) throw new ApiError("not_found", "Program not found");
+  await enforceRateLimits([
+    { key: `invites:actor:${actor.type}:${actor.id ?? "-"}`, rule: AUTH_LIMITS.invitesPerOwner },
+    { key: `invites:program:${sha256Hex(programId).slice(0, 32)}`, rule: AUTH_LIMITS.invitesPerProgram },
+    { key: `mail:address:${sha256Hex(email).slice(0, 32)}`, rule: AUTH_LIMITS.mailsPerAddress },
+  ]);
   return program;
 }
 

@@ -12,7 +12,7 @@ export async function inviteMember(
   actor: Actor,
 ): Promise<{ inviteId: string; url: string; mailPath?: string }> {
   const data = parseInput(memberInviteSchema, input);
-  const program = await invitingProgram(programId);
+  const program = await invitingProgram(programId, actor, data.email);
   const member = await db.programMember.findFirst({ where: { programId, user: { email: data.email } }, select: { id: true } });
   if (member) throw new ApiError("conflict", "This person is already a member of the program");
 

@@ -21,7 +21,7 @@ export interface PartnerInviteResult {
  */
 export async function invitePartner(programId: string, input: PartnerInviteInput, actor: Actor): Promise<PartnerInviteResult> {
   const data = parseInput(partnerInviteSchema, input);
-  const program = await invitingProgram(programId);
+  const program = await invitingProgram(programId, actor, data.email);
   const existing = await db.partner.findUnique({
     where: { programId_email: { programId, email: data.email } },
     select: { id: true, userId: true },
@@ -29,7 +29,11 @@ export async function invitePartner(programId: string, input: PartnerInviteInput
   if (existing?.userId) throw new ApiError("conflict", "This partner already has an account connected to the program");
   const partner =
     existing ??
-    (await createPartner(programId, { name: data.name, email: data.email, status: "ACTIVE", code: undefined, customerKey: undefined }));
+    (await createPartner(
+      programId,
+      { name: data.name, email: data.email, status: "ACTIVE", code: undefined, customerKey: undefined },
+      actor,
+    ));
   await ensureDefaultLink(programId, partner.id);
 
   const invite = await createInvite(

@@ -40,12 +40,14 @@ import * as r36 from "@/app/api/v1/tracking/registration/route";
 import * as r37 from "@/app/api/v1/tracking/status/[sessionId]/route";
 import * as r38 from "@/app/api/webhooks/stripe/[programId]/route";
 import * as r39 from "@/app/tracker/orders/paid/route";
+import * as auditLog from "@/app/api/v1/programs/[id]/audit-log/route";
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/tracking/click/route.ts": r1,
   "app/api/tracking/verify/route.ts": r2,
   "app/api/v1/programs/[id]/api-keys/[keyId]/route.ts": r3,
   "app/api/v1/programs/[id]/api-keys/route.ts": r4,
+  "app/api/v1/programs/[id]/audit-log/route.ts": auditLog,
   "app/api/v1/programs/[id]/clicks/route.ts": r5,
   "app/api/v1/programs/[id]/commission-rules/[ruleId]/route.ts": r6,
   "app/api/v1/programs/[id]/commission-rules/route.ts": r7,

@@ -67,7 +67,20 @@ export async function removeMember(programId: string, memberId: string, actor: A
   });
 }
 
-export async function revokeInvite(programId: string, inviteId: string) {
-  const { count } = await db.invite.deleteMany({ where: { id: inviteId, programId, acceptedAt: null } });
-  if (count === 0) throw new ApiError("not_found", "Invite not found");
+/** Withdraws a pending invite (its link stops working); the trail keeps who was invited and by whom. */
+export async function revokeInvite(programId: string, inviteId: string, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    const invite = await tx.invite.findFirst({ where: { id: inviteId, programId, acceptedAt: null } });
+    const { count } = await tx.invite.deleteMany({ where: { id: inviteId, programId, acceptedAt: null } });
+    if (count === 0 || !invite) throw new ApiError("not_found", "Invite not found");
+    await tx.auditLog.create({
+      data: auditRow(actor, {
+        programId,
+        action: "invite.revoked",
+        entityType: "invite",
+        entityId: inviteId,
+        before: { kind: invite.kind, email: invite.email, role: invite.role, partnerId: invite.partnerId },
+      }),
+    });
+  });
 }

@@ -150,6 +150,7 @@ describe("every documented operation answers what the document says", () => {
       listCustomers: async () => ({ params: { id }, headers: auth }),
       listSales: async () => (await sale(), { params: { id }, headers: auth }),
       listCommissions: async () => (await sale(), { params: { id }, headers: auth }),
+      listAuditLog: async () => (await sale(), { params: { id }, headers: auth, query: { action: "commission." } }),
       getSummary: async () => ({ params: { id }, headers: auth, query: { from: "2026-01-01" } }),
       listCommissionRules: async () => ({ params: { id }, headers: auth }),
       createCommissionRule: async () => ({

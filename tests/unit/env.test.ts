@@ -20,6 +20,20 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, DATABASE_POOL_MAX: "0" })).toThrow(/DATABASE_POOL_MAX/);
   });
 
+  it("refuses to run in production without an encryption key, with one message", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production" })).toThrow(/ENCRYPTION_KEY is missing: production needs a key/);
+    try {
+      parseEnv({ ...valid, NODE_ENV: "production" });
+    } catch (error) {
+      expect((error as EnvError).problems).toHaveLength(1);
+    }
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(parseEnv({ ...valid, NODE_ENV: "production", ENCRYPTION_KEY: key }).ENCRYPTION_KEY).toBe(key);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", ENCRYPTION_KEYS: `${key},${key}` }).ENCRYPTION_KEYS).toBe(`${key},${key}`);
+    expect(() => parseEnv({ ...valid, ENCRYPTION_KEYS: "short,keys" })).toThrow(/ENCRYPTION_KEYS must be a comma-separated list/);
+    expect(parseEnv(valid).ENCRYPTION_KEY).toBeUndefined(); // development and tests: derived from AUTH_SECRET
+  });
+
   it("applies defaults", () => {
     const env = parseEnv(valid);
     expect(env.APP_URL).toBe("http://localhost:3000");

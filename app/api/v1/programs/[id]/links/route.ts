@@ -33,5 +33,5 @@ export const POST = endpoint(
     body: linkCreateBody,
     responses: { 201: { description: "The link, with its shareable url", schema: linkResponse } },
   },
-  async ({ auth, body }) => ({ status: 201, body: serializeLink(await createLink(auth.programId, body)) }),
+  async ({ auth, body }) => ({ status: 201, body: serializeLink(await createLink(auth.programId, body, auth.actor)) }),
 );

@@ -33,5 +33,5 @@ export const POST = endpoint(
     body: partnerCreateBody,
     responses: { 201: { description: "The partner", schema: partnerResponse } },
   },
-  async ({ auth, body }) => ({ status: 201, body: serializePartner(await createPartner(auth.programId, body)) }),
+  async ({ auth, body }) => ({ status: 201, body: serializePartner(await createPartner(auth.programId, body, auth.actor)) }),
 );

@@ -16,5 +16,8 @@ export const PATCH = endpoint(
     body: linkUpdateBody,
     responses: { 200: { description: "The link", schema: linkResponse } },
   },
-  async ({ auth, params, body }) => ({ status: 200, body: serializeLink(await updateLink(auth.programId, params.linkId, body)) }),
+  async ({ auth, params, body }) => ({
+    status: 200,
+    body: serializeLink(await updateLink(auth.programId, params.linkId, body, auth.actor)),
+  }),
 );

@@ -307,7 +307,7 @@ describe("keys", () => {
 
   it("rotation round trip with two keys: every secret moves to the newest key and stays readable", async () => {
     const [k1, k2] = [key(), key()];
-    useKeys(k1);
+    configureKeys(k1);
     const { fx, partnerUser } = await batchWithBankDetails();
     await db.program.update({ where: { id: fx.program.id }, data: { stripeWebhookSecret: encryptSecret("whsec_rotation") } });
     const k1Id = keyIdOf(Buffer.from(k1, "base64"));
@@ -315,7 +315,7 @@ describe("keys", () => {
     const sealed = () => db.program.findUniqueOrThrow({ where: { id: fx.program.id } }).then((p) => p.stripeWebhookSecret!);
     expect(sealedKeyId(await sealed())).toBe(k1Id);
 
-    useKeys(k2, k1); // the new key first; the old one still opens what it sealed
+    configureKeys(k2, k1); // the new key first; the old one still opens what it sealed
     expect(decryptSecret(await sealed())).toBe("whsec_rotation");
     const result = await rotateEncryption();
     expect(result.keyId).toBe(k2Id);
@@ -325,7 +325,7 @@ describe("keys", () => {
     expect(sealedKeyId(partner.payoutDetails!)).toBe(k2Id);
     expect((await rotateEncryption()).rotated).toBe(0); // a rerun changes nothing
 
-    useKeys(k2); // the old key is gone: everything still opens
+    configureKeys(k2); // the old key is gone: everything still opens
     expect(decryptSecret(await sealed())).toBe("whsec_rotation");
     expect((await unreadableSecrets(fx.program.id)).total).toBe(0);
     const { token } = await createApiToken({ email: fx.owner.email });
@@ -335,10 +335,10 @@ describe("keys", () => {
   });
 
   it("a secret no key opens is a loud error, a banner count and a 503 for Stripe, never a silent 'none'", async () => {
-    useKeys(key());
+    configureKeys(key());
     const { fx } = await batchWithBankDetails();
     await db.program.update({ where: { id: fx.program.id }, data: { stripeWebhookSecret: encryptSecret("whsec_lost") } });
-    useKeys(key()); // the key that sealed them is lost
+    configureKeys(key()); // the key that sealed them is lost
     expect(() => decryptSecret(encryptSecret("x").replace(/^v2\.[^.]+/, "v2.zzzzzzzz"))).toThrow(UnreadableSecretError);
     const unreadable = await unreadableSecrets(fx.program.id);
     expect(unreadable.counts).toEqual(

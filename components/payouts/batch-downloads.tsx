@@ -8,7 +8,17 @@ const FORMATS = [
   { format: "generic", label: "Generic CSV", note: "Every payout, for your bank or books" },
 ] as const;
 
-export function BatchDownloads({ href }: { href: (format: string) => string }) {
+/** `href` null: the viewer role, which may not see the bank details the files carry. */
+export function BatchDownloads({ href }: { href: ((format: string) => string) | null }) {
+  if (!href)
+    return (
+      <Card>
+        <CardHeader
+          title="Download"
+          description="The files carry partners' bank accounts and PayPal addresses: admins and owners download them."
+        />
+      </Card>
+    );
   return (
     <Card>
       <CardHeader title="Download" description="Upload the file to your provider, then send the money." />

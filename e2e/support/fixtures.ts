@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { expect, type Page } from "@playwright/test";
 import type { Step } from "./db-task";
-import { DATABASE_URL_FILE, SCREENSHOTS_DIR, databaseUrl } from "./run";
+import { DATABASE_URL_FILE, SCREENSHOTS_DIR, appDataDir, databaseUrl } from "./run";
 
 const ROOT = resolve(__dirname, "..", "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -92,4 +92,28 @@ export async function signOut(page: Page): Promise<void> {
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The newest mail the app wrote to `to` (no SMTP_URL: mails are files in the app's data folder),
+ * waiting for it; returns the first link to `path` in it.
+ */
+export async function linkFromMail(to: string, path: string, timeoutMs = 20_000): Promise<string> {
+  const { readdirSync } = await import("node:fs");
+  const dir = join(appDataDir(), "mail");
+  const slug = to.replace(/[^a-zA-Z0-9@.-]/g, "_");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.includes(slug))
+          .sort()
+      : [];
+    for (const file of files.reverse()) {
+      const match = new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_]+`).exec(readFileSync(join(dir, file), "utf8"));
+      if (match) return match[0];
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} with a ${path} link in ${dir}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

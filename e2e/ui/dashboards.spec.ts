@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, createOwnerWithProgram, createPartnerUser, dbTask, signIn, snap, uniqueEmail } from "../support/fixtures";
+import { PASSWORD, createOwnerWithProgram, createPartnerUser, dbTask, linkFromMail, signIn, snap, uniqueEmail } from "../support/fixtures";
 import { APP_URL } from "../support/run";
 
 /** Screenshots at laptop and phone widths. */
@@ -170,10 +170,20 @@ test("open application link: review mode, then approval gives the partner a link
   await applicant.goto(`/apply/${program.id}`);
   await expect(applicant.getByRole("heading", { name: `Become a partner of ${program.name}` })).toBeVisible();
   await snapBoth(applicant, "apply");
+  const email = uniqueEmail("ann");
   await applicant.getByLabel("Your name").fill("Ann Applicant");
-  await applicant.getByLabel("E-mail").fill(uniqueEmail("ann"));
+  await applicant.getByLabel("E-mail").fill(email);
   await applicant.getByLabel("Password").fill(PASSWORD);
   await applicant.getByRole("button", { name: "Apply" }).click();
+  // nothing is created until the address is proven: the link in the mail finishes the application
+  await expect(applicant.getByText("Check your inbox")).toBeVisible();
+  await applicant.goto(await linkFromMail(email, "/verify-email"));
+  await snapBoth(applicant, "apply-confirm");
+  await applicant.getByRole("button", { name: "Confirm my e-mail and apply" }).click();
+  await expect(applicant).toHaveURL(/\/partner\/login\?verified=1/, { timeout: 20_000 });
+  await expect(applicant.getByText("Your e-mail is confirmed")).toBeVisible();
+  await applicant.getByLabel("Password").fill(PASSWORD);
+  await applicant.getByRole("button", { name: "Sign in" }).click();
   await expect(applicant).toHaveURL(/\/portal$/, { timeout: 20_000 });
   await expect(applicant.getByText("Your application is being reviewed")).toBeVisible();
 

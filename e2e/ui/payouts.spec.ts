@@ -56,7 +56,7 @@ test("owner approves two commissions, pays them in a batch with a CSV; the partn
   await page.getByRole("button", { name: "Create payout batch" }).click();
   await expect(page.getByRole("heading", { name: /Payout batch #\d+/ })).toBeVisible();
   const batchId = /Payout batch #(\d+)/.exec((await page.getByRole("heading", { level: 1 }).textContent())!)![1];
-  await expect(page.getByTestId("batch-payouts")).toContainText("PayPal paula.paypal@example.com");
+  await expect(page.getByTestId("batch-payouts")).toContainText("PayPal p•••@example.com"); // masked on screen; in full only in the files
   await expect(page.getByTestId("batch-payouts")).toContainText("$40.00");
 
   const paypal = await download(page, /PayPal Payouts CSV/);

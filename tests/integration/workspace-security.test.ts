@@ -294,7 +294,7 @@ describe("an audit row for every change", () => {
 
 describe("keys", () => {
   const key = () => randomBytes(32).toString("base64");
-  const useKeys = (...keys: string[]) => {
+  const configureKeys = (...keys: string[]) => {
     process.env.ENCRYPTION_KEYS = keys.join(",");
     resetEnvCache();
     forgetUnreadableSecrets();

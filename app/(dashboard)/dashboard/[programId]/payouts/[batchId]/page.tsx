@@ -48,7 +48,9 @@ export default async function PayoutBatchPage({ params }: { params: Promise<{ pr
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <BatchPayouts batch={batch} />
         <div className="space-y-6">
-          <BatchDownloads href={(format) => `/dashboard/${programId}/payouts/${batch.id}/export?format=${format}`} />
+          <BatchDownloads
+            href={roleAtLeast(role, "ADMIN") ? (format) => `/dashboard/${programId}/payouts/${batch.id}/export?format=${format}` : null}
+          />
           {batch.status === "DRAFT" && roleAtLeast(role, "ADMIN") ? (
             <Card>
               <CardHeader title="After you have paid" />

@@ -126,15 +126,20 @@ describe("management API: money", () => {
       payouts: [{ partner_id: fx.partner.id, amount: 6_000, commission_count: 2, payout_method: null, destination: "no payout details" }],
     });
     const batchParams = { id: fx.program.id, batchId: String(created.body.id) };
-    const csv = await exportRoute(
+    // the files carry bank details: a viewer is refused, an admin gets them
+    const asViewer = await exportRoute(
       new Request(`http://test.local/x?format=generic`, { headers: { authorization: `Bearer ${fx.viewer}` } }),
       { params: Promise.resolve(batchParams) },
     );
+    expect(asViewer.status).toBe(403);
+    const csv = await exportRoute(new Request(`http://test.local/x?format=generic`, { headers: { authorization: `Bearer ${fx.admin}` } }), {
+      params: Promise.resolve(batchParams),
+    });
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(await csv.text()).toContain(`${fx.partner.id},Pat Partner,${fx.partner.email},`);
     expect(
       (
-        await exportRoute(new Request(`http://test.local/x?format=xls`, { headers: { authorization: `Bearer ${fx.viewer}` } }), {
+        await exportRoute(new Request(`http://test.local/x?format=xls`, { headers: { authorization: `Bearer ${fx.admin}` } }), {
           params: Promise.resolve(batchParams),
         })
       ).status,

@@ -111,6 +111,16 @@ describe("least privilege on bank details", () => {
     expect(row.before).toEqual({ method: "paypal", destination: "PayPal m•••@paypal.example" });
     expect(row.after).toEqual({ method: "bank", destination: "Bank •••• 3000 (Pat)" });
     expect(JSON.stringify([row.before, row.after])).not.toContain("DE89370400440532013000");
+    // the account's owner hears of it (a security notice), with the new destination masked
+    const { readdirSync } = await import("node:fs");
+    const dir = join(process.env.PARTNERLOOP_DATA_DIR!, "mail");
+    const notices = readdirSync(dir)
+      .filter((f) => f.includes(partnerUser.email.replace(/[^a-zA-Z0-9@.-]/g, "_")))
+      .map((f) => mailText(join(dir, f)))
+      .filter((m) => m.includes("your payout details were changed"));
+    expect(notices).toHaveLength(2); // the first save and this one
+    expect(notices.some((m) => m.includes("Bank •••• 3000 (Pat)"))).toBe(true);
+    expect(notices.join()).not.toContain("DE89370400440532013000");
   });
 });
 

@@ -36,6 +36,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ progr
           title="API keys"
           description="Your server authenticates lead, sale and refund calls with a key (Authorization: Bearer pl_sk_…)."
         />
+        <p className="px-5 pt-4 text-sm text-slate-500">
+          Scripts that manage the program (the management API) use your personal tokens instead:{" "}
+          <a href="/dashboard/account#api-tokens" className="font-medium text-brand-600 hover:underline">
+            Account → API tokens
+          </a>
+          .
+        </p>
         <div className="p-5">
           <ApiKeys programId={programId} canEdit={canEdit} />
         </div>

@@ -164,6 +164,38 @@ export async function seedDemo(db: PrismaClient, options: { now?: Date; password
     }),
   });
   await recordDemoPayout(db, programId, new Date(now.getTime() - 60 * DAY), owner.id);
+  // the trail of how the demo program was set up (Activity → Changes)
+  const setUp = new Date(now.getTime() - 95 * DAY);
+  const byOwner = { programId, actorType: "USER" as const, actorId: owner.id };
+  await db.auditLog.createMany({
+    data: [
+      {
+        ...byOwner,
+        action: "program.created",
+        entityType: "program",
+        entityId: programId,
+        after: { name: program.name },
+        createdAt: setUp,
+      },
+      { ...byOwner, action: "api_key.created", entityType: "api_key", entityId: "demo", after: { name: "Demo key" }, createdAt: setUp },
+      ...data.partners.map((p) => ({
+        ...byOwner,
+        action: "partner.created",
+        entityType: "partner",
+        entityId: p.id,
+        after: { name: p.name, email: p.email, code: p.code, status: p.status },
+        createdAt: new Date(now.getTime() - 92 * DAY),
+      })),
+      ...data.links.map((l) => ({
+        ...byOwner,
+        action: "link.created",
+        entityType: "link",
+        entityId: l.id,
+        after: { code: l.code, destinationUrl: l.destinationUrl },
+        createdAt: new Date(now.getTime() - 92 * DAY + 60_000),
+      })),
+    ],
+  });
   await rollupWith(db, { id: programId, currency: "USD" }, now);
   await db.$executeRaw`UPDATE "ReferralLink" l SET "clickCount" = k.n, "lastClickedAt" = k.last FROM (SELECT "linkId",
     count(*)::int AS n, max("createdAt") AS last FROM "Click" WHERE "programId" = ${programId} GROUP BY "linkId") k WHERE

@@ -4,6 +4,7 @@ import "../helpers/env";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getCoupon, PATCH as patchCoupon, DELETE as deleteCoupon } from "@/app/api/v1/programs/[id]/coupons/[couponId]/route";
 import { GET as listCoupons, POST as createCoupon } from "@/app/api/v1/programs/[id]/coupons/route";
+import { PATCH as patchProgram } from "@/app/api/v1/programs/[id]/route";
 import { POST as click } from "@/app/api/v1/track/click/route";
 import { POST as lead } from "@/app/api/v1/track/lead/route";
 import { POST as sale } from "@/app/api/v1/track/sale/route";
@@ -178,7 +179,12 @@ describe("sales and leads by coupon code", () => {
     const owner = await addPartner(other.program.id, "own");
     const otherCode = uniqueCode("LC").toUpperCase();
     await newCoupon(other, { code: otherCode, partner_id: owner.partner.id });
-    await db.program.update({ where: { id: other.program.id }, data: { couponPrecedence: "LAST_CLICK" } });
+    const set = await manage(patchProgram, "PATCH", {
+      token: other.token,
+      params: { id: other.program.id },
+      body: { coupon_precedence: "last_click" },
+    });
+    expect(set.body.coupon_precedence).toBe("last_click");
     const token = await newClick(other, other.link.code, 2);
     const withClick = await call(sale, {
       headers: withKey(other.apiKey),

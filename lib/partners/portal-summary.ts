@@ -17,6 +17,12 @@ export async function getPortalSummary(userId: string) {
       status: true,
       program: { select: { id: true, name: true, currency: true, referralParam: true, websiteUrl: true } },
       links: { select: { id: true, code: true, destinationUrl: true, status: true, clickCount: true }, orderBy: { createdAt: "asc" } },
+      // codes the partner can share now (a deactivated or expired one would only mislead their audience)
+      coupons: {
+        where: { status: "ACTIVE", OR: [{ endsAt: null }, { endsAt: { gt: new Date() } }] },
+        select: { id: true, code: true, description: true, endsAt: true },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   return Promise.all(

@@ -9,9 +9,13 @@ import { POST as click } from "@/app/api/v1/track/click/route";
 import { POST as lead } from "@/app/api/v1/track/lead/route";
 import { POST as sale } from "@/app/api/v1/track/sale/route";
 import { POST as signup } from "@/app/api/v1/track/signup/route";
+import { GET as summary } from "@/app/api/v1/programs/[id]/reports/summary/route";
 import { couponResponse } from "@/lib/coupons/api-schemas";
+import { exportCoupons } from "@/lib/coupons/export-coupons";
+import { importCoupons } from "@/lib/coupons/import-coupons";
 import { db } from "@/lib/db";
 import { createApiToken } from "@/lib/users/create-api-token";
+import { ownerActor } from "../helpers/commissions";
 import { call as manage, makeMember, makeTokenUser, uniqueCode } from "../helpers/management";
 import { SITE, addPartner, call, fromSite, makeTrackingProgram, withKey } from "../helpers/tracking";
 
@@ -29,7 +33,7 @@ async function newCoupon(fx: Fixture, body: Record<string, unknown>) {
   return res.body as { id: string; code: string };
 }
 
-async function newClick(fx: Fixture, linkCode: string, daysAgo = 0) {
+async function newClick(linkCode: string, daysAgo = 0) {
   const res = await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${linkCode}` } });
   expect(res.status).toBe(200);
   const token = res.body.click_id as string;
@@ -163,7 +167,7 @@ describe("sales and leads by coupon code", () => {
   });
 
   it("code beats cookie by default, and the trail says whose click was overridden", async () => {
-    const token = await newClick(fx, fx.link.code, 3);
+    const token = await newClick(fx.link.code, 3);
     const res = await call(sale, {
       headers: withKey(fx.apiKey),
       body: { transaction_id: txn(), amount_cents: 10_000, click_id: token, coupon_code: code },
@@ -185,7 +189,7 @@ describe("sales and leads by coupon code", () => {
       body: { coupon_precedence: "last_click" },
     });
     expect(set.body.coupon_precedence).toBe("last_click");
-    const token = await newClick(other, other.link.code, 2);
+    const token = await newClick(other.link.code, 2);
     const withClick = await call(sale, {
       headers: withKey(other.apiKey),
       body: { transaction_id: txn(), amount_cents: 5_000, click_id: token, coupon_code: otherCode },
@@ -220,7 +224,7 @@ describe("sales and leads by coupon code", () => {
       expect(res.body.attribution_note).toContain(why);
       expect(res.body.attribution_note).toContain("credits nobody");
     }
-    const token = await newClick(fx, fx.link.code);
+    const token = await newClick(fx.link.code);
     const res = await call(sale, {
       headers: withKey(fx.apiKey),
       body: { transaction_id: txn(), amount_cents: 2_000, click_id: token, coupon_code: dead.code },
@@ -258,7 +262,7 @@ describe("sales and leads by coupon code", () => {
   });
 
   it("a keyless browser call's code is not evidence: the signup stays with its click's partner", async () => {
-    const token = await newClick(fx, fx.link.code);
+    const token = await newClick(fx.link.code);
     const res = await call(signup, {
       headers: fromSite,
       body: { program_id: fx.program.id, click_id: token, customer_key: uniqueCode("k"), coupon_code: code },
@@ -267,5 +271,70 @@ describe("sales and leads by coupon code", () => {
     const { customerId } = await db.click.findUniqueOrThrow({ where: { token } });
     const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId! } });
     expect(customer).toMatchObject({ partnerId: fx.partner.id, couponId: null });
+  });
+});
+
+describe("CSV import and export, reports by code", () => {
+  it("imports good rows and refuses each bad one with its reason, writing only the good ones", async () => {
+    const fx = await fixture();
+    const taken = uniqueCode("TAKEN");
+    await newCoupon(fx, { code: taken, partner_id: fx.partner.id });
+    const good = uniqueCode("GOOD");
+    const csv = [
+      "code,partner_code",
+      `${good},${fx.partner.code.toUpperCase()}`,
+      `${taken.toLowerCase()},${fx.partner.code}`,
+      `SPACE BAR,${fx.partner.code}`,
+      `${uniqueCode("N")},nobody`,
+      `${uniqueCode("M")},`,
+      `${good},${fx.partner.code}`,
+      `"${uniqueCode("Q")}",${fx.partner.code},"10% off, forever"`,
+      "",
+    ].join("\r\n");
+    const report = await importCoupons(fx.program.id, csv, ownerActor(fx.owner.id));
+    expect(report.map((r) => [r.line, r.status])).toEqual([
+      [2, "created"],
+      [3, "refused"],
+      [4, "refused"],
+      [5, "refused"],
+      [6, "refused"],
+      [7, "refused"],
+      [8, "created"],
+    ]);
+    const reasons = report.filter((r) => r.status === "refused").map((r) => r.reason);
+    expect(reasons[0]).toContain("already a code of this program");
+    expect(reasons[1]).toContain("letters, digits");
+    expect(reasons[2]).toBe("no partner with code nobody in this program");
+    expect(reasons[3]).toBe("partner_code is missing");
+    expect(reasons[4]).toContain("appears earlier in this file");
+    expect(await db.coupon.count({ where: { programId: fx.program.id } })).toBe(3);
+    expect((await db.coupon.findFirstOrThrow({ where: { programId: fx.program.id, description: { not: null } } })).description).toBe(
+      "10% off, forever",
+    );
+    await expect(importCoupons(fx.program.id, `x,y\n`.repeat(1_001), ownerActor(fx.owner.id))).rejects.toThrow(/At most 1000 rows/);
+
+    const csvOut = await exportCoupons(fx.program.id);
+    const lines = csvOut.trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "code,partner_code,partner_name,description,status,starts_at,ends_at,stripe_promotion_code_id,sales,revenue_minor_units,commissions_minor_units",
+    );
+    expect(lines).toHaveLength(4);
+  });
+
+  it("reports sales, revenue and commissions by code, and code vs link per partner, in the summary API", async () => {
+    const fx = await fixture();
+    const maya = await addPartner(fx.program.id, "rep");
+    const code = uniqueCode("REP").toUpperCase();
+    const coupon = await newCoupon(fx, { code, partner_id: maya.partner.id });
+    await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: txn(), amount_cents: 10_000, coupon_code: code } });
+    await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: txn(), amount_cents: 5_000, coupon_code: code } });
+    const token = await newClick(maya.link.code);
+    await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: txn(), amount_cents: 1_000, click_id: token } });
+    const res = await manage(summary, "GET", { token: fx.token, params: { id: fx.program.id } });
+    expect(res.status).toBe(200);
+    expect(res.body.by_code).toEqual([
+      { coupon_id: coupon.id, code, partner_id: maya.partner.id, sales: 2, revenue: 15_000, commissions: 3_000 },
+    ]);
+    expect(res.body.credited_by).toEqual([{ partner_id: maya.partner.id, code: 2, link: 1, other: 0 }]);
   });
 });

@@ -6,6 +6,7 @@ interface PortalCoupon {
   code: string;
   description: string | null;
   endsAt: Date | null;
+  sales: number;
 }
 
 /** The partner's discount codes, each with what the customer gets and a copy button. */
@@ -29,7 +30,12 @@ export function PortalCoupons({ coupons }: { coupons: PortalCoupon[] }) {
                 {c.endsAt ? ` · valid until ${c.endsAt.toISOString().slice(0, 10)}` : ""}
               </span>
             </span>
-            <CopyButton value={c.code} label="Copy code" ariaLabel={`Copy code ${c.code}`} />
+            <span className="flex shrink-0 items-center gap-3">
+              <span className="text-xs text-slate-500 tabular-nums" data-testid="portal-coupon-sales">
+                {c.sales.toLocaleString("en-US")} {c.sales === 1 ? "sale" : "sales"}
+              </span>
+              <CopyButton value={c.code} label="Copy code" ariaLabel={`Copy code ${c.code}`} />
+            </span>
           </li>
         ))}
       </ul>

@@ -27,13 +27,16 @@ export async function getPortalSummary(userId: string) {
   });
   return Promise.all(
     partners.map(async (partner) => {
-      const [earnings, leads, sales, report] = await Promise.all([
+      const [earnings, leads, sales, report, codeSales] = await Promise.all([
         db.commission.groupBy({ by: ["status"], where: { partnerId: partner.id, test: false }, _sum: { amount: true } }),
         db.lead.count({ where: { partnerId: partner.id, test: false } }),
         db.sale.count({ where: { partnerId: partner.id, test: false } }),
         // the partner's own figures over time (filtered by their partner id, never another's)
         getReport(partner.program.id, { ...lastDays(PORTAL_DAYS), partnerId: partner.id }),
+        // sales each of the partner's codes credited to them
+        db.sale.groupBy({ by: ["couponId"], where: { partnerId: partner.id, test: false, couponId: { not: null } }, _count: true }),
       ]);
+      const salesOfCode = new Map(codeSales.map((c) => [c.couponId, c._count]));
       const linkStats = new Map(report.byLink.map((l) => [l.linkId, l]));
       const byStatus = Object.fromEntries(earnings.map((e) => [e.status, e._sum.amount ?? 0])) as Record<string, number>;
       return {
@@ -43,6 +46,7 @@ export async function getPortalSummary(userId: string) {
         clicks: report.totals.clicks, // row counters are not kept up to date (decisions #10): from the report
         report,
         earnings: { pending: byStatus.PENDING ?? 0, approved: byStatus.APPROVED ?? 0, paid: byStatus.PAID ?? 0 },
+        coupons: partner.coupons.map((c) => ({ ...c, sales: salesOfCode.get(c.id) ?? 0 })),
         links: partner.links.map((l) => ({
           ...l,
           clickCount: linkStats.get(l.id)?.clicks ?? 0,

@@ -29,8 +29,8 @@ test("owner creates a code for a partner; the partner sees and copies it; a sale
   await signIn(page, owner.email, owner.password);
   await page.goto(`/dashboard/${program.id}/coupons`);
   await expect(page.getByText("No coupon codes yet")).toBeVisible();
-  await page.getByLabel("Partner").selectOption({ label: "Maya Podcaster" });
-  await page.getByLabel("Code").fill(code);
+  await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Maya Podcaster" });
+  await page.getByLabel("Code", { exact: true }).fill(code);
   await page.getByLabel("Customer's discount (optional)").fill("20% off the first 3 months");
   await page.getByRole("button", { name: "Create code" }).click();
   await expect(page.getByTestId("coupon-list")).toContainText(code);

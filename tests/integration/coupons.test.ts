@@ -113,6 +113,33 @@ describe("coupon management API", () => {
     expect(await db.coupon.count({ where: { programId: fx.program.id } })).toBe(before);
   });
 
+  it("refuses a Stripe promotion code id another code holds (409) and an empty window change, changing nothing", async () => {
+    const promo = `promo_${uniqueCode("x").replace(/-/g, "")}`;
+    await newCoupon(fx, { code: uniqueCode("a"), partner_id: fx.partner.id, stripe_promotion_code_id: promo });
+    const b = await newCoupon(fx, { code: uniqueCode("b"), partner_id: fx.partner.id, starts_at: "2030-01-01" });
+    const taken = await manage(patchCoupon, "PATCH", {
+      token: fx.token,
+      params: { id: fx.program.id, couponId: b.id },
+      body: { stripe_promotion_code_id: promo },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.message).toContain("already belongs to another code");
+    const backwards = await manage(patchCoupon, "PATCH", {
+      token: fx.token,
+      params: { id: fx.program.id, couponId: b.id },
+      body: { ends_at: "2029-12-31" },
+    });
+    expect(backwards.status).toBe(422);
+    const unknownField = await manage(patchCoupon, "PATCH", {
+      token: fx.token,
+      params: { id: fx.program.id, couponId: b.id },
+      body: { code: "RENAMED" },
+    });
+    expect(unknownField.status).toBe(400);
+    expect(await db.coupon.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ stripePromotionCodeId: null, endsAt: null });
+    expect(await db.auditLog.count({ where: { entityType: "coupon", entityId: b.id } })).toBe(1);
+  });
+
   it("lets viewers read but not write, and hides other programs' codes (404)", async () => {
     const created = await newCoupon(fx, { code: uniqueCode("r"), partner_id: fx.partner.id });
     const viewer = await makeMember(fx.program.id, "VIEWER");
@@ -233,6 +260,15 @@ describe("sales and leads by coupon code", () => {
     expect((await commissionOf(res.body.sale_id))?.ruleSnapshot).toMatchObject({
       attribution_note: `code ${dead.code} is deactivated: it credits nobody; credited by the other evidence instead`,
     });
+  });
+
+  it("refuses a hostile coupon_code (control characters, huge, empty) with 422 and writes nothing", async () => {
+    const before = await db.sale.count({ where: { programId: fx.program.id } });
+    for (const coupon_code of ["MAYA\u0000", "\ud800", "x".repeat(101), "   ", 42]) {
+      const res = await call(sale, { headers: withKey(fx.apiKey), body: { transaction_id: txn(), amount_cents: 1_000, coupon_code } });
+      expect(res.status, JSON.stringify(coupon_code)).toBe(422); // the tracking API's validation status
+    }
+    expect(await db.sale.count({ where: { programId: fx.program.id } })).toBe(before);
   });
 
   it("flags a partner's own purchase with their own code as a self-referral", async () => {

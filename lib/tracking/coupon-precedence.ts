@@ -31,6 +31,8 @@ export async function weighCoupon(
   other: SaleAttribution,
   coupon: CouponMatch | null,
   at: Date,
+  /** The code rests on untrusted evidence (the customer's, found by a key only a keyless call gave). */
+  codeUntrusted = false,
 ): Promise<Weighed> {
   if (!coupon) return { attribution: other, codeWon: false, note: null };
   if (!coupon.partnerId) {
@@ -46,7 +48,7 @@ export async function weighCoupon(
   const clickWins = precedence === "LAST_CLICK" && other.click !== null && other.partnerId !== null;
   if (other.partnerId === coupon.partnerId) {
     // the same partner either way: keep the click for the link's figures
-    return { attribution: { ...other, untrusted: clickWins ? other.untrusted : false }, codeWon: !clickWins, note: byCode };
+    return { attribution: { ...other, untrusted: clickWins ? other.untrusted : codeUntrusted }, codeWon: !clickWins, note: byCode };
   }
   if (clickWins) {
     const note = `credited by a click of partner ${await partnerCode(other.partnerId!)}${ago(other.click?.createdAt, at)} (last click wins); code ${
@@ -61,7 +63,7 @@ export async function weighCoupon(
       )} was overridden (code beats cookie)`
     : "";
   return {
-    attribution: { click: null, partnerId: coupon.partnerId, customerId: other.customerId, untrusted: false },
+    attribution: { click: null, partnerId: coupon.partnerId, customerId: other.customerId, untrusted: codeUntrusted },
     codeWon: true,
     note: `${byCode}${overridden}`,
   };

@@ -92,8 +92,26 @@ async function clickById(scope: AttributionScope, id: bigint) {
 /** Flags that say a credit rests on untrusted evidence (docs/attribution.md). */
 const UNTRUSTED_FLAGS = new Set([UNTRUSTED_ATTRIBUTION, "UNVERIFIED_SOURCE", "UNVERIFIED_CART", "CART_CONTESTED"]);
 
-/** What the click, customer and subscription say, before any coupon code is weighed. */
-async function attributeByEvidence(input: SaleInput, scope: AttributionScope, facts: SaleFacts): Promise<Attribution> {
+/**
+ * What the click, customer and subscription say, before any coupon code is weighed; and whether
+ * the customer was found by a key only a keyless call gave (then nothing it carries is trusted).
+ */
+async function attributeByEvidence(
+  input: SaleInput,
+  scope: AttributionScope,
+  facts: SaleFacts,
+): Promise<Attribution & { keyUnconfirmed: boolean }> {
+  const state: { keyClaim: KeyClaim } = { keyClaim: "verified" };
+  const found = await attributeWith(input, scope, facts, state);
+  return { ...found, keyUnconfirmed: state.keyClaim === "unconfirmed" && found.customerId === facts.keyCustomer?.id };
+}
+
+async function attributeWith(
+  input: SaleInput,
+  scope: AttributionScope,
+  facts: SaleFacts,
+  state: { keyClaim: KeyClaim },
+): Promise<Attribution> {
   const click = input.clickToken
     ? creditableInScope(facts.click, scope)
     : input.clickRowId !== undefined
@@ -110,9 +128,8 @@ async function attributeByEvidence(input: SaleInput, scope: AttributionScope, fa
           })
         : null;
   // A key only a keyless call gave: this (trusted) sale settles it against its click (lib/tracking/key-claims.ts).
-  let keyClaim: KeyClaim = "verified";
   if (customer && customer === facts.keyCustomer && facts.keyCustomer.keyUnverified) {
-    keyClaim = await settleKeyClaim(db, {
+    state.keyClaim = await settleKeyClaim(db, {
       programId: input.programId,
       customerKey: input.customerKey!,
       holder: { id: customer.id, keyUnverified: true },
@@ -120,7 +137,7 @@ async function attributeByEvidence(input: SaleInput, scope: AttributionScope, fa
       actor: input.source === "STRIPE" ? providerActor("stripe") : programKeyActor(null),
       via: `sale (${input.source})`,
     });
-    if (keyClaim === "released") customer = null; // the key goes to the click's customer with this sale
+    if (state.keyClaim === "released") customer = null; // the key goes to the click's customer with this sale
   }
   if (input.partnerId) {
     const partner = await db.partner.findFirst({ where: { id: input.partnerId, programId: input.programId }, select: { id: true } });
@@ -144,7 +161,7 @@ async function attributeByEvidence(input: SaleInput, scope: AttributionScope, fa
         click: attributed,
         partnerId: attributed.partnerId,
         customerId: customer.id,
-        untrusted: byKey && keyClaim === "unconfirmed",
+        untrusted: byKey && state.keyClaim === "unconfirmed",
       };
   }
   if (input.subscriptionId) {
@@ -185,14 +202,12 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt },
     facts,
   );
-  // the code the sale carries, else the one that credited the customer at signup
-  const couponEvidence = hasCouponEvidence(input.coupon)
-    ? input.coupon
-    : facts.keyCustomer?.couponId && facts.keyCustomer.id === evidence.customerId
-      ? { couponId: facts.keyCustomer.couponId }
-      : undefined;
-  const coupon = couponEvidence ? await matchCoupon(input.programId, couponEvidence, occurredAt) : null;
-  const decided = await weighCoupon(program.couponPrecedence, evidence, coupon, occurredAt);
+  // the code the sale carries, else the one that credited the customer at signup: trusted unless
+  // the customer was found by a key only a keyless call claimed (docs/attribution.md)
+  const ofCustomer = !hasCouponEvidence(input.coupon) && facts.keyCustomer?.couponId && facts.keyCustomer.id === evidence.customerId;
+  const couponEvidence = ofCustomer ? { couponId: facts.keyCustomer!.couponId! } : input.coupon;
+  const coupon = hasCouponEvidence(couponEvidence) ? await matchCoupon(input.programId, couponEvidence, occurredAt) : null;
+  const decided = await weighCoupon(program.couponPrecedence, evidence, coupon, occurredAt, Boolean(ofCustomer && evidence.keyUnconfirmed));
   const { click, partnerId, customerId, untrusted } = decided.attribution;
   const callerFlags = decided.codeWon ? [] : (input.flags ?? []);
   const attributionNote = [input.attributionNote && !decided.codeWon ? input.attributionNote : null, decided.note]

@@ -297,6 +297,26 @@ describe("sales and leads by coupon code", () => {
     expect(later.body.attribution_note).toBe(`credited by code ${code}`);
   });
 
+  it("attack: a partner whose own signup used their code claims a victim's customer_key by a keyless call; the sale waits for review", async () => {
+    // the partner signs up on the site through their own link with their own code (reported by the backend: trusted)
+    const own = await newClick(maya.link.code);
+    expect((await call(lead, { headers: withKey(fx.apiKey), body: { click_id: own, coupon_code: code } })).body.attributed).toBe(true);
+    // then, from the browser console, the keyless signup teaches their customer a victim's key (no one holds it yet)
+    const victimKey = uniqueCode("victim");
+    const claim = await call(signup, {
+      headers: fromSite,
+      body: { program_id: fx.program.id, click_id: own, customer_key: victimKey },
+    });
+    expect(claim.status).toBe(200);
+    // the victim pays; the backend reports the sale by the victim's key, with no click
+    const res = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: txn(), amount_cents: 9_000, customer_key: victimKey },
+    });
+    expect(res.body.partner_code).toBe(maya.partner.code); // credited through the claimed key, as without codes...
+    expect((await commissionOf(res.body.sale_id))?.flags).toContain("UNTRUSTED_ATTRIBUTION"); // ...but never trusted
+  });
+
   it("a keyless browser call's code is not evidence: the signup stays with its click's partner", async () => {
     const token = await newClick(fx.link.code);
     const res = await call(signup, {

@@ -26,13 +26,16 @@ function fieldsOf(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") out.push(field.trim()), (field = "");
-    else field += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted && ch === '"') quoted = false;
+    else if (quoted) field += ch;
+    else if (ch === '"' && field === "") quoted = true;
+    else if (ch === ",") {
+      out.push(field.trim());
+      field = "";
+    } else field += ch;
   }
   out.push(field.trim());
   return out;

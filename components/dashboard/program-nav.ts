@@ -10,6 +10,7 @@ export const PROGRAM_SECTIONS: ProgramSection[] = [
   { segment: "install", label: "Install & verify" },
   { segment: "partners", label: "Partners" },
   { segment: "links", label: "Links" },
+  { segment: "coupons", label: "Coupons" },
   { segment: "reports", label: "Reports" },
   { segment: "activity", label: "Activity" },
   { segment: "commissions", label: "Commissions" },

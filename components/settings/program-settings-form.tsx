@@ -122,6 +122,14 @@ export function ProgramSettingsForm({ programId, initial, canEdit }: { programId
             },
           })}
         />
+        <Select
+          label="Coupon code vs click"
+          hint="A sale carries one partner's coupon code and another partner's click: who gets the credit."
+          {...form.register("couponPrecedence")}
+        >
+          <option value="CODE">The code wins (the customer typed it)</option>
+          <option value="LAST_CLICK">The click wins; the code credits only sales without one</option>
+        </Select>
       </fieldset>
       <fieldset disabled={disabled} className="grid min-w-0 gap-1 md:grid-cols-3">
         <Check

@@ -13,6 +13,7 @@ export interface SettingsValues {
   cleanupParams: boolean;
   testMode: boolean;
   autoApprovePartners: boolean;
+  couponPrecedence: "CODE" | "LAST_CLICK";
   commission: { type: "percentage"; value: number } | { type: "flat"; value: number };
 }
 
@@ -30,6 +31,7 @@ export function settingsValues(program: ProgramWithRule): SettingsValues {
     cleanupParams: program.cleanupParams,
     testMode: program.testMode,
     autoApprovePartners: program.autoApprovePartners,
+    couponPrecedence: program.couponPrecedence,
     commission: rule?.type === "FLAT" ? { type: "flat", value: rule.value } : { type: "percentage", value: (rule?.value ?? 2000) / 100 },
   };
 }

@@ -9,6 +9,7 @@ export const TAGS = {
   apiKeys: "API keys",
   partners: "Partners",
   links: "Links",
+  coupons: "Coupons",
   activity: "Activity",
   reports: "Reports",
   commissions: "Commissions",

@@ -110,6 +110,7 @@ export function saleInputOf(programId: string, body: SaleBody): SaleInput {
     lineItems: body.line_items,
     occurredAt: body.occurred_at ? new Date(body.occurred_at) : undefined,
     testMode: body.test_mode,
+    coupon: body.coupon_code ? { code: body.coupon_code } : undefined,
     source: "API",
   };
 }
@@ -122,6 +123,7 @@ export function leadInputOf({ programId, apiKeyId }: ProgramKeyAuth, body: LeadB
     email: body.email,
     name: body.name,
     testMode: body.test_mode ?? body.additional_data?.test_mode,
+    couponCode: body.coupon_code,
     source: "API",
     actor: programKeyActor(apiKeyId),
     via: "POST /api/v1/track/lead",
@@ -131,7 +133,7 @@ export function leadInputOf({ programId, apiKeyId }: ProgramKeyAuth, body: LeadB
 /** The answer of the lead and signup endpoints. */
 export const leadAnswer = (lead: LeadResult): z.input<typeof leadResponseSchema> => ({
   success: true,
-  message: lead.created ? "Lead tracked successfully" : "Lead already tracked for this customer",
+  message: `${lead.created ? "Lead tracked successfully" : "Lead already tracked for this customer"}${lead.note ? ` (${lead.note})` : ""}`,
   lead_id: lead.leadId,
   attributed: lead.partnerId !== null,
 });

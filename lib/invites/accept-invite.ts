@@ -18,6 +18,8 @@ export interface InviteView {
   state: "open" | "accepted" | "expired";
   /** An account with the invite's e-mail exists: sign in to accept instead of creating one. */
   accountExists: boolean;
+  /** The invited partner's active coupon codes and what they give customers (two-sided: the offer sells the invite). */
+  coupons: Array<{ code: string; description: string | null }>;
 }
 
 /** The invite behind a token, for the acceptance page; null for an unknown token. */
@@ -29,7 +31,20 @@ export async function getInvite(token: string, now = new Date()): Promise<Invite
   });
   if (!invite) return null;
   const [partner, account] = await Promise.all([
-    invite.partnerId ? db.partner.findUnique({ where: { id: invite.partnerId }, select: { name: true } }) : null,
+    invite.partnerId
+      ? db.partner.findUnique({
+          where: { id: invite.partnerId },
+          select: {
+            name: true,
+            coupons: {
+              where: { status: "ACTIVE", OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+              select: { code: true, description: true },
+              orderBy: { createdAt: "asc" },
+              take: 10,
+            },
+          },
+        })
+      : null,
     db.user.findUnique({ where: { email: invite.email }, select: { id: true } }),
   ]);
   return {
@@ -41,6 +56,7 @@ export async function getInvite(token: string, now = new Date()): Promise<Invite
     partnerName: partner?.name ?? null,
     state: invite.acceptedAt ? "accepted" : invite.expiresAt <= now ? "expired" : "open",
     accountExists: Boolean(account),
+    coupons: partner?.coupons ?? [],
   };
 }
 

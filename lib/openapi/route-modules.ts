@@ -10,6 +10,8 @@ import * as r6 from "@/app/api/v1/programs/[id]/commission-rules/[ruleId]/route"
 import * as r7 from "@/app/api/v1/programs/[id]/commission-rules/route";
 import * as r8 from "@/app/api/v1/programs/[id]/commissions/review/route";
 import * as r9 from "@/app/api/v1/programs/[id]/commissions/route";
+import * as r40 from "@/app/api/v1/programs/[id]/coupons/[couponId]/route";
+import * as r41 from "@/app/api/v1/programs/[id]/coupons/route";
 import * as r10 from "@/app/api/v1/programs/[id]/customers/route";
 import * as r11 from "@/app/api/v1/programs/[id]/links/[linkId]/route";
 import * as r12 from "@/app/api/v1/programs/[id]/links/route";
@@ -53,6 +55,8 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/v1/programs/[id]/commission-rules/route.ts": r7,
   "app/api/v1/programs/[id]/commissions/review/route.ts": r8,
   "app/api/v1/programs/[id]/commissions/route.ts": r9,
+  "app/api/v1/programs/[id]/coupons/[couponId]/route.ts": r40,
+  "app/api/v1/programs/[id]/coupons/route.ts": r41,
   "app/api/v1/programs/[id]/customers/route.ts": r10,
   "app/api/v1/programs/[id]/links/[linkId]/route.ts": r11,
   "app/api/v1/programs/[id]/links/route.ts": r12,

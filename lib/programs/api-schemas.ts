@@ -32,6 +32,7 @@ function fromWire<T extends Record<string, unknown>>(b: T) {
     cleanupParams: b.cleanup_params,
     testMode: b.test_mode,
     minPayoutAmount: b.min_payout_amount,
+    couponPrecedence: b.coupon_precedence,
   } as Omit<UpdateProgramInput, "stripeWebhookSecret">;
 }
 
@@ -64,6 +65,13 @@ export const programUpdateBody = z
     cleanup_params: update.cleanupParams,
     test_mode: update.testMode,
     min_payout_amount: update.minPayoutAmount.describe(describe.minPayoutAmount),
+    coupon_precedence: z
+      .enum(["code", "last_click"], "must be code or last_click")
+      .transform((v) => v.toUpperCase() as "CODE" | "LAST_CLICK")
+      .optional()
+      .describe(
+        "A sale carrying a partner's coupon code and another partner's click: code (default) credits the code, last_click the click",
+      ),
     stripe_webhook_secret: update.stripeWebhookSecret.describe(
       "Stripe webhook signing secret (whsec_…), stored encrypted and never returned; null disconnects Stripe",
     ),
@@ -94,6 +102,7 @@ export const programResponse = z
     cleanup_params: z.boolean(),
     test_mode: z.boolean(),
     min_payout_amount: z.number().int().describe("minor units"),
+    coupon_precedence: z.enum(["code", "last_click"]),
     stripe_webhook_connected: z.boolean(),
     stripe_connected_at: z.iso.datetime().nullable(),
     created_at: z.iso.datetime(),

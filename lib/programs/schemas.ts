@@ -51,6 +51,8 @@ export const programFields = {
   minPayoutAmount: z.number().int("must be an integer amount in minor units").min(0).max(1_000_000_000),
   /** Applications through the open link start ACTIVE (true) or PENDING for review (false). */
   autoApprovePartners: z.boolean(),
+  /** A sale with a partner's coupon code and another partner's click: the code wins (CODE) or the click (LAST_CLICK). */
+  couponPrecedence: z.enum(["CODE", "LAST_CLICK"], "must be code or last_click"),
 };
 
 export const createProgramSchema = z.object({

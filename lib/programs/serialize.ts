@@ -25,6 +25,7 @@ export function serializeProgram(program: ProgramWithRule): ProgramResponse {
     cleanup_params: program.cleanupParams,
     test_mode: program.testMode,
     min_payout_amount: program.minPayoutAmount,
+    coupon_precedence: program.couponPrecedence === "CODE" ? "code" : "last_click",
     stripe_webhook_connected: program.stripeWebhookSecret !== null,
     stripe_connected_at: program.stripeConnectedAt?.toISOString() ?? null,
     created_at: program.createdAt.toISOString(),

@@ -23,6 +23,7 @@ function programData(data: Settings): Prisma.ProgramUncheckedUpdateInput {
     testMode: data.testMode,
     minPayoutAmount: data.minPayoutAmount,
     autoApprovePartners: data.autoApprovePartners,
+    couponPrecedence: data.couponPrecedence,
     ...(param ? { referralParam: param, referralParamAliases: aliases } : {}),
     // The webhook secret must be read back to verify signatures: encrypted, never hashed.
     ...(secret === null ? { stripeWebhookSecret: null, stripeConnectedAt: null } : {}),

@@ -30,6 +30,21 @@ export const summaryResponse = z
     revenue: z.number().int().describe("Referred sales net of refunds, minor units"),
     commissions: z.number().int().describe("Commissions created in the period, rejected and reversed excluded, minor units"),
     conversion: z.object({ click_to_lead: rate, lead_to_sale: rate, click_to_sale: rate }),
+    by_code: z
+      .array(
+        z.object({
+          coupon_id: z.string(),
+          code: z.string(),
+          partner_id: z.string(),
+          sales: z.number().int(),
+          revenue: z.number().int().describe("Net of refunds, minor units"),
+          commissions: z.number().int().describe("Minor units, rejected excluded"),
+        }),
+      )
+      .describe("Sales a coupon code credited to its partner, per code (at most 200, by revenue)"),
+    credited_by: z
+      .array(z.object({ partner_id: z.string(), code: z.number().int(), link: z.number().int(), other: z.number().int() }))
+      .describe("Per partner with code sales: their sales credited by a code, by a link (click), or otherwise"),
   })
   .meta({ id: "Summary" });
 export type SummaryResponse = z.infer<typeof summaryResponse>;

@@ -16,5 +16,14 @@ export function serializeSummary(summary: Summary): SummaryResponse {
       lead_to_sale: summary.conversion.leadToSale,
       click_to_sale: summary.conversion.clickToSale,
     },
+    by_code: summary.codes.byCode.map((c) => ({
+      coupon_id: c.couponId,
+      code: c.code,
+      partner_id: c.partnerId,
+      sales: c.sales,
+      revenue: c.revenue,
+      commissions: c.commissions,
+    })),
+    credited_by: summary.codes.byPartner.map((p) => ({ partner_id: p.partnerId, code: p.byCode, link: p.byLink, other: p.other })),
   };
 }

@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import { reportStats } from "@/lib/reports/stats";
 import { ApiError } from "@/lib/kernel/errors";
+import { codeReport } from "@/lib/coupons/code-report";
 
 export interface Summary {
   from: Date;
@@ -14,6 +15,8 @@ export interface Summary {
   revenue: number;
   commissions: number;
   conversion: { clickToLead: number; leadToSale: number; clickToSale: number };
+  /** Sales credited by coupon codes, per code; and per partner, code vs link. */
+  codes: Awaited<ReturnType<typeof codeReport>>;
 }
 
 /** Share of `part` in `whole`, 0–1 with 4 decimals; 0 when there is no whole. */
@@ -29,7 +32,10 @@ export async function getSummary(programId: string, query: { from: Date; to: Dat
   const program = await db.program.findUnique({ where: { id: programId }, select: { currency: true } });
   if (!program) throw new ApiError("not_found", "Program not found");
   const { from, to } = query;
-  const [total] = await reportStats(programId, { from, to, partnerId: query.partnerId, groupBy: "total" });
+  const [[total], codes] = await Promise.all([
+    reportStats(programId, { from, to, partnerId: query.partnerId, groupBy: "total" }),
+    codeReport(programId, { from, to, partnerId: query.partnerId }),
+  ]);
   const { clicks = 0, leads = 0, sales = 0, revenue = 0, commissions = 0 } = total ?? {};
   return {
     from,
@@ -41,5 +47,6 @@ export async function getSummary(programId: string, query: { from: Date; to: Dat
     revenue,
     commissions,
     conversion: { clickToLead: ratio(leads, clicks), leadToSale: ratio(sales, leads), clickToSale: ratio(sales, clicks) },
+    codes,
   };
 }

@@ -24,6 +24,8 @@ export const saleResponse = z
     is_recurring: z.boolean(),
     subscription_id: z.string().nullable(),
     product_id: z.string().nullable(),
+    coupon_code: z.string().nullable().describe("The discount code the sale carried (ours when matched, else as sent)"),
+    attribution_note: z.string().nullable().describe("Which evidence won when a code and a click competed, or why a code credited nobody"),
     source: z.string(),
     test: z.boolean(),
     occurred_at: z.iso.datetime(),

@@ -19,6 +19,8 @@ export function serializeSale(sale: SaleRow): SaleResponse {
     is_recurring: sale.isRecurring,
     subscription_id: sale.subscriptionId,
     product_id: sale.productId,
+    coupon_code: sale.couponCode,
+    attribution_note: sale.attributionNote,
     source: sale.source.toLowerCase(),
     test: sale.test,
     occurred_at: sale.occurredAt.toISOString(),

@@ -2,13 +2,15 @@
 // (lib/tracking/record-sale.ts). Attribution, in order: metadata hints (click token, customer
 // key), the subscription remembered at checkout, then the Stripe customer's earlier attribution
 // (by Stripe customer id, else e-mail bound at lead time; an e-mail only a browser gave credits
-// with a review flag). The transaction id is the payment
+// with a review flag). A discount's promotion code (or the one remembered for the subscription)
+// competes with them under the program's coupon precedence. The transaction id is the payment
 // intent or invoice id, so a sale API call and a webhook for the same payment never double count.
 import { db } from "@/lib/db";
 import { writeOrReadBack } from "@/lib/kernel/unique-violation";
 import { recordSale, type SaleResult } from "@/lib/tracking/record-sale";
 import { UNTRUSTED_ATTRIBUTION } from "@/lib/commissions/review-flags";
 import type { StripeAttributionHints } from "@/lib/stripe/metadata";
+import type { CouponEvidence } from "@/lib/coupons/match-coupon";
 
 export interface StripeSaleInput {
   programId: string;
@@ -24,6 +26,8 @@ export interface StripeSaleInput {
   email?: string | null;
   paymentIntent?: string | null;
   charge?: string | null;
+  /** The discount applied (lib/stripe/discounts.ts); else the code remembered for the subscription at checkout. */
+  coupon?: CouponEvidence;
 }
 
 export type StripeSaleOutcome = { status: "recorded"; sale: SaleResult } | { status: "duplicate" };
@@ -72,7 +76,7 @@ export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSa
         where: {
           programId_provider_subscriptionId: { programId: input.programId, provider: "stripe", subscriptionId: input.subscriptionId },
         },
-        select: { clickId: true, customerId: true },
+        select: { clickId: true, customerId: true, couponId: true },
       })
     : null;
   const fallbackCustomer = input.hints.customerKey
@@ -99,6 +103,7 @@ export async function recordStripeSale(input: StripeSaleInput): Promise<StripeSa
         occurredAt: input.occurredAt,
         paymentReference: input.paymentIntent ?? undefined,
         chargeReference: input.charge ?? undefined,
+        coupon: input.coupon ?? (remembered?.couponId ? { couponId: remembered.couponId } : undefined),
         source: "STRIPE",
       });
       return { status: "recorded", sale };

@@ -70,3 +70,14 @@ export async function attributedClickOfCustomer(
     scope,
   );
 }
+
+/** Who a sale credits, and on what: the click (kept for figures), the partner, the customer. */
+export interface SaleAttribution {
+  click: (Pick<AttributionClick, "id" | "partnerId" | "linkId" | "networkHash"> & { createdAt?: Date }) | null;
+  partnerId: string | null;
+  customerId: string | null;
+  /** The credit rests on untrusted evidence (a customer key only a browser call gave). */
+  untrusted?: boolean;
+  /** Credited directly by the caller (Refersion auto-credit): no code overrides it. */
+  direct?: boolean;
+}

@@ -3,7 +3,8 @@
 // An already attributed customer keeps its partner unless the caller is trusted (program API
 // key) and the program credits the last click; an untrusted call never moves a customer, and
 // every change of a customer's partner is audited (lib/audit/customer-attribution.ts).
-// Test-mode leads use test customers only and never touch live ones.
+// Test-mode leads use test customers only and never touch live ones. A trusted lead may carry the
+// code used at signup (a free trial): it credits the customer under the program's coupon precedence.
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/kernel/errors";
 import { isUniqueViolation } from "@/lib/kernel/unique-violation";
@@ -16,6 +17,7 @@ import { auditAttribution } from "@/lib/audit/customer-attribution";
 import { releaseEmailClaims, settleKeyClaim } from "@/lib/tracking/key-claims";
 import { UNTRUSTED_ATTRIBUTION } from "@/lib/commissions/review-flags";
 import { enqueueDeliveries } from "@/lib/webhooks/record-events";
+import { matchCoupon } from "@/lib/coupons/match-coupon";
 
 export interface LeadInput {
   programId: string;
@@ -32,6 +34,8 @@ export interface LeadInput {
    * unverified, and their lead commission waits for review.
    */
   trusted?: boolean;
+  /** The discount code used at signup (trusted calls only): credits the customer to the code's partner (lib/coupons/match-coupon.ts). */
+  couponCode?: string;
   /** Who is calling, for the audit row of a change of partner (default: the program key, or a public caller). */
   actor?: Actor;
   /** The call, for that audit row, e.g. "POST /api/v1/track/signup". */
@@ -43,6 +47,8 @@ export interface LeadResult {
   customerId: string;
   created: boolean;
   partnerId: string | null;
+  /** Why a code credited nobody, or which evidence won against it. */
+  note: string | null;
 }
 
 export async function recordLead(input: LeadInput): Promise<LeadResult> {
@@ -55,11 +61,19 @@ export async function recordLead(input: LeadInput): Promise<LeadResult> {
   }
 }
 
-const customerSelect = { id: true, partnerId: true, clickId: true, customerKey: true, customerKeyUnverified: true } as const;
+const customerSelect = {
+  id: true,
+  partnerId: true,
+  clickId: true,
+  couponId: true,
+  customerKey: true,
+  customerKeyUnverified: true,
+} as const;
 type LeadCustomer = {
   id: string;
   partnerId: string | null;
   clickId: bigint | null;
+  couponId: string | null;
   customerKey: string | null;
   customerKeyUnverified: boolean;
 };
@@ -67,7 +81,7 @@ type LeadCustomer = {
 async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
   const program = await db.program.findUniqueOrThrow({
     where: { id: input.programId },
-    select: { cookieWindowDays: true, testMode: true, attributionModel: true },
+    select: { cookieWindowDays: true, testMode: true, attributionModel: true, couponPrecedence: true },
   });
   const test = Boolean(input.testMode || program.testMode);
   if (!input.clickToken && !input.customerKey && !test)
@@ -76,7 +90,10 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
   const actor = input.actor ?? (trusted ? programKeyActor(null) : publicActor);
   const via = input.via ?? `lead (${input.source})`;
   const mayReattribute = trusted && program.attributionModel === "LAST_CLICK";
+  // a code is evidence only from a trusted call (a keyless caller could type any partner's code)
+  const coupon = trusted && input.couponCode ? await matchCoupon(input.programId, { code: input.couponCode }, new Date()) : null;
 
+  let note: string | null = null;
   let deliveries: string[] = []; // webhook deliveries written with the lead, queued once it commits
   const result = await db.$transaction(async (tx) => {
     const click = input.clickToken
@@ -133,9 +150,30 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
         ? { customerKey: input.customerKey, customerKeyUnverified: !trusted }
         : {};
 
+    // the code beats the click unless the program lets the click win; a code that credits nobody leaves the click
+    const codeWins = Boolean(coupon?.partnerId && (program.couponPrecedence === "CODE" || !click));
+    const byCode = codeWins
+      ? { partnerId: coupon!.partnerId, clickId: click?.partnerId === coupon!.partnerId ? click.id : null, couponId: coupon!.couponId }
+      : null;
+    note = coupon
+      ? coupon.refusal
+        ? `${coupon.refusal}: it credits nobody`
+        : codeWins
+          ? `credited by code ${coupon.code}`
+          : `the click wins (last click); code ${coupon.code} was not used`
+      : null;
+
     let customer: LeadCustomer;
     let from: { partnerId: string | null; clickId: bigint | null } = { partnerId: null, clickId: null };
-    if (target) {
+    if (target && byCode) {
+      from = { partnerId: target.partnerId, clickId: target.clickId };
+      const move = !target.partnerId || program.couponPrecedence === "CODE";
+      customer = await tx.customer.update({
+        where: { id: target.id },
+        data: { ...details, ...(target === byKey ? {} : teachKey(target)), ...(move ? byCode : {}) },
+        select: customerSelect,
+      });
+    } else if (target) {
       from = { partnerId: target.partnerId, clickId: target.clickId };
       // the customer of the key moves to the click under last-click (trusted only); the click's own customer is already its partner's
       const attribute = click && (!target.partnerId || (target === byKey && mayReattribute));
@@ -151,7 +189,15 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
       if (attribute && click.customerId !== target.id) await tx.click.update({ where: { id: click.id }, data: { customerId: target.id } });
     } else {
       customer = await tx.customer.create({
-        data: { programId: input.programId, ...teachKey(null), ...details, partnerId: click?.partnerId, clickId: click?.id, test },
+        data: {
+          programId: input.programId,
+          ...teachKey(null),
+          ...details,
+          partnerId: click?.partnerId,
+          clickId: click?.id,
+          ...(byCode ?? {}),
+          test,
+        },
         select: customerSelect,
       });
     }
@@ -173,7 +219,7 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
         ${input.source}::"TrackingSource", ${test}, now())
       ON CONFLICT ("customerId") DO NOTHING RETURNING id`;
     if (inserted[0]) {
-      const credited = customer.clickId !== null && customer.partnerId !== null;
+      const credited = customer.partnerId !== null && (customer.clickId !== null || customer.couponId !== null);
       // (link and partner figures come from the rollup job, not counters bumped here)
       // A customer's first lead, attributed and live, earns the rule's lead commission (if any).
       const commission =
@@ -189,10 +235,10 @@ async function recordLeadOnce(input: LeadInput): Promise<LeadResult> {
             })
           : null;
       deliveries = await recordLeadEvents(tx, input.programId, inserted[0].id, commission?.id ?? null);
-      return { leadId: inserted[0].id, customerId: customer.id, created: true, partnerId: customer.partnerId };
+      return { leadId: inserted[0].id, customerId: customer.id, created: true, partnerId: customer.partnerId, note };
     }
     const existing = await tx.lead.findUniqueOrThrow({ where: { customerId: customer.id }, select: { id: true, partnerId: true } });
-    return { leadId: existing.id, customerId: customer.id, created: false, partnerId: existing.partnerId };
+    return { leadId: existing.id, customerId: customer.id, created: false, partnerId: existing.partnerId, note };
   });
   enqueueDeliveries(deliveries);
   return result;

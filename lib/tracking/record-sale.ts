@@ -1,6 +1,8 @@
 // Records a sale and its commission. Attribution: the click of `click_id`, else the latest click
 // of the `customer_key` customer within the cookie window, else (renewals) the earlier payments
-// of the same subscription. A sale nobody can be credited for is still recorded, unattributed.
+// of the same subscription. A coupon code the sale carries (lib/coupons/match-coupon.ts) competes
+// with that evidence under the program's precedence: the code by default, else the click
+// (lib/tracking/coupon-precedence.ts). A sale nobody can be credited for is still recorded, unattributed.
 // The sale, its commission and the customer's status are written by one SQL statement whose
 // `ON CONFLICT DO NOTHING` on (programId, transactionId) makes a reused transaction id write
 // nothing at all, however many identical requests race. Every sale is hot path (API, Stripe,
@@ -16,14 +18,16 @@ import {
   attributedClickOfCustomer,
   clickByToken,
   creditableInScope,
-  type AttributionClick,
   type AttributionScope,
+  type SaleAttribution as Attribution,
 } from "@/lib/tracking/attribution";
 import { loadCommissionFacts, loadSaleFacts, type SaleFacts } from "@/lib/tracking/sale-context";
 import { REPEATED_IP_WINDOW_MS, UNTRUSTED_ATTRIBUTION, reviewFlags } from "@/lib/commissions/review-flags";
 import { publishSaleEvents } from "@/lib/webhooks/payloads";
 import { programKeyActor, providerActor } from "@/lib/audit/actor";
 import { settleKeyClaim, type KeyClaim } from "@/lib/tracking/key-claims";
+import { hasCouponEvidence, matchCoupon, type CouponEvidence } from "@/lib/coupons/match-coupon";
+import { weighCoupon } from "@/lib/tracking/coupon-precedence";
 
 export interface SaleInput {
   programId: string;
@@ -54,7 +58,12 @@ export interface SaleInput {
   occurredAt?: Date;
   testMode?: boolean;
   source: TrackingSource;
-  /** Extra review flags decided by the caller (e.g. an unauthenticated dialect). */
+  /**
+   * A discount code the (trusted) caller saw on the order: the code typed, or the Stripe promotion
+   * code / coupon applied. Keyless calls never pass one (docs/attribution.md).
+   */
+  coupon?: CouponEvidence;
+  /** Extra review flags about the click or customer evidence (an unproven cart...); dropped when a code wins instead. */
   flags?: string[];
   /** Why the caller chose this click or customer, when it had to choose (kept on the commission's snapshot). */
   attributionNote?: string;
@@ -69,14 +78,10 @@ export interface SaleResult {
   reason: string | null;
   /** The credit rests on untrusted evidence: callers must not remember it as trusted (e.g. bind a Stripe customer to it). */
   untrusted: boolean;
-}
-
-interface Attribution {
-  click: Pick<AttributionClick, "id" | "partnerId" | "linkId" | "networkHash"> | null;
-  partnerId: string | null;
-  customerId: string | null;
-  /** The credit rests on untrusted evidence (a customer key only a browser call gave). */
-  untrusted?: boolean;
+  /** The code the sale carried, when it matched one of ours. */
+  couponId: string | null;
+  /** Why this partner (or nobody) got the credit, when a code competed or was refused. */
+  attributionNote: string | null;
 }
 
 async function clickById(scope: AttributionScope, id: bigint) {
@@ -87,7 +92,26 @@ async function clickById(scope: AttributionScope, id: bigint) {
 /** Flags that say a credit rests on untrusted evidence (docs/attribution.md). */
 const UNTRUSTED_FLAGS = new Set([UNTRUSTED_ATTRIBUTION, "UNVERIFIED_SOURCE", "UNVERIFIED_CART", "CART_CONTESTED"]);
 
-async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleFacts): Promise<Attribution> {
+/**
+ * What the click, customer and subscription say, before any coupon code is weighed; and whether
+ * the customer was found by a key only a keyless call gave (then nothing it carries is trusted).
+ */
+async function attributeByEvidence(
+  input: SaleInput,
+  scope: AttributionScope,
+  facts: SaleFacts,
+): Promise<Attribution & { keyUnconfirmed: boolean }> {
+  const state: { keyClaim: KeyClaim } = { keyClaim: "verified" };
+  const found = await attributeWith(input, scope, facts, state);
+  return { ...found, keyUnconfirmed: state.keyClaim === "unconfirmed" && found.customerId === facts.keyCustomer?.id };
+}
+
+async function attributeWith(
+  input: SaleInput,
+  scope: AttributionScope,
+  facts: SaleFacts,
+  state: { keyClaim: KeyClaim },
+): Promise<Attribution> {
   const click = input.clickToken
     ? creditableInScope(facts.click, scope)
     : input.clickRowId !== undefined
@@ -104,9 +128,8 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
           })
         : null;
   // A key only a keyless call gave: this (trusted) sale settles it against its click (lib/tracking/key-claims.ts).
-  let keyClaim: KeyClaim = "verified";
   if (customer && customer === facts.keyCustomer && facts.keyCustomer.keyUnverified) {
-    keyClaim = await settleKeyClaim(db, {
+    state.keyClaim = await settleKeyClaim(db, {
       programId: input.programId,
       customerKey: input.customerKey!,
       holder: { id: customer.id, keyUnverified: true },
@@ -114,7 +137,7 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
       actor: input.source === "STRIPE" ? providerActor("stripe") : programKeyActor(null),
       via: `sale (${input.source})`,
     });
-    if (keyClaim === "released") customer = null; // the key goes to the click's customer with this sale
+    if (state.keyClaim === "released") customer = null; // the key goes to the click's customer with this sale
   }
   if (input.partnerId) {
     const partner = await db.partner.findFirst({ where: { id: input.partnerId, programId: input.programId }, select: { id: true } });
@@ -123,6 +146,7 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
       click: click?.partnerId === partner.id ? click : null,
       partnerId: partner.id,
       customerId: customer?.id ?? click?.customerId ?? null,
+      direct: true,
     };
   }
   if (click) return { click, partnerId: click.partnerId, customerId: customer?.id ?? click.customerId };
@@ -137,7 +161,7 @@ async function attribute(input: SaleInput, scope: AttributionScope, facts: SaleF
         click: attributed,
         partnerId: attributed.partnerId,
         customerId: customer.id,
-        untrusted: byKey && keyClaim === "unconfirmed",
+        untrusted: byKey && state.keyClaim === "unconfirmed",
       };
   }
   if (input.subscriptionId) {
@@ -173,11 +197,22 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   const occurredAt = input.occurredAt ?? new Date();
   const currency = (input.currency ?? program.currency).toUpperCase();
   const test = Boolean(input.testMode || program.testMode);
-  const { click, partnerId, customerId, untrusted } = await attribute(
+  const evidence = await attributeByEvidence(
     input,
     { programId: input.programId, cookieWindowDays: program.cookieWindowDays, test, at: occurredAt },
     facts,
   );
+  // the code the sale carries, else the one that credited the customer at signup: trusted unless
+  // the customer was found by a key only a keyless call claimed (docs/attribution.md)
+  const ofCustomer = !hasCouponEvidence(input.coupon) && facts.keyCustomer?.couponId && facts.keyCustomer.id === evidence.customerId;
+  const couponEvidence = ofCustomer ? { couponId: facts.keyCustomer!.couponId! } : input.coupon;
+  const coupon = hasCouponEvidence(couponEvidence) ? await matchCoupon(input.programId, couponEvidence, occurredAt) : null;
+  const decided = await weighCoupon(program.couponPrecedence, evidence, coupon, occurredAt, Boolean(ofCustomer && evidence.keyUnconfirmed));
+  const { click, partnerId, customerId, untrusted } = decided.attribution;
+  const callerFlags = decided.codeWon ? [] : (input.flags ?? []);
+  const attributionNote = [input.attributionNote && !decided.codeWon ? input.attributionNote : null, decided.note]
+    .filter(Boolean)
+    .join("; ");
 
   let commission: SaleRow["commission"] = null;
   let reason: string | null = partnerId ? null : "unattributed";
@@ -207,7 +242,7 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
       if (decision.amount > 0) {
         const flags = [
           ...new Set([
-            ...(input.flags ?? []),
+            ...callerFlags,
             ...(untrusted ? [UNTRUSTED_ATTRIBUTION] : []),
             ...(partner.status === "SUSPENDED" ? ["PARTNER_SUSPENDED"] : []),
             ...reviewFlags({
@@ -221,7 +256,7 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
         ];
         const snapshot = {
           ...ruleSnapshot(chosen.rule, chosen.scope),
-          ...(input.attributionNote ? { attribution_note: input.attributionNote } : {}),
+          ...(attributionNote ? { attribution_note: attributionNote } : {}),
         };
         commission = { amount: decision.amount, snapshot, flags };
       }
@@ -253,12 +288,15 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     holdUntil: new Date(occurredAt.getTime() + program.holdDays * 86_400_000),
     // a sale naming a new customer_key teaches it to the click's customer, for later renewals
     teachCustomerKey: test ? null : (input.customerKey ?? null),
+    couponId: coupon?.couponId ?? null,
+    couponCode: coupon?.code ?? null,
+    attributionNote: attributionNote || null,
     commission,
   });
   if (!written) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
   // nothing to do unless an endpoint listens
   await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints);
-  const resting = Boolean(untrusted) || (input.flags ?? []).some((f) => UNTRUSTED_FLAGS.has(f));
+  const resting = Boolean(untrusted) || callerFlags.some((f) => UNTRUSTED_FLAGS.has(f));
   return {
     saleId: written.saleId,
     commissionId: written.commissionId,
@@ -267,6 +305,8 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     commissionAmount: commission?.amount ?? 0,
     reason,
     untrusted: resting,
+    couponId: coupon?.couponId ?? null,
+    attributionNote: attributionNote || null,
   };
 }
 
@@ -292,6 +332,9 @@ interface SaleRow {
   chargeReference: string | null;
   holdUntil: Date;
   teachCustomerKey: string | null;
+  couponId: string | null;
+  couponCode: string | null;
+  attributionNote: string | null;
   commission: { amount: number; snapshot: object; flags: string[] } | null;
 }
 
@@ -319,6 +362,9 @@ const SALE_COLUMNS: Array<[string, string, (r: SaleRow) => unknown]> = [
   ["charge_reference", "text", (r) => r.chargeReference],
   ["hold_until", "text", (r) => r.holdUntil.toISOString()],
   ["teach_key", "text", (r) => r.teachCustomerKey],
+  ["coupon_id", "text", (r) => r.couponId],
+  ["coupon_code", "text", (r) => r.couponCode],
+  ["attribution_note", "text", (r) => r.attributionNote],
   ["has_commission", "boolean", (r) => r.commission !== null],
   ["commission_amount", "int", (r) => r.commission?.amount ?? 0],
   ["flags", "text", (r) => JSON.stringify(r.commission?.flags ?? [])],
@@ -349,10 +395,10 @@ const writeSales = createBatcher<SaleRow, Written>(
         INSERT INTO "Sale" ("programId", "transactionId", "customerId", "partnerId", "clickId", "linkId", amount, currency,
           type, "isRecurring",
           "subscriptionId", "subscriptionInterval", "productId", "lineItems", source, test, "occurredAt", "paymentReference",
-            "chargeReference", "createdAt")
+            "chargeReference", "couponId", "couponCode", "attributionNote", "createdAt")
         SELECT program_id, transaction_id, customer_id, partner_id, click_id, link_id, amount, currency, type::"SaleType", is_recurring,
           subscription_id, subscription_interval, product_id, line_items::jsonb, source::"TrackingSource", test, ${utc("occurred_at")},
-          payment_reference, charge_reference, now()
+          payment_reference, charge_reference, coupon_id, coupon_code, attribution_note, now()
         FROM input ORDER BY n
         ON CONFLICT ("programId", "transactionId") DO NOTHING
         RETURNING id, "programId", "transactionId"

@@ -17,6 +17,7 @@ export interface SaleProgram {
   holdDays: number;
   defaultRuleId: string | null;
   testMode: boolean;
+  couponPrecedence: "CODE" | "LAST_CLICK";
 }
 
 export type FoundClick = AttributionClick & { programId: string; test: boolean };
@@ -26,7 +27,14 @@ export interface SaleFacts {
   /** The click of the click token, whatever its program (the caller checks). */
   click: FoundClick | null;
   /** The live customer holding the customer key in this program, and its attributed click. */
-  keyCustomer: { id: string; clickId: bigint | null; attributedClick: FoundClick | null; keyUnverified: boolean } | null;
+  keyCustomer: {
+    id: string;
+    clickId: bigint | null;
+    attributedClick: FoundClick | null;
+    keyUnverified: boolean;
+    /** The code that credited the customer at signup (a lead by coupon_code). */
+    couponId: string | null;
+  } | null;
 }
 
 const batchOptions = { maxBatch: 100, maxInFlight: 2, retryAlone: (error: unknown) => !databaseUnreachable(error) };
@@ -70,6 +78,8 @@ type FactsRow = ClickColumns<"c"> &
     hold_days: number;
     default_rule_id: string | null;
     test_mode: boolean;
+    coupon_precedence: "CODE" | "LAST_CLICK";
+    k_coupon_id: string | null;
     k_id: string | null;
     k_click_id: string | null;
     k_key_unverified: boolean | null;
@@ -81,6 +91,7 @@ export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: str
        EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."programId" = pr.id AND w.enabled) AS has_endpoints, pr.currency,
          pr."cookieWindowDays" AS cookie_window_days, pr."holdDays" AS hold_days,
        pr."defaultRuleId" AS default_rule_id, pr."testMode" AS test_mode,
+       pr."couponPrecedence"::text AS coupon_precedence, k."couponId" AS k_coupon_id,
        ${clickColumns("c")},
        k.id AS k_id, k."clickId"::text AS k_click_id, k."customerKeyUnverified" AS k_key_unverified,
        ${clickColumns("kc")}
@@ -104,6 +115,7 @@ export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: str
             holdDays: r.hold_days,
             defaultRuleId: r.default_rule_id,
             testMode: r.test_mode,
+            couponPrecedence: r.coupon_precedence,
           }
         : null,
       click: clickOf(r, "c"),
@@ -113,6 +125,7 @@ export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: str
             clickId: r.k_click_id === null ? null : BigInt(r.k_click_id),
             attributedClick: clickOf(r, "kc"),
             keyUnverified: Boolean(r.k_key_unverified),
+            couponId: r.k_coupon_id,
           }
         : null,
     };

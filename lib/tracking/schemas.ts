@@ -2,6 +2,7 @@
 // public documentation (its API reference "Track Click" and its "3-Step Integration Guide"); the
 // same schemas feed the OpenAPI document.
 import { z } from "zod";
+import { couponCodeEvidence } from "@/lib/coupons/api-schemas";
 import { eventTimestamp, INT_MAX, intId, minorUnits } from "@/lib/kernel/bounds";
 import { optionalEmail, optionalText } from "@/lib/kernel/fields";
 import { optionalFreeText } from "@/lib/kernel/text";
@@ -68,6 +69,7 @@ export const leadBodySchema = z.object({
   email: optionalEmail,
   name: optionalText(200),
   test_mode: z.boolean().optional(),
+  coupon_code: couponCodeEvidence.optional().describe("The code used at signup (a free trial): credits the customer to its partner"),
   additional_data: z.object({ test_mode: z.boolean().optional() }).loose().optional().nullable(),
 });
 export type LeadBody = z.infer<typeof leadBodySchema>;
@@ -99,6 +101,7 @@ export const saleBodySchema = z.object({
   line_items: z.array(lineItemSchema).max(200).optional(),
   occurred_at: eventTimestamp.optional(),
   test_mode: z.boolean().optional(),
+  coupon_code: couponCodeEvidence.optional(),
 });
 export type SaleBody = z.infer<typeof saleBodySchema>;
 
@@ -109,6 +112,10 @@ export const saleResponseSchema = z.object({
   message: z.string(),
   attributed: z.boolean(),
   partner_code: z.string().nullable(),
+  attribution_note: z
+    .string()
+    .nullable()
+    .describe("Which evidence won when a coupon code and a click competed, or why a code credited nobody"),
 });
 
 export const refundBodySchema = z.object({

@@ -9,6 +9,8 @@ export const WEBHOOK_EVENTS = [
   "commission.approved",
   "commission.reversed",
   "payout.paid",
+  "coupon.created",
+  "coupon.updated",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
@@ -21,6 +23,8 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "commission.approved": "A commission left its hold (or was approved by hand)",
   "commission.reversed": "A refund took a commission down to zero",
   "payout.paid": "A payout to a partner was marked paid",
+  "coupon.created": "A coupon code was created for a partner (by hand, import, or learned from Stripe)",
+  "coupon.updated": "A coupon code changed: partner, discount, window, Stripe ids, or deactivated",
 };
 
 export interface WebhookEvent {

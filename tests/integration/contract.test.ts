@@ -99,6 +99,14 @@ describe("every documented operation answers what the document says", () => {
       });
       return res.body.id as string;
     });
+    const coupon = once(async () => {
+      const res = await invoke("post", "/api/v1/programs/{id}/coupons", {
+        params: { id },
+        headers: auth,
+        body: { code: `C${crypto.randomUUID().slice(0, 8)}`, partner_id: fx.partner.id },
+      });
+      return res.body.id as string;
+    });
     const hook = once(async () => {
       const res = await invoke("post", "/api/v1/programs/{id}/webhooks", {
         params: { id },
@@ -146,6 +154,15 @@ describe("every documented operation answers what the document says", () => {
       listLinks: async () => ({ params: { id }, headers: auth }),
       createLink: async () => ({ params: { id }, headers: auth, body: { partner_id: fx.partner.id } }),
       updateLink: async () => ({ params: { id, linkId: fx.link.id }, headers: auth, body: { status: "active" } }),
+      listCoupons: async () => ({ params: { id }, headers: auth, query: { q: "c" } }),
+      createCoupon: async () => ({
+        params: { id },
+        headers: auth,
+        body: { code: `NEW${crypto.randomUUID().slice(0, 8)}`, partner_id: fx.partner.id, description: "10% off" },
+      }),
+      getCoupon: async () => ({ params: { id, couponId: await coupon() }, headers: auth }),
+      updateCoupon: async () => ({ params: { id, couponId: await coupon() }, headers: auth, body: { description: "20% off" } }),
+      deactivateCoupon: async () => ({ params: { id, couponId: await coupon() }, headers: auth }),
       listClicks: async () => ({ params: { id }, headers: auth }),
       listCustomers: async () => ({ params: { id }, headers: auth }),
       listSales: async () => (await sale(), { params: { id }, headers: auth }),

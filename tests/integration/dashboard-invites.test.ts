@@ -15,6 +15,8 @@ import { makeProgram, makeUser, uniqueEmail } from "../helpers/factories";
 const actorOf = (userId: string) => ({ type: "USER" as const, id: userId, userId });
 const tokenOf = (url: string) => url.split("/invite/")[1]!;
 const PASSWORD = "a long enough password";
+const createCouponRow = (programId: string, partnerId: string, code: string, status: "ACTIVE" | "INACTIVE") =>
+  db.coupon.create({ data: { programId, partnerId, code, codeKey: code.toLowerCase(), status, description: "20% off" } });
 
 /** Applies with a new account as a person would: the form, then the link in the mail. */
 async function applyAsNew(programId: string, input: { name: string; email: string; password: string }) {
@@ -30,6 +32,15 @@ beforeAll(() => {
 });
 
 describe("partner invites", () => {
+  it("shows the invited partner's active coupon codes with their discount (not a deactivated one)", async () => {
+    const { owner, program } = await makeProgram({ name: "Codes Co" });
+    const sent = await invitePartner(program.id, { name: "Pod Caster", email: uniqueEmail("pod") }, actorOf(owner.id));
+    const code = (c: string, status: "ACTIVE" | "INACTIVE" = "ACTIVE") => createCouponRow(program.id, sent.partnerId, c, status);
+    await code("POD20");
+    await code("OLD10", "INACTIVE");
+    expect((await getInvite(tokenOf(sent.url)))!.coupons).toEqual([{ code: "POD20", description: "20% off" }]);
+  });
+
   it("adds an active partner with a link, mails a sign-up link, and connects the new account once", async () => {
     const { owner, program } = await makeProgram({ name: "Invite Co" });
     const email = uniqueEmail("maya");

@@ -212,6 +212,34 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
     expect(await db.sale.findUniqueOrThrow({ where: { id: res.body.sale_id } })).toMatchObject({ partnerId: null, amount: 6_375 });
   });
 
+  it("credits discount_code's partner when no cart binding does, and over an unproven cart's click by default", async () => {
+    const podcaster = await addPartner(fx.program.id, "pod");
+    const code = unique("POD").toUpperCase();
+    await db.coupon.create({ data: { programId: fx.program.id, partnerId: podcaster.partner.id, code, codeKey: code.toLowerCase() } });
+    const noCart = await post(fx, {
+      ...documentedOrder({ order_id: unique("dc") }),
+      cart_id: undefined,
+      discount_code: code.toLowerCase(),
+    });
+    expect(noCart.body).toMatchObject({ attributed: true, affiliate_code: podcaster.partner.code });
+    expect(await db.sale.findUniqueOrThrow({ where: { id: noCart.body.sale_id } })).toMatchObject({ couponCode: code, amount: 6_375 });
+
+    const { cartId } = await visitAndCheckout(fx);
+    const both = await post(fx, { ...documentedOrder({ cart_id: cartId, order_id: unique("dc") }), discount_code: code });
+    expect(both.body.affiliate_code).toBe(podcaster.partner.code);
+    const commission = await db.commission.findFirstOrThrow({ where: { saleId: both.body.sale_id } });
+    // the cart's flags were about the cart's click, which lost: the code's credit is trusted
+    expect(commission.flags).not.toContain("UNVERIFIED_CART");
+    expect(commission.ruleSnapshot).toMatchObject({
+      attribution_note: expect.stringContaining(`credited by code ${code}; a click of partner ${fx.partner.code}`),
+    });
+
+    // an unknown code leaves the order unattributed and the answer says why
+    const unknown = await post(fx, { ...documentedOrder({ order_id: unique("dc") }), cart_id: undefined, discount_code: "NOPE-1" });
+    expect(unknown.body.attributed).toBe(false);
+    expect(unknown.body.message).toContain("code NOPE-1 is not a code of this program");
+  });
+
   it("computes in exact decimal and in the order's currency (else the program's)", async () => {
     const { cartId } = await visitAndCheckout(fx);
     const exact = await post(fx, {
@@ -307,7 +335,10 @@ describe("POST /tracker/orders/paid (Refersion)", () => {
 
     const cases: Array<[unknown, string]> = [
       ["{oops", "Request body is not valid JSON"],
-      [{ ...order(), cart_id: undefined }, "cart_id: is required (unless auto_credit_affiliate_id names the affiliate to credit)"],
+      [
+        { ...order(), cart_id: undefined, discount_code: undefined },
+        "cart_id: is required (unless auto_credit_affiliate_id names the affiliate to credit, or discount_code a coupon code)",
+      ],
       [{ ...order(), cart_id: "c".repeat(256) }, "cart_id: must be at most 255 characters"],
       [{ ...order(), items: [] }, "items: must list at least one item"],
       [{ ...order(), items: [{ quantity: 1, price: 1 }] }, "items.0.sku: is required"],

@@ -65,6 +65,8 @@ describe("GET /api/v1/programs/{id}/reports/summary", () => {
       revenue: 7_500 + 5_000 + 2_500,
       commissions: 2_000 + 1_000 + 500,
       conversion: { click_to_lead: 0.4444, lead_to_sale: 0.75, click_to_sale: 0.3333 },
+      by_code: [], // no sale of the period carried a coupon code
+      credited_by: [],
     });
 
     const ofB = await call(getSummary, "GET", {

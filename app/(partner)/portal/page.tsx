@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ReportChart } from "@/components/charts/report-chart";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { PartnerMoney } from "@/components/portal/partner-money";
+import { PortalCoupons } from "@/components/portal/portal-coupons";
 import { PortalLinks } from "@/components/portal/portal-links";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -54,6 +55,7 @@ export default async function PortalPage() {
                 />
               </div>
               <PortalLinks links={m.links} partnerStatus={m.status} />
+              {m.status === "ACTIVE" ? <PortalCoupons coupons={m.coupons} /> : null}
               <Card>
                 <CardHeader title="Your performance" description="Last 30 days, per day; the dashed line is the 30 days before" />
                 <div className="px-5 py-4">

@@ -2,7 +2,9 @@
 // (a partner of the program, by id or code) credits that partner directly; otherwise the click
 // the order's `cart_id` was bound to at checkout (tracker `checkout(cartId)` or the checkout
 // endpoint; lib/tracking/cart-claim.ts decides between bindings and flags unproven ones), with
-// the core's usual window and subscription rules. `order_id` is the sale's
+// the core's usual window and subscription rules. `discount_code` is the code the customer typed:
+// it credits the code's partner when no cart binding does, or over it under the program's coupon
+// precedence (code beats cookie by default; lib/tracking/coupon-precedence.ts). `order_id` is the sale's
 // transaction id, unique per program: a repeat answers the recorded order and changes nothing.
 import { db } from "@/lib/db";
 import { orderAmount } from "@/lib/dialects/refersion/order-amount";
@@ -90,6 +92,7 @@ export async function recordRefersionOrder(programId: string, order: RefersionOr
         isRecurring: subscription && earlier > 0, // descriptive only; recurring limits count the sales themselves
         subscriptionId: order.subscription_id,
         lineItems,
+        coupon: order.discount_code ? { code: order.discount_code } : undefined,
         source: "REFERSION",
         // a direct credit does not rest on the cart
         ...(binding && !partnerId ? { flags: binding.flags, attributionNote: binding.note ?? undefined } : {}),
@@ -98,7 +101,7 @@ export async function recordRefersionOrder(programId: string, order: RefersionOr
         ...answer,
         message: sale.partnerId
           ? "Order recorded and credited"
-          : "Order recorded; no affiliate to credit (cart_id was not bound to a click in the cookie window)",
+          : `Order recorded; no affiliate to credit (${sale.attributionNote ?? "cart_id was not bound to a click in the cookie window"})`,
         sale_id: sale.saleId,
         commission_id: sale.commissionId,
         attributed: sale.partnerId !== null,

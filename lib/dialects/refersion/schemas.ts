@@ -58,7 +58,7 @@ export const refersionOrderSchema = z
     shipping: decimalAmount.optional().nullable().describe("Earns no commission"),
     tax: decimalAmount.optional().nullable().describe("Earns no commission"),
     discount: decimalAmount.optional().nullable().describe("Subtracted from the items' total"),
-    discount_code: optionalText(200).describe("Accepted, not stored"),
+    discount_code: optionalText(200).describe("The code the customer typed: credits the partner who owns it (Coupons)"),
     currency_code: currencySchema.optional().nullable().describe("ISO 4217; default: the program's currency"),
     customer: z
       .object({
@@ -75,11 +75,11 @@ export const refersionOrderSchema = z
       .max(500, "must list at most 500 items"),
   })
   .superRefine((order, ctx) => {
-    if (!order.cart_id && !order.auto_credit_affiliate_id) {
+    if (!order.cart_id && !order.auto_credit_affiliate_id && !order.discount_code) {
       ctx.addIssue({
         code: "custom",
         path: ["cart_id"],
-        message: "is required (unless auto_credit_affiliate_id names the affiliate to credit)",
+        message: "is required (unless auto_credit_affiliate_id names the affiliate to credit, or discount_code a coupon code)",
       });
     }
     if (order.is_subscription && !order.subscription_id)

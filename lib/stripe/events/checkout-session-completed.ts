@@ -1,6 +1,7 @@
 // checkout.session.completed — mode payment: a sale of `amount_total` (transaction id = the
 // payment intent). Mode subscription: remember the subscription's attribution; its invoices make
-// the sales (invoice.paid / invoice.payment_succeeded).
+// the sales (invoice.paid / invoice.payment_succeeded). A discount's promotion code credits its
+// partner (lib/stripe/discounts.ts); for subscriptions it is remembered for the renewals.
 import type Stripe from "stripe";
 import { db } from "@/lib/db";
 import { attributionFromMetadata, hasHints } from "@/lib/stripe/metadata";
@@ -10,12 +11,15 @@ import type { EventHandler } from "@/lib/stripe/events/types";
 import { clickByToken } from "@/lib/tracking/attribution";
 import { providerActor } from "@/lib/audit/actor";
 import { settleKeyClaim } from "@/lib/tracking/key-claims";
+import { matchCoupon } from "@/lib/coupons/match-coupon";
+import { discountEvidence } from "@/lib/stripe/discounts";
 
 export const checkoutSessionCompleted: EventHandler = async (programId, event) => {
   const session = event.data.object as Stripe.Checkout.Session;
   const hints = attributionFromMetadata(session.metadata, session.client_reference_id);
   const stripeCustomerId = idOf(session.customer);
   const email = session.customer_details?.email ?? session.customer_email ?? null;
+  const coupon = discountEvidence(session.discounts);
 
   if (session.mode === "subscription") {
     const subscriptionId = idOf(session.subscription);
@@ -45,17 +49,27 @@ export const checkoutSessionCompleted: EventHandler = async (programId, event) =
     const byStripe = holder || click?.customerId ? null : await customerOfStripe(programId, stripeCustomerId, email);
     // a customer found only by an e-mail a browser gave is not remembered either: each invoice then credits it with a review flag
     const customerId = keyed?.id ?? click?.customerId ?? (byStripe && !byStripe.unverified ? byStripe.id : null);
+    // the code applied at checkout: its invoices carry only discount ids, so renewals look it up here
+    const code = coupon ? await matchCoupon(programId, coupon, new Date(event.created * 1000)) : null;
     await db.subscriptionAttribution.upsert({
       where: { programId_provider_subscriptionId: { programId, provider: "stripe", subscriptionId } },
-      create: { programId, provider: "stripe", subscriptionId, clickId: click?.id, partnerId: click?.partnerId, customerId },
+      create: {
+        programId,
+        provider: "stripe",
+        subscriptionId,
+        clickId: click?.id,
+        partnerId: click?.partnerId,
+        customerId,
+        couponId: code?.couponId,
+      },
       update: {}, // the first checkout's attribution stands
     });
     await bindStripeCustomer(programId, customerId, stripeCustomerId);
     return {
       status: "PROCESSED",
-      message: click
-        ? `Subscription ${subscriptionId} remembered for its renewals`
-        : `Subscription ${subscriptionId} remembered without a partner click`,
+      message: `Subscription ${subscriptionId} remembered ${click ? "for its renewals" : "without a partner click"}${
+        code ? ` (code ${code.code}${code.refusal ? `: ${code.refusal}` : ""})` : ""
+      }`,
     };
   }
 
@@ -75,15 +89,20 @@ export const checkoutSessionCompleted: EventHandler = async (programId, event) =
     stripeCustomerId,
     email,
     paymentIntent,
+    coupon,
   });
   if (outcome.status === "duplicate") return { status: "PROCESSED", message: `Payment ${paymentIntent} was already recorded` };
   const { sale } = outcome;
   return {
     status: "PROCESSED",
     message: sale.partnerId
-      ? `Sale ${sale.saleId} credited to ${sale.partnerCode}`
+      ? `Sale ${sale.saleId} credited to ${sale.partnerCode}${sale.attributionNote ? ` (${sale.attributionNote})` : ""}`
       : `Sale ${sale.saleId} recorded unattributed${
-          hasHints(hints) ? " (the click was not found or has expired)" : " (no attribution metadata)"
+          sale.attributionNote
+            ? ` (${sale.attributionNote})`
+            : hasHints(hints)
+              ? " (the click was not found or has expired)"
+              : " (no attribution metadata)"
         }`,
   };
 };

@@ -2,6 +2,7 @@
 import { chargeRefunded } from "@/lib/stripe/events/charge-refunded";
 import { checkoutSessionCompleted } from "@/lib/stripe/events/checkout-session-completed";
 import { invoicePaid } from "@/lib/stripe/events/invoice-paid";
+import { promotionCodeChanged } from "@/lib/stripe/events/promotion-code";
 import { refundCreated } from "@/lib/stripe/events/refund-created";
 import { subscriptionDeleted } from "@/lib/stripe/events/subscription-deleted";
 import type { EventHandler } from "@/lib/stripe/events/types";
@@ -13,6 +14,8 @@ export const STRIPE_EVENT_HANDLERS: Record<string, EventHandler> = {
   "charge.refunded": chargeRefunded,
   "refund.created": refundCreated,
   "customer.subscription.deleted": subscriptionDeleted,
+  "promotion_code.created": promotionCodeChanged,
+  "promotion_code.updated": promotionCodeChanged,
 };
 
 /** The list shown in settings: events to enable on the Stripe webhook endpoint. */

@@ -7,6 +7,7 @@ import { attributionFromMetadata } from "@/lib/stripe/metadata";
 import { idOf, invoiceMetadata, invoicePaymentRefs, invoiceSubscriptionId, stripeCurrency } from "@/lib/stripe/objects";
 import { recordStripeSale } from "@/lib/stripe/record-stripe-sale";
 import type { EventHandler } from "@/lib/stripe/events/types";
+import { discountEvidence } from "@/lib/stripe/discounts";
 
 export const invoicePaid: EventHandler = async (programId, event) => {
   const invoice = event.data.object as Stripe.Invoice;
@@ -30,6 +31,7 @@ export const invoicePaid: EventHandler = async (programId, event) => {
     email: invoice.customer_email,
     paymentIntent: refs.paymentIntent,
     charge: refs.charge,
+    coupon: discountEvidence((invoice as { discounts?: unknown }).discounts),
   });
   if (outcome.status === "duplicate") return { status: "PROCESSED", message: `Invoice ${invoice.id} was already recorded` };
   const { sale } = outcome;

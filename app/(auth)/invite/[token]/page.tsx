@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptAsUserButton, AcceptInviteForm } from "@/components/invites/account-forms";
+import { InviteIntro } from "@/components/invites/invite-intro";
 import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/auth/guards";
 import { getInvite } from "@/lib/invites/accept-invite";
@@ -48,11 +49,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         {asPartner ? "Partner invite" : `Team invite · ${invite.role?.toLowerCase()}`}
       </p>
       <h1 className="text-xl font-semibold tracking-tight">Join {invite.program.name}</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-500">
-        {asPartner
-          ? "Create your partner account to get your referral links and follow your clicks, sign-ups and earnings."
-          : "Create your account to help run this partner program."}
-      </p>
+      <InviteIntro asPartner={asPartner} coupons={invite.coupons} />
       {user ? (
         <div className="space-y-3 text-sm">
           <p className="text-slate-600">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportChart } from "@/components/charts/report-chart";
+import { CodeBreakdown } from "@/components/reports/code-breakdown";
 import { CsvLink } from "@/components/reports/csv-link";
 import { FigureCards } from "@/components/reports/figure-cards";
 import { ReportBreakdowns } from "@/components/reports/report-breakdowns";
@@ -9,6 +10,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { formatDay } from "@/lib/dashboard/format";
+import { codeReport } from "@/lib/coupons/code-report";
 import { listLinkOptions } from "@/lib/links/link-options";
 import { listPartnerOptions } from "@/lib/partners/partner-options";
 import { requireProgramRole } from "@/lib/programs/access";
@@ -31,10 +33,11 @@ export default async function ReportsPage({
   await requireProgramRole(user.id, programId, "VIEWER").catch(() => notFound());
   const p = parseReportParams(await searchParams);
   const base = `/dashboard/${programId}/reports`;
-  const [report, partners, links] = await Promise.all([
+  const [report, partners, links, codes] = await Promise.all([
     getReport(programId, { from: p.from, to: p.to, partnerId: p.partnerId, linkId: p.linkId, includeTest: p.includeTest }),
     listPartnerOptions(programId, { limit: 500 }),
     listLinkOptions(programId, { partnerId: p.partnerId, limit: 500 }),
+    codeReport(programId, { from: p.from, to: p.to, partnerId: p.partnerId }),
   ]);
   const csv = (table: string) => `${base}/export?${reportSearch(p, { table })}`;
   const previousTo = new Date(p.from.getTime() - DAY_MS).toISOString().slice(0, 10);
@@ -71,6 +74,7 @@ export default async function ReportsPage({
         csv={csv}
         linkHref={(linkId) => `${base}?${reportSearch({ ...p, linkId })}`}
       />
+      <CodeBreakdown codes={codes} currency={report.currency} programId={programId} />
     </div>
   );
 }

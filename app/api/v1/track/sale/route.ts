@@ -28,7 +28,8 @@ export const POST = endpoint(
         commission_id: sale.commissionId,
         attributed: sale.partnerId !== null,
         partner_code: sale.partnerCode,
-        message: sale.partnerId ? "Sale tracked successfully" : "Sale tracked successfully (unattributed: no partner click found)",
+        attribution_note: sale.attributionNote,
+        message: sale.partnerId ? "Sale tracked successfully" : "Sale tracked successfully (unattributed: no partner click or code)",
       },
     };
   },

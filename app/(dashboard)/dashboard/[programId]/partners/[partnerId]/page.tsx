@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportChart } from "@/components/charts/report-chart";
+import { PartnerCoupons } from "@/components/coupons/partner-coupons";
 import { CreateLinkForm } from "@/components/links/create-link-form";
 import { LinkList } from "@/components/links/link-list";
 import { PartnerHeader } from "@/components/partners/partner-header";
@@ -63,6 +64,7 @@ export default async function PartnerPage({ params }: { params: Promise<{ progra
         />
       </section>
 
+      <PartnerCoupons programId={programId} partner={partner} canEdit={canEdit} currency={currency} />
       <RecentCommissions commissions={commissions.items} />
     </div>
   );

@@ -13,7 +13,22 @@ export const QUEUES = {
 } as const;
 
 type LocalRunner = (queue: string, data: object) => void;
-const state = globalThis as unknown as { partnerloopBoss?: PgBoss | null; partnerloopLocalRunner?: LocalRunner | null };
+/** How this process runs its jobs (lib/jobs/start.ts): pg-boss, an in-process timer, not at all, or still starting. */
+export type JobsMode = "queue" | "timer" | "disabled" | "failed";
+const state = globalThis as unknown as {
+  partnerloopBoss?: PgBoss | null;
+  partnerloopLocalRunner?: LocalRunner | null;
+  partnerloopJobsMode?: JobsMode;
+};
+
+export function setJobsMode(mode: JobsMode): void {
+  state.partnerloopJobsMode = mode;
+}
+
+/** Null until the workers have started (or given up): the readiness check waits for them. */
+export function jobsMode(): JobsMode | null {
+  return state.partnerloopJobsMode ?? null;
+}
 
 export function setBoss(boss: PgBoss | null): void {
   state.partnerloopBoss = boss;

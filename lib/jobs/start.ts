@@ -22,15 +22,13 @@ import { expireNetworkHashes } from "@/lib/abuse/network";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { QUEUES, currentBoss, setBoss, setLocalRunner } from "@/lib/jobs/queue";
+import { type JobsMode, QUEUES, currentBoss, setBoss, setJobsMode, setLocalRunner } from "@/lib/jobs/queue";
 import { deliverDueWebhooks, deliverWebhook } from "@/lib/webhooks/deliver";
 
 const APPROVE_CRON = "*/5 * * * *";
 const DELIVER_DUE_CRON = "* * * * *";
 const EXPIRE_NETWORKS_CRON = "*/10 * * * *";
 const state = globalThis as unknown as { partnerloopJobs?: Promise<JobsMode> };
-
-export type JobsMode = "queue" | "timer" | "disabled";
 
 async function sweepApprovals(): Promise<void> {
   const approved = await approveDueCommissions(new Date());
@@ -161,9 +159,14 @@ async function start(): Promise<JobsMode> {
 
 /** Idempotent: one set of workers per process, however often it is called. */
 export function startJobs(): Promise<JobsMode> {
-  state.partnerloopJobs ??= start().catch((error: unknown) => {
-    log.error("background jobs did not start", { cause: String(error) });
-    return "disabled" as const;
-  });
+  state.partnerloopJobs ??= start()
+    .catch((error: unknown) => {
+      log.error("background jobs did not start", { cause: String(error) });
+      return "failed" as const;
+    })
+    .then((mode) => {
+      setJobsMode(mode);
+      return mode;
+    });
   return state.partnerloopJobs;
 }

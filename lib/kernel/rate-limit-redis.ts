@@ -62,3 +62,8 @@ export function redisStore(url: string): RateLimitStore {
     release: (key, rule, now) => releaseRedis(url, key, rule, now),
   };
 }
+
+/** PING on the shared connection (the readiness check, lib/ops/readiness.ts). */
+export async function pingRedis(url: string): Promise<void> {
+  await redisClient(url).ping();
+}

@@ -40,6 +40,8 @@ import * as r36 from "@/app/api/v1/tracking/registration/route";
 import * as r37 from "@/app/api/v1/tracking/status/[sessionId]/route";
 import * as r38 from "@/app/api/webhooks/stripe/[programId]/route";
 import * as r39 from "@/app/tracker/orders/paid/route";
+import * as opsHealth from "@/app/api/health/route";
+import * as opsReady from "@/app/api/ready/route";
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/tracking/click/route.ts": r1,
@@ -81,4 +83,6 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/v1/tracking/status/[sessionId]/route.ts": r37,
   "app/api/webhooks/stripe/[programId]/route.ts": r38,
   "app/tracker/orders/paid/route.ts": r39,
+  "app/api/health/route.ts": opsHealth,
+  "app/api/ready/route.ts": opsReady,
 };

@@ -33,7 +33,7 @@ function incrementer(url: string) {
           return error ? error : Number(count);
         });
       },
-      { maxBatch: 500, maxInFlight: 1, retryAlone: () => false },
+      { name: "redis-rate-limit", maxBatch: 500, maxInFlight: 1, retryAlone: () => false },
     );
     incrementers.set(url, increment);
   }

@@ -42,6 +42,9 @@ import * as r38 from "@/app/api/webhooks/stripe/[programId]/route";
 import * as r39 from "@/app/tracker/orders/paid/route";
 import * as opsHealth from "@/app/api/health/route";
 import * as opsReady from "@/app/api/ready/route";
+import * as opsSystem from "@/app/api/v1/system/route";
+import * as opsRetry from "@/app/api/v1/system/jobs/[queue]/retry/route";
+import * as opsMetrics from "@/app/metrics/route";
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/tracking/click/route.ts": r1,
@@ -85,4 +88,7 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/tracker/orders/paid/route.ts": r39,
   "app/api/health/route.ts": opsHealth,
   "app/api/ready/route.ts": opsReady,
+  "app/api/v1/system/route.ts": opsSystem,
+  "app/api/v1/system/jobs/[queue]/retry/route.ts": opsRetry,
+  "app/metrics/route.ts": opsMetrics,
 };

@@ -24,6 +24,7 @@ import { REPEATED_IP_WINDOW_MS, UNTRUSTED_ATTRIBUTION, reviewFlags } from "@/lib
 import { publishSaleEvents } from "@/lib/webhooks/payloads";
 import { programKeyActor, providerActor } from "@/lib/audit/actor";
 import { settleKeyClaim, type KeyClaim } from "@/lib/tracking/key-claims";
+import { countTrackingEvent } from "@/lib/ops/metrics";
 
 export interface SaleInput {
   programId: string;
@@ -259,6 +260,7 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   // nothing to do unless an endpoint listens
   await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints);
   const resting = Boolean(untrusted) || (input.flags ?? []).some((f) => UNTRUSTED_FLAGS.has(f));
+  countTrackingEvent("sale");
   return {
     saleId: written.saleId,
     commissionId: written.commissionId,
@@ -391,5 +393,5 @@ const writeSales = createBatcher<SaleRow, Written>(
     });
   },
   // a failed batch (a deadlock between batches, a customer key two sales teach at once) is retried sale by sale
-  { maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
+  { name: "sale-insert", maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );

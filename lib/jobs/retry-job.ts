@@ -1,0 +1,55 @@
+// "Retry now" for a queue (Settings → System, POST /api/v1/system/jobs/{queue}/retry): with pg-boss,
+// its failed jobs are put back (boss.retry) and, for a sweep, one run is queued now; without it
+// (timer mode, jobs disabled here), the sweep runs in this process at once. Writes an audit row.
+import type { Actor } from "@/lib/audit/actor";
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/kernel/errors";
+import { QUEUES, currentBoss } from "@/lib/jobs/queue";
+import { runJob } from "@/lib/jobs/run";
+import { SWEEPS } from "@/lib/jobs/start";
+import { requireOwnerOfAny } from "@/lib/jobs/system-status";
+import { log } from "@/lib/log";
+
+export interface RetryResult {
+  queue: string;
+  /** queued: pg-boss will run it; started: running in this process; retried: failed jobs put back. */
+  outcome: "queued" | "started" | "retried";
+  retriedJobs: number;
+}
+
+export async function retryQueue(userId: string, actor: Actor, queue: string): Promise<RetryResult> {
+  await requireOwnerOfAny(userId);
+  if (!(Object.values(QUEUES) as string[]).includes(queue)) throw new ApiError("not_found", `No job queue "${queue}"`);
+  const sweep = SWEEPS[queue];
+  const boss = currentBoss();
+  let result: RetryResult;
+  if (boss) {
+    const { rows } = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM pgboss.job WHERE name = ${queue} AND state = 'failed'`
+      .then((rows) => ({ rows }))
+      .catch(() => ({ rows: [] as Array<{ id: string }> }));
+    if (rows.length)
+      await boss.retry(
+        queue,
+        rows.map((r) => r.id),
+      );
+    if (sweep) await boss.send(queue, {});
+    result = { queue, outcome: sweep ? "queued" : "retried", retriedJobs: rows.length };
+  } else {
+    if (!sweep)
+      throw new ApiError("conflict", `"${queue}" runs only through pg-boss; its deliveries are retried by the webhooks-deliver-due sweep`);
+    void runJob(queue, sweep).catch((error: unknown) => log.warn("retried job failed again", { queue, cause: String(error) }));
+    result = { queue, outcome: "started", retriedJobs: 0 };
+  }
+  await db.auditLog.create({
+    data: {
+      programId: null,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: "job.retried",
+      entityType: "job_queue",
+      entityId: queue,
+      after: { ...result },
+    },
+  });
+  return result;
+}

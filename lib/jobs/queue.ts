@@ -19,6 +19,7 @@ const state = globalThis as unknown as {
   partnerloopBoss?: PgBoss | null;
   partnerloopLocalRunner?: LocalRunner | null;
   partnerloopJobsMode?: JobsMode;
+  partnerloopBossSchema?: string;
 };
 
 export function setJobsMode(mode: JobsMode): void {
@@ -30,8 +31,14 @@ export function jobsMode(): JobsMode | null {
   return state.partnerloopJobsMode ?? null;
 }
 
-export function setBoss(boss: PgBoss | null): void {
+export function setBoss(boss: PgBoss | null, schema = "pgboss"): void {
   state.partnerloopBoss = boss;
+  state.partnerloopBossSchema = schema;
+}
+
+/** The schema pg-boss keeps its tables in (`pgboss` unless a test chose another). */
+export function bossSchema(): string {
+  return state.partnerloopBossSchema ?? "pgboss";
 }
 
 /** Timer mode (no pg-boss): jobs queued by the core run in this process instead. */

@@ -2,9 +2,9 @@
 // its failed jobs are put back (boss.retry) and, for a sweep, one run is queued now; without it
 // (timer mode, jobs disabled here), the sweep runs in this process at once. Writes an audit row.
 import type { Actor } from "@/lib/audit/actor";
-import { db } from "@/lib/db";
+import { db, getPool } from "@/lib/db";
 import { ApiError } from "@/lib/kernel/errors";
-import { QUEUES, currentBoss } from "@/lib/jobs/queue";
+import { QUEUES, bossSchema, currentBoss } from "@/lib/jobs/queue";
 import { runJob } from "@/lib/jobs/run";
 import { SWEEPS } from "@/lib/jobs/start";
 import { requireOwnerOfAny } from "@/lib/jobs/system-status";
@@ -24,8 +24,8 @@ export async function retryQueue(userId: string, actor: Actor, queue: string): P
   const boss = currentBoss();
   let result: RetryResult;
   if (boss) {
-    const { rows } = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM pgboss.job WHERE name = ${queue} AND state = 'failed'`
-      .then((rows) => ({ rows }))
+    const { rows } = await getPool()
+      .query<{ id: string }>(`SELECT id::text FROM ${bossSchema()}.job WHERE name = $1 AND state = 'failed'`, [queue])
       .catch(() => ({ rows: [] as Array<{ id: string }> }));
     if (rows.length)
       await boss.retry(

@@ -102,7 +102,7 @@ export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = t
     await boss.send(QUEUES.rollups, {});
     await boss.send(QUEUES.expireNetworks, {});
   }
-  setBoss(boss);
+  setBoss(boss, schema);
   return boss;
 }
 

@@ -5,7 +5,7 @@
 // self-hosted instance is run by its owners); rollups only of the caller's own programs.
 import { db, getPool } from "@/lib/db";
 import { ApiError } from "@/lib/kernel/errors";
-import { QUEUES, jobsMode } from "@/lib/jobs/queue";
+import { QUEUES, bossSchema, jobsMode } from "@/lib/jobs/queue";
 import { appliedMigrations, VERSION } from "@/lib/ops/readiness";
 
 /** Failures in a row after which owners see a banner. */
@@ -61,17 +61,19 @@ interface BossRow {
 /** Backlog, lag and the latest failures per queue from pg-boss's table; null when pg-boss has no schema here. */
 export async function bossFigures(): Promise<{ waiting: Map<string, BossRow>; failed: Map<string, FailedJob[]> } | null> {
   const pool = getPool();
-  const { rows: present } = await pool.query<{ ok: boolean }>(`SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`);
+  const schema = bossSchema();
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) return null;
+  const { rows: present } = await pool.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`${schema}.job`]);
   if (!present[0]?.ok) return null;
   const { rows } = await pool.query<BossRow>(
     `SELECT name, count(*)::int AS backlog, extract(epoch FROM now() - min(start_after))::float AS lag
-     FROM pgboss.job WHERE state IN ('created', 'retry') AND start_after <= now() GROUP BY name`,
+     FROM ${schema}.job WHERE state IN ('created', 'retry') AND start_after <= now() GROUP BY name`,
   );
   const { rows: failedRows } = await pool.query<{ id: string; name: string; failed_at: Date | null; message: string | null }>(
     `SELECT id, name, failed_at, message FROM (
        SELECT id, name, completed_on AS failed_at, coalesce(output->>'message', output::text) AS message,
          row_number() OVER (PARTITION BY name ORDER BY completed_on DESC NULLS LAST) AS n
-       FROM pgboss.job WHERE state = 'failed') f WHERE n <= 5`,
+       FROM ${schema}.job WHERE state = 'failed') f WHERE n <= 5`,
   );
   const failed = new Map<string, FailedJob[]>();
   for (const r of failedRows) {

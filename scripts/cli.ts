@@ -6,10 +6,14 @@ import { applyMigrations } from "../lib/db/migrate";
 import { isApiError } from "../lib/kernel/errors";
 import { createUser } from "../lib/users/create-user";
 import { createApiToken } from "../lib/users/create-api-token";
+import { BackupError, backupDatabase } from "../lib/ops/backup";
+import { restoreDatabase } from "../lib/ops/restore";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   create-user  --email E --password P [--name N]   create a program-owner account
-  create-token --email E [--name N]                print a personal API token for the management API`;
+  create-token --email E [--name N]                print a personal API token for the management API
+  backup --out FILE [--format logical|pg_dump]     back the database up while the app runs (docs/operations.md)
+  restore --from FILE [--force]                    restore a backup into an empty database (--force: replace one with data)`;
 
 class UsageError extends Error {}
 
@@ -24,14 +28,40 @@ async function run(argv: string[]): Promise<void> {
   if (!command || command === "help" || command === "--help") throw new UsageError("");
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      out: { type: "string" },
+      from: { type: "string" },
+      format: { type: "string" },
+      force: { type: "boolean" },
+    },
     strict: true,
   });
-  if (command !== "create-user" && command !== "create-token") throw new UsageError(`Unknown command "${command}"`);
+  if (!["create-user", "create-token", "backup", "restore"].includes(command)) throw new UsageError(`Unknown command "${command}"`);
+  const format = values.format;
+  if (format !== undefined && format !== "logical" && format !== "pg_dump") throw new UsageError("--format is logical or pg_dump");
 
   const database = await resolveDatabaseUrl();
   process.env.DATABASE_URL = database.url;
   try {
+    if (command === "backup") {
+      const header = await backupDatabase({ url: database.url, out: option(values, "out"), format });
+      const rows = Object.values(header.tables).reduce((a, b) => a + b, 0);
+      console.log(
+        `Backed up ${rows} rows of ${Object.keys(header.tables).length} tables (${header.engine}, migration ${header.migration})`,
+      );
+      console.error("Keep ENCRYPTION_KEY and AUTH_SECRET with it: encrypted secrets in the backup are useless without them.");
+      return;
+    }
+    if (command === "restore") {
+      const result = await restoreDatabase({ url: database.url, from: option(values, "from"), force: values.force === true });
+      const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
+      console.log(`Restored ${rows} rows from a backup of ${result.header.createdAt} (migration ${result.header.migration})`);
+      if (result.applied.length) console.log(`Then applied newer migrations: ${result.applied.join(", ")}`);
+      return;
+    }
     await applyMigrations({ databaseUrl: database.url });
     if (command === "create-user") {
       const email = option(values, "email");
@@ -57,7 +87,7 @@ run(process.argv.slice(2))
       console.error(USAGE);
     } else if (error instanceof ZodError) {
       console.error(`Error: ${error.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}`);
-    } else if (isApiError(error)) {
+    } else if (isApiError(error) || error instanceof BackupError) {
       console.error(`Error: ${error.message}`);
     } else if (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
       console.error(`Error: ${error.message}\n${USAGE}`);

@@ -2,7 +2,7 @@
 // Two engines, one file shape (lib/ops/backup-file.ts):
 // - logical: every table of the `public` schema read as JSON rows inside one REPEATABLE READ, READ
 //   ONLY transaction — a consistent snapshot while the app keeps running. The only way for the
-//   embedded database (PGlite serves the wire protocol, but its PostgreSQL 17 is newer than the
+//   embedded database (PGlite serves the wire protocol, but its PostgreSQL 18 is newer than the
 //   pg_dump most machines have, and its data folder may not be copied while a process holds it),
 //   and the way from the embedded database to PostgreSQL: restore the file there.
 // - pg_dump: PostgreSQL's own tools (custom format), when pg_dump / pg_restore are on the PATH.

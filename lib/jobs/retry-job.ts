@@ -1,6 +1,8 @@
 // "Retry now" for a queue (Settings → System, POST /api/v1/system/jobs/{queue}/retry): with pg-boss,
 // its failed jobs are put back (boss.retry) and, for a sweep, one run is queued now; without it
 // (timer mode, jobs disabled here), the sweep runs in this process at once. Writes an audit row.
+// At most one queued retry of a queue per minute (pg-boss singleton), one at a time in process: a
+// sweep covers every program, and an owner clicking twice must not start two.
 import type { Actor } from "@/lib/audit/actor";
 import { db, getPool } from "@/lib/db";
 import { ApiError } from "@/lib/kernel/errors";
@@ -12,10 +14,13 @@ import { log } from "@/lib/log";
 
 export interface RetryResult {
   queue: string;
-  /** queued: pg-boss will run it; started: running in this process; retried: failed jobs put back. */
+  /** retried: pg-boss's failed jobs put back; queued: a run queued in pg-boss; started: running in this process. */
   outcome: "queued" | "started" | "retried";
   retriedJobs: number;
 }
+
+const running = new Set<string>();
+const RETRY_SECONDS = 60;
 
 export async function retryQueue(userId: string, actor: Actor, queue: string): Promise<RetryResult> {
   await requireOwnerOfAny(userId);
@@ -27,17 +32,24 @@ export async function retryQueue(userId: string, actor: Actor, queue: string): P
     const { rows } = await getPool()
       .query<{ id: string }>(`SELECT id::text FROM ${bossSchema()}.job WHERE name = $1 AND state = 'failed'`, [queue])
       .catch(() => ({ rows: [] as Array<{ id: string }> }));
-    if (rows.length)
+    if (rows.length) {
       await boss.retry(
         queue,
         rows.map((r) => r.id),
       );
-    if (sweep) await boss.send(queue, {});
-    result = { queue, outcome: sweep ? "queued" : "retried", retriedJobs: rows.length };
+    } else if (sweep) {
+      const sent = await boss.send(queue, {}, { singletonKey: "retry-now", singletonSeconds: RETRY_SECONDS });
+      if (!sent) throw new ApiError("conflict", `A run of "${queue}" was queued less than a minute ago; it runs shortly`);
+    }
+    result = { queue, outcome: rows.length ? "retried" : "queued", retriedJobs: rows.length };
   } else {
     if (!sweep)
       throw new ApiError("conflict", `"${queue}" runs only through pg-boss; its deliveries are retried by the webhooks-deliver-due sweep`);
-    void runJob(queue, sweep).catch((error: unknown) => log.warn("retried job failed again", { queue, cause: String(error) }));
+    if (running.has(queue)) throw new ApiError("conflict", `"${queue}" is running now; see its result in a moment`);
+    running.add(queue);
+    void runJob(queue, sweep)
+      .catch((error: unknown) => log.warn("retried job failed again", { queue, cause: String(error) }))
+      .finally(() => running.delete(queue));
     result = { queue, outcome: "started", retriedJobs: 0 };
   }
   await db.auditLog.create({

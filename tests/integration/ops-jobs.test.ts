@@ -74,12 +74,19 @@ describe("a failing job", () => {
     expect((await call(systemStatus, "GET")).status).toBe(401);
   });
 
-  it("retry now puts the failed job back and queues a run, with an audit row", async () => {
+  it("retry now puts the failed job back, then queues a run at most once a minute, with audit rows", async () => {
+    await boss.offWork(QUEUES.rollups); // nothing runs meanwhile: the answers below are deterministic
     expect((await call(retry, "POST", { token: owner.token, params: { queue: "no-such-queue" } })).status).toBe(404);
     const res = await call(retry, "POST", { token: owner.token, params: { queue: QUEUES.rollups } });
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ queue: QUEUES.rollups, outcome: "queued", retried_jobs: 1 });
+    expect(res.body).toEqual({ queue: QUEUES.rollups, outcome: "retried", retried_jobs: 1 });
     expect(await failedJobs()).toBe(0);
+    // with nothing failed, a run is queued — once a minute, however often an owner clicks
+    const queued = await call(retry, "POST", { token: owner.token, params: { queue: QUEUES.rollups } });
+    expect(queued.body).toEqual({ queue: QUEUES.rollups, outcome: "queued", retried_jobs: 0 });
+    const again = await call(retry, "POST", { token: owner.token, params: { queue: QUEUES.rollups } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/queued less than a minute ago/);
     const audit = await db.auditLog.findFirst({ where: { action: "job.retried", actorId: owner.tokenId } });
     expect(audit).toMatchObject({ entityType: "job_queue", entityId: QUEUES.rollups, actorType: "API_TOKEN" });
   });

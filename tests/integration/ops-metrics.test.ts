@@ -71,3 +71,20 @@ describe("GET /metrics", () => {
     });
   });
 });
+
+describe("rate-limit refusals", () => {
+  it("are counted by rule, not by caller", async () => {
+    const { enforceRateLimits } = await import("@/lib/kernel/rate-limit");
+    const rule = { limit: 1, windowSeconds: 60 };
+    const key = `pub:ip:metrics-test-${crypto.randomUUID()}`;
+    await withToken(async () => {
+      const before = (await get(`Bearer ${TOKEN}`)).text;
+      await enforceRateLimits([{ key, rule }]);
+      await expect(enforceRateLimits([{ key, rule }])).rejects.toMatchObject({ status: 429 });
+      const after = (await get(`Bearer ${TOKEN}`)).text;
+      const series = 'partnerloop_rate_limit_refusals_total{rule="pub:ip"}';
+      expect(value(after, series) - value(before, series)).toBe(1);
+      expect(after).not.toContain("metrics-test-");
+    });
+  });
+});

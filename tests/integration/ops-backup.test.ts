@@ -131,6 +131,15 @@ describe("PostgreSQL (pg_dump)", () => {
     await expect(restoreDatabase({ url: target, from: newer })).rejects.toThrow(/newer than this code/);
   });
 
+  it("takes a logical backup of PostgreSQL too (--format logical)", async () => {
+    const logical = path.join(work, "pg-logical.backup");
+    expect((await backupDatabase({ url, out: logical, format: "logical" })).engine).toBe("logical");
+    const target = await freshDatabase("bk_logical");
+    await restoreDatabase({ url: target, from: logical });
+    expect(await fingerprint(target)).toEqual(before);
+    expect(await loginsWork(target, login)).toBe(true);
+  });
+
   it("says so when pg_dump is not on the PATH", async () => {
     const error = await withEnv({ PATH: "/nonexistent" }, () =>
       backupDatabase({ url, out: path.join(work, "none.backup") }).catch((e) => e),

@@ -1,7 +1,8 @@
 // Operator CLI: `npm run cli -- <command> [options]`. Uses DATABASE_URL, or the embedded database.
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { resolveDatabaseUrl } from "../lib/db/embedded";
+import { embeddedServerRunning, resolveDatabaseUrl } from "../lib/db/embedded";
+import { setting } from "../lib/env";
 import { applyMigrations } from "../lib/db/migrate";
 import { isApiError } from "../lib/kernel/errors";
 import { createUser } from "../lib/users/create-user";
@@ -43,6 +44,9 @@ async function run(argv: string[]): Promise<void> {
   const format = values.format;
   if (format !== undefined && format !== "logical" && format !== "pg_dump") throw new UsageError("--format is logical or pg_dump");
 
+  if (command === "restore" && !setting("DATABASE_URL") && (await embeddedServerRunning())) {
+    throw new BackupError("The app is running on this embedded database: stop it first (a restore replaces the whole database)");
+  }
   const database = await resolveDatabaseUrl();
   process.env.DATABASE_URL = database.url;
   try {

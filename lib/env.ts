@@ -99,6 +99,8 @@ const envSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_PROGRAM_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
   JOBS_ENABLED: flag("true"),
+  // GET /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset, it is a 404.
+  METRICS_TOKEN: blankIsUnset(z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

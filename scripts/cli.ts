@@ -1,12 +1,15 @@
 // Operator CLI: `npm run cli -- <command> [options]`. Uses DATABASE_URL, or the embedded database.
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { embeddedAuthSecret, embeddedEncryptionKey, resolveDatabaseUrl } from "../lib/db/embedded";
+import { embeddedAuthSecret, embeddedEncryptionKey, embeddedServerRunning, resolveDatabaseUrl } from "../lib/db/embedded";
+import { setting } from "../lib/env";
 import { applyMigrations } from "../lib/db/migrate";
 import { isApiError } from "../lib/kernel/errors";
 import { createUser } from "../lib/users/create-user";
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenView } from "../lib/users/api-tokens";
 import { rotateEncryption } from "../lib/secrets/rotate-encryption";
+import { BackupError, backupDatabase } from "../lib/ops/backup";
+import { restoreDatabase } from "../lib/ops/restore";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   create-user  --email E --password P [--name N]   create a program-owner account
@@ -15,9 +18,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   list-tokens  --email E                           the account's tokens: id, name, state, last use
   revoke-token --id ID                             revoke a token at once (its next request is a 401)
   rotate-encryption                                re-seal every stored secret under the newest key
-                                                   of ENCRYPTION_KEYS (keep the old keys until it is done)`;
+                                                   of ENCRYPTION_KEYS (keep the old keys until it is done)
+  backup --out FILE [--format logical|pg_dump]     back the database up while the app runs (docs/operations.md)
+  restore --from FILE [--force]                    restore a backup into an empty database (--force: replace one with data)`;
 
-const COMMANDS = new Set(["create-user", "create-token", "list-tokens", "revoke-token", "rotate-encryption"]);
+const COMMANDS = new Set(["create-user", "create-token", "list-tokens", "revoke-token", "rotate-encryption", "backup", "restore"]);
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "never");
 function printTokens(tokens: ApiTokenView[]): void {
@@ -45,11 +50,20 @@ async function run(argv: string[]): Promise<void> {
       name: { type: "string" },
       days: { type: "string" },
       id: { type: "string" },
+      out: { type: "string" },
+      from: { type: "string" },
+      format: { type: "string" },
+      force: { type: "boolean" },
     },
     strict: true,
   });
   if (!COMMANDS.has(command)) throw new UsageError(`Unknown command "${command}"`);
+  const format = values.format;
+  if (format !== undefined && format !== "logical" && format !== "pg_dump") throw new UsageError("--format is logical or pg_dump");
 
+  if (command === "restore" && !setting("DATABASE_URL") && (await embeddedServerRunning())) {
+    throw new BackupError("The app is running on this embedded database: stop it first (a restore replaces the whole database)");
+  }
   if (!process.env.DATABASE_URL) {
     // the embedded default keeps its secrets beside its data (as `npm start` does)
     process.env.AUTH_SECRET ||= embeddedAuthSecret();
@@ -58,6 +72,22 @@ async function run(argv: string[]): Promise<void> {
   const database = await resolveDatabaseUrl();
   process.env.DATABASE_URL = database.url;
   try {
+    if (command === "backup") {
+      const header = await backupDatabase({ url: database.url, out: option(values, "out"), format });
+      const rows = Object.values(header.tables).reduce((a, b) => a + b, 0);
+      console.log(
+        `Backed up ${rows} rows of ${Object.keys(header.tables).length} tables (${header.engine}, migration ${header.migration})`,
+      );
+      console.error("Keep ENCRYPTION_KEY and AUTH_SECRET with it: encrypted secrets in the backup are useless without them.");
+      return;
+    }
+    if (command === "restore") {
+      const result = await restoreDatabase({ url: database.url, from: option(values, "from"), force: values.force === true });
+      const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
+      console.log(`Restored ${rows} rows from a backup of ${result.header.createdAt} (migration ${result.header.migration})`);
+      if (result.applied.length) console.log(`Then applied newer migrations: ${result.applied.join(", ")}`);
+      return;
+    }
     await applyMigrations({ databaseUrl: database.url });
     if (command === "create-user") {
       const email = option(values, "email");
@@ -98,7 +128,7 @@ run(process.argv.slice(2))
       console.error(USAGE);
     } else if (error instanceof ZodError) {
       console.error(`Error: ${error.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}`);
-    } else if (isApiError(error)) {
+    } else if (isApiError(error) || error instanceof BackupError) {
       console.error(`Error: ${error.message}`);
     } else if (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
       console.error(`Error: ${error.message}\n${USAGE}`);

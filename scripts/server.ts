@@ -11,6 +11,7 @@ import path from "node:path";
 import next from "next";
 import { bodyText, nodeRequest, stampRemoteAddress } from "../lib/edge/node-request";
 import { EnvError, parseEnv } from "../lib/env";
+import { REQUEST_ID_HEADER, requestIdFrom } from "../lib/kernel/request-id";
 
 type RouteHandler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
   definition?: { fastPath?: boolean };
@@ -93,14 +94,20 @@ async function main() {
     .createServer((req, res) => {
       // the peer's address for clientIp, on both paths; a client's own value is overwritten
       stampRemoteAddress(req.headers, req.socket.remoteAddress);
+      // one id per request on both paths: the route handlers log it and answer it (lib/edge/handler.ts), pages get it too
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER] as string | undefined);
+      req.headers[REQUEST_ID_HEADER] = requestId;
+      res.setHeader(REQUEST_ID_HEADER, requestId);
       const urlPath = (req.url ?? "/").split("?")[0]!;
       if (req.method !== "POST" && req.method !== "OPTIONS") return void handle(req, res);
       fastRoute(urlPath)
         .then((route) => (route ? fastPath(req, res, route) : handle(req, res)))
         .catch((error: unknown) => {
-          console.error(JSON.stringify({ level: "error", message: "fast path failed", cause: String(error) }));
+          const failure = { time: new Date().toISOString(), level: "error", message: "fast path failed", requestId, route: urlPath };
+          console.error(JSON.stringify({ ...failure, cause: String(error) }));
           if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-          res.end('{"error":{"code":"internal_server_error","message":"Internal server error"}}');
+          const message = `Internal server error (request id ${requestId})`;
+          res.end(JSON.stringify({ error: { code: "internal_server_error", message } }));
         });
     })
     .listen(port, hostname, () => console.log(`▲ Partnerloop ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));

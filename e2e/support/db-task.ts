@@ -10,6 +10,7 @@ import { createProgram } from "@/lib/programs/create-program";
 import { createUser } from "@/lib/users/create-user";
 import { newClickToken } from "@/lib/ids";
 import { recordSale } from "@/lib/tracking/record-sale";
+import { runJob } from "@/lib/jobs/run";
 
 export type Step =
   | { op: "owner"; name: string; email: string; password: string }
@@ -27,7 +28,8 @@ export type Step =
       linkCode: string;
     }
   | { op: "apiKey"; programId: string; name: string }
-  | { op: "sales"; programId: string; partnerId: string; amounts: number[] };
+  | { op: "sales"; programId: string; partnerId: string; amounts: number[] }
+  | { op: "failingJob"; queue: string; message: string; times: number };
 
 function resolveRefs(step: Step, results: Record<string, unknown>[]): Step {
   const out: Record<string, unknown> = {};
@@ -63,6 +65,15 @@ async function run(step: Step): Promise<Record<string, unknown>> {
         commissionIds.push(sale.commissionId!);
       }
       return { commissionIds: commissionIds.join(",") };
+    }
+    case "failingJob": {
+      // Runs of a job that throw, recorded as the workers record them (lib/jobs/run.ts).
+      for (let i = 0; i < step.times; i++) {
+        await runJob(step.queue, async () => {
+          throw new Error(step.message);
+        }).catch(() => undefined);
+      }
+      return { queue: step.queue };
     }
     case "owner":
       return { ...(await createUser({ name: step.name, email: step.email, password: step.password }, "OWNER")) };

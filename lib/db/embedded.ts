@@ -66,6 +66,12 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+/** True while an app instance serves the embedded database of `dir` (the restore CLI refuses then). */
+export async function embeddedServerRunning(dir = dataDir()): Promise<boolean> {
+  const urlFile = join(dir, "database-url");
+  return existsSync(urlFile) && reachable(readFileSync(urlFile, "utf8").trim());
+}
+
 /**
  * For scripts (CLI, seed): DATABASE_URL if set; else the running embedded server; else start the
  * embedded database for the duration of the script.

@@ -47,7 +47,7 @@ const lookupKeys = createBatcher<string, { id: string; programId: string; revoke
         : null;
     });
   },
-  { maxBatch: 200, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
+  { name: "api-key-lookup", maxBatch: 200, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );
 
 /** Finds the program of an API key secret; null when unknown or revoked. */

@@ -249,7 +249,7 @@ export function endpoint<
         ? new Response(null, { status, headers: reply.headers })
         : json(reply.body, { status, headers: reply.headers });
     },
-    { cors: def.cors, errorBody: def.errorShape?.render, validationCode: def.validationCode, before: def.rateLimit },
+    { cors: def.cors, errorBody: def.errorShape?.render, validationCode: def.validationCode, before: def.rateLimit, route: def.path },
   );
   return Object.assign(route, { definition: def as unknown as EndpointDefinition });
 }

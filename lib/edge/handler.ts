@@ -2,11 +2,15 @@
 // path and query parameters holding text no column may hold refused before the handler runs
 // (lib/kernel/text.ts), as a schema failure of the route. Compatibility dialects keep the same
 // mapping but render errors in their own documented shape through `errorBody`.
+// Every call is also one log line (request id, method, route, status, duration) and one count in
+// the metrics; the id goes back as X-Request-Id and into the message of a 5xx body.
 import { z } from "zod";
-import type { ApiError, ErrorBody } from "@/lib/kernel/errors";
+import { ApiError, type ErrorBody } from "@/lib/kernel/errors";
 import { toApiError } from "@/lib/kernel/to-api-error";
 import { corsHeaders } from "@/lib/edge/cors";
-import { log } from "@/lib/log";
+import { log, withLogContext } from "@/lib/log";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/kernel/request-id";
+import { countRequest } from "@/lib/ops/metrics";
 import { BODY_TEXT } from "@/lib/edge/node-request";
 import { refuseUnsafeText, unsafeTextProblem } from "@/lib/kernel/text";
 
@@ -23,6 +27,8 @@ export interface HandlerOptions {
   validationCode?: "unprocessable_entity" | "bad_request";
   /** Runs before the handler (e.g. a per-IP rate limit); may throw an ApiError. */
   before?: (request: Request) => Promise<void>;
+  /** The route as declared (`/api/v1/programs/{id}`), for logs and metrics; default: the URL's path. */
+  route?: string;
 }
 
 type Handler<P extends Record<string, string>> = (request: Request, context: RouteContext<P>) => Promise<Response>;
@@ -73,23 +79,39 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
   handler: Handler<P>,
   options: HandlerOptions = {},
 ): Handler<P> {
-  return async (request, context) => {
+  const answer = async (request: Request, context: RouteContext<P> | undefined, requestId: string): Promise<Response> => {
     try {
       if (options.before) await options.before(request);
       const response = await handler(request, await checkedContext(request, context));
       if (options.cors) for (const [k, v] of Object.entries(corsHeaders(request))) response.headers.set(k, v);
       return response;
     } catch (thrown) {
-      const error = toApiError(thrown, options.validationCode);
+      let error = toApiError(thrown, options.validationCode);
       if (error.status >= 500) {
-        log.error("request failed", {
-          method: request.method,
-          path: new URL(request.url).pathname,
-          status: error.status,
-          cause: error.options.internal ?? error.message,
-        });
+        log.error("request failed", { status: error.status, cause: error.options.internal ?? error.message });
+        // the id the user sees is the one on our log lines
+        error = new ApiError(error.code, `${error.message} (request id ${requestId})`, error.options);
       }
       return errorResponse(error, request, options);
     }
+  };
+  return async (request, context) => {
+    const started = performance.now();
+    const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+    const method = request.method;
+    const route = options.route ?? new URL(request.url).pathname;
+    const label = options.route ?? "(undeclared)"; // a metric label per raw path would grow without bound
+    return withLogContext({ requestId, method, route }, async () => {
+      const response = await answer(request, context, requestId);
+      try {
+        response.headers.set(REQUEST_ID_HEADER, requestId);
+      } catch {
+        /* a response with immutable headers (a proxied fetch) keeps its own */
+      }
+      const seconds = (performance.now() - started) / 1000;
+      countRequest(label, method, response.status, seconds);
+      log.info("request", { status: response.status, durationMs: Math.round(seconds * 10_000) / 10 });
+      return response;
+    });
   };
 }

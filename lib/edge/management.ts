@@ -15,6 +15,7 @@ export const TAGS = {
   commissions: "Commissions",
   payouts: "Payouts",
   webhooks: "Webhooks",
+  operations: "Operations",
 } as const;
 
 export const PROGRAM_PATH = "/api/v1/programs/{id}";

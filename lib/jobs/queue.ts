@@ -13,10 +13,32 @@ export const QUEUES = {
 } as const;
 
 type LocalRunner = (queue: string, data: object) => void;
-const state = globalThis as unknown as { partnerloopBoss?: PgBoss | null; partnerloopLocalRunner?: LocalRunner | null };
+/** How this process runs its jobs (lib/jobs/start.ts): pg-boss, an in-process timer, not at all, or still starting. */
+export type JobsMode = "queue" | "timer" | "disabled" | "failed";
+const state = globalThis as unknown as {
+  partnerloopBoss?: PgBoss | null;
+  partnerloopLocalRunner?: LocalRunner | null;
+  partnerloopJobsMode?: JobsMode;
+  partnerloopBossSchema?: string;
+};
 
-export function setBoss(boss: PgBoss | null): void {
+export function setJobsMode(mode: JobsMode): void {
+  state.partnerloopJobsMode = mode;
+}
+
+/** Null until the workers have started (or given up): the readiness check waits for them. */
+export function jobsMode(): JobsMode | null {
+  return state.partnerloopJobsMode ?? null;
+}
+
+export function setBoss(boss: PgBoss | null, schema = "pgboss"): void {
   state.partnerloopBoss = boss;
+  state.partnerloopBossSchema = schema;
+}
+
+/** The schema pg-boss keeps its tables in (`pgboss` unless a test chose another). */
+export function bossSchema(): string {
+  return state.partnerloopBossSchema ?? "pgboss";
 }
 
 /** Timer mode (no pg-boss): jobs queued by the core run in this process instead. */

@@ -22,15 +22,14 @@ import { expireNetworkHashes } from "@/lib/abuse/network";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { QUEUES, currentBoss, setBoss, setLocalRunner } from "@/lib/jobs/queue";
+import { type JobsMode, QUEUES, currentBoss, setBoss, setJobsMode, setLocalRunner } from "@/lib/jobs/queue";
 import { deliverDueWebhooks, deliverWebhook } from "@/lib/webhooks/deliver";
+import { runJob } from "@/lib/jobs/run";
 
 const APPROVE_CRON = "*/5 * * * *";
 const DELIVER_DUE_CRON = "* * * * *";
 const EXPIRE_NETWORKS_CRON = "*/10 * * * *";
 const state = globalThis as unknown as { partnerloopJobs?: Promise<JobsMode> };
-
-export type JobsMode = "queue" | "timer" | "disabled";
 
 async function sweepApprovals(): Promise<void> {
   const approved = await approveDueCommissions(new Date());
@@ -60,6 +59,14 @@ async function deliverOne(deliveryId: string): Promise<void> {
   }
 }
 
+/** The program-wide sweeps by queue: what a worker, the timer and "retry now" (lib/jobs/retry-job.ts) run. */
+export const SWEEPS: Record<string, () => Promise<void>> = {
+  [QUEUES.approveDue]: sweepApprovals,
+  [QUEUES.deliverDue]: sweepDeliveries,
+  [QUEUES.rollups]: sweepRollups,
+  [QUEUES.expireNetworks]: sweepNetworkHashes,
+};
+
 export interface QueueOptions {
   databaseUrl: string;
   schema?: string;
@@ -79,13 +86,12 @@ export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = t
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
   await boss.work<{ deliveryId: string }>(QUEUES.deliverWebhook, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
-    await Promise.all(jobs.map((job) => deliverOne(job.data.deliveryId)));
+    await runJob(QUEUES.deliverWebhook, async () => {
+      await Promise.all(jobs.map((job) => deliverOne(job.data.deliveryId)));
+    });
   });
   if (sweeps) {
-    await boss.work(QUEUES.approveDue, async () => sweepApprovals());
-    await boss.work(QUEUES.deliverDue, async () => sweepDeliveries());
-    await boss.work(QUEUES.rollups, async () => sweepRollups());
-    await boss.work(QUEUES.expireNetworks, async () => sweepNetworkHashes());
+    for (const [queue, sweep] of Object.entries(SWEEPS)) await boss.work(queue, async () => runJob(queue, sweep));
     await boss.schedule(QUEUES.approveDue, APPROVE_CRON);
     await boss.schedule(QUEUES.deliverDue, DELIVER_DUE_CRON);
     await boss.schedule(QUEUES.rollups, DELIVER_DUE_CRON); // every minute
@@ -96,31 +102,28 @@ export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = t
     await boss.send(QUEUES.rollups, {});
     await boss.send(QUEUES.expireNetworks, {});
   }
-  setBoss(boss);
+  setBoss(boss, schema);
   return boss;
 }
 
 /** The queue-less mode: sweeps on a timer, queued deliveries attempted in-process. Returns stop(). */
 export function startTimerMode({ sweeps = true }: { sweeps?: boolean } = {}): () => void {
   let tick = 0;
-  const run = (name: string, sweep: () => Promise<void>) =>
-    sweep().catch((error: unknown) => log.error(`${name} failed`, { cause: String(error) }));
+  // runJob logs and records a failure; the next tick tries again
+  const run = (queue: string, sweep: () => Promise<void>) => runJob(queue, sweep).catch(() => undefined);
   setLocalRunner((queue, data) => {
     const { deliveryId } = data as { deliveryId?: string };
-    if (queue === QUEUES.deliverWebhook && deliveryId) void run("webhook delivery", () => deliverWebhook(deliveryId).then(() => undefined));
+    if (queue === QUEUES.deliverWebhook && deliveryId) void run(queue, () => deliverWebhook(deliveryId).then(() => undefined));
   });
   if (!sweeps) return () => setLocalRunner(null);
   const timer = setInterval(() => {
-    if (++tick % 5 === 0) void run("hold-expiry sweep", sweepApprovals);
-    if (tick % 10 === 0) void run("network-hash expiry", sweepNetworkHashes);
-    void run("webhook sweep", sweepDeliveries);
-    void run("rollup sweep", sweepRollups);
+    if (++tick % 5 === 0) void run(QUEUES.approveDue, sweepApprovals);
+    if (tick % 10 === 0) void run(QUEUES.expireNetworks, sweepNetworkHashes);
+    void run(QUEUES.deliverDue, sweepDeliveries);
+    void run(QUEUES.rollups, sweepRollups);
   }, 60_000);
   timer.unref();
-  void run("hold-expiry sweep", sweepApprovals);
-  void run("webhook sweep", sweepDeliveries);
-  void run("rollup sweep", sweepRollups);
-  void run("network-hash expiry", sweepNetworkHashes);
+  for (const [queue, sweep] of Object.entries(SWEEPS)) void run(queue, sweep);
   return () => {
     clearInterval(timer);
     setLocalRunner(null);
@@ -161,9 +164,14 @@ async function start(): Promise<JobsMode> {
 
 /** Idempotent: one set of workers per process, however often it is called. */
 export function startJobs(): Promise<JobsMode> {
-  state.partnerloopJobs ??= start().catch((error: unknown) => {
-    log.error("background jobs did not start", { cause: String(error) });
-    return "disabled" as const;
-  });
+  state.partnerloopJobs ??= start()
+    .catch((error: unknown) => {
+      log.error("background jobs did not start", { cause: String(error) });
+      return "failed" as const;
+    })
+    .then((mode) => {
+      setJobsMode(mode);
+      return mode;
+    });
   return state.partnerloopJobs;
 }

@@ -6,7 +6,11 @@
 // Nothing is acknowledged before its batch has committed, and nothing is kept beyond the
 // requests in flight, so two instances behave like one.
 
+import { countBatch } from "@/lib/ops/metrics";
+
 export interface BatcherOptions {
+  /** The statement's name in the metrics (`partnerloop_batch_statement_items{statement}`). */
+  name?: string;
   /** Most items per statement. */
   maxBatch?: number;
   /** Batches in the database at once (each holds one pooled connection). */
@@ -45,7 +49,9 @@ export function createBatcher<I, O>(run: (items: I[]) => Promise<Array<O | Error
     });
   };
 
+  const name = options.name ?? "unnamed";
   const execute = async (pending: Array<Pending<I, O>>) => {
+    countBatch(name, pending.length);
     try {
       settle(pending, await run(pending.map((p) => p.item)));
     } catch (error) {

@@ -33,7 +33,7 @@ function incrementer(url: string) {
           return error ? error : Number(count);
         });
       },
-      { maxBatch: 500, maxInFlight: 1, retryAlone: () => false },
+      { name: "redis-rate-limit", maxBatch: 500, maxInFlight: 1, retryAlone: () => false },
     );
     incrementers.set(url, increment);
   }
@@ -61,4 +61,9 @@ export function redisStore(url: string): RateLimitStore {
     consume: (key, rule, now) => consumeRedis(url, key, rule, now),
     release: (key, rule, now) => releaseRedis(url, key, rule, now),
   };
+}
+
+/** PING on the shared connection (the readiness check, lib/ops/readiness.ts). */
+export async function pingRedis(url: string): Promise<void> {
+  await redisClient(url).ping();
 }

@@ -9,6 +9,7 @@ import { ApiError } from "@/lib/kernel/errors";
 import { redisStore } from "@/lib/kernel/rate-limit-redis";
 import type { RateLimitResult, RateLimitRule, RateLimitStore } from "@/lib/kernel/rate-limit-store";
 import { log } from "@/lib/log";
+import { countRateLimited } from "@/lib/ops/metrics";
 
 export type RateLimitBackend = { kind: "postgres" } | { kind: "redis"; url: string };
 
@@ -82,6 +83,7 @@ export async function enforceRateLimits(checks: Array<{ key: string; rule: RateL
   for (const { key, rule } of checks) {
     const result = await consumeRateLimit(key, rule, new Date(), backend);
     if (!result.allowed) {
+      countRateLimited(key.split(":").slice(0, 2).join(":")); // the rule (`pub:ip`), not the caller
       throw new ApiError("rate_limited", `Too many requests; retry in ${result.retryAfterSeconds} s`, {
         headers: { "Retry-After": String(result.retryAfterSeconds) },
       });

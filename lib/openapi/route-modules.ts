@@ -43,6 +43,11 @@ import * as r37 from "@/app/api/v1/tracking/status/[sessionId]/route";
 import * as r38 from "@/app/api/webhooks/stripe/[programId]/route";
 import * as r39 from "@/app/tracker/orders/paid/route";
 import * as auditLog from "@/app/api/v1/programs/[id]/audit-log/route";
+import * as opsHealth from "@/app/api/health/route";
+import * as opsReady from "@/app/api/ready/route";
+import * as opsSystem from "@/app/api/v1/system/route";
+import * as opsRetry from "@/app/api/v1/system/jobs/[queue]/retry/route";
+import * as opsMetrics from "@/app/metrics/route";
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/tracking/click/route.ts": r1,
@@ -87,4 +92,9 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/v1/tracking/status/[sessionId]/route.ts": r37,
   "app/api/webhooks/stripe/[programId]/route.ts": r38,
   "app/tracker/orders/paid/route.ts": r39,
+  "app/api/health/route.ts": opsHealth,
+  "app/api/ready/route.ts": opsReady,
+  "app/api/v1/system/route.ts": opsSystem,
+  "app/api/v1/system/jobs/[queue]/retry/route.ts": opsRetry,
+  "app/metrics/route.ts": opsMetrics,
 };

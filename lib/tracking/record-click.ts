@@ -13,6 +13,7 @@ import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
 import { limitProgramTraffic } from "@/lib/tracking/program-limits";
 import { programParams, resolveReferralLink, type ResolvedLink } from "@/lib/tracking/resolve-link";
 import { parseUserAgent } from "@/lib/tracking/user-agent";
+import { countTrackingEvent } from "@/lib/ops/metrics";
 
 export interface ClickInput {
   /** The landing URL carrying the referral parameter; may be "" when `referralCode` is given. */
@@ -133,7 +134,7 @@ export async function recordClick(input: ClickInput, context: ClickCaller): Prom
   const actor = context.keyProgramId === program.id ? "API_KEY" : "PUBLIC";
   const id =
     existingCustomerId === null ? await insertNewVisitorClicks(row) : await insertReturningVisitorClick(row, firstClickWins, actor);
-
+  countTrackingEvent("click");
   return {
     status: "tracked",
     id,
@@ -238,7 +239,7 @@ const insertNewVisitorClicks = createBatcher<ClickRow, bigint>(
     const ids = new Map(inserted.map((r) => [r.token, BigInt(r.id)]));
     return rows.map((r) => ids.get(r.token) ?? new Error("click was not stored"));
   },
-  { maxBatch: 200, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
+  { name: "click-insert", maxBatch: 200, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );
 
 /**

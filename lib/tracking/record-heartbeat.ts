@@ -9,6 +9,7 @@ import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { assertOriginAllowed } from "@/lib/tracking/origin-guard";
 import { limitProgramTraffic } from "@/lib/tracking/program-limits";
 import { programFilterOf } from "@/lib/tracking/resolve-link";
+import { countTrackingEvent } from "@/lib/ops/metrics";
 
 export const MAX_HEARTBEAT_PAGES = 200;
 
@@ -52,5 +53,6 @@ export async function recordHeartbeat(
     await db.$executeRaw`DELETE FROM "InstallHeartbeat" WHERE id IN (
       SELECT id FROM "InstallHeartbeat" WHERE "programId" = ${program.id} ORDER BY "lastSeenAt" DESC, id OFFSET ${MAX_HEARTBEAT_PAGES})`;
   }
+  countTrackingEvent("heartbeat");
   return { programId: program.id, pageUrl, count: row!.count, firstSeenAt: row!.firstSeenAt, lastSeenAt: row!.lastSeenAt };
 }

@@ -18,6 +18,7 @@ import { releaseEmailClaims, settleKeyClaim } from "@/lib/tracking/key-claims";
 import { UNTRUSTED_ATTRIBUTION } from "@/lib/commissions/review-flags";
 import { enqueueDeliveries } from "@/lib/webhooks/record-events";
 import { matchCoupon } from "@/lib/coupons/match-coupon";
+import { countTrackingEvent } from "@/lib/ops/metrics";
 
 export interface LeadInput {
   programId: string;
@@ -52,13 +53,16 @@ export interface LeadResult {
 }
 
 export async function recordLead(input: LeadInput): Promise<LeadResult> {
+  let result: LeadResult;
   try {
-    return await recordLeadOnce(input);
+    result = await recordLeadOnce(input);
   } catch (error) {
     // Two identical first leads racing both create the customer; the loser retries and finds it.
-    if (isUniqueViolation(error)) return recordLeadOnce(input);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    result = await recordLeadOnce(input);
   }
+  countTrackingEvent("lead");
+  return result;
 }
 
 const customerSelect = {

@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/kernel/errors";
 import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { commissionEvent } from "@/lib/webhooks/payloads";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
+import { countTrackingEvent } from "@/lib/ops/metrics";
 
 export interface RefundInput {
   programId: string;
@@ -155,5 +156,6 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
     };
   });
   enqueueDeliveries(deliveries);
+  countTrackingEvent("refund");
   return result;
 }

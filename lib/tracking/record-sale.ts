@@ -28,6 +28,7 @@ import { programKeyActor, providerActor } from "@/lib/audit/actor";
 import { settleKeyClaim, type KeyClaim } from "@/lib/tracking/key-claims";
 import { hasCouponEvidence, matchCoupon, type CouponEvidence } from "@/lib/coupons/match-coupon";
 import { weighCoupon } from "@/lib/tracking/coupon-precedence";
+import { countTrackingEvent } from "@/lib/ops/metrics";
 
 export interface SaleInput {
   programId: string;
@@ -297,6 +298,7 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   // nothing to do unless an endpoint listens
   await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints);
   const resting = Boolean(untrusted) || callerFlags.some((f) => UNTRUSTED_FLAGS.has(f));
+  countTrackingEvent("sale");
   return {
     saleId: written.saleId,
     commissionId: written.commissionId,
@@ -437,5 +439,5 @@ const writeSales = createBatcher<SaleRow, Written>(
     });
   },
   // a failed batch (a deadlock between batches, a customer key two sales teach at once) is retried sale by sale
-  { maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
+  { name: "sale-insert", maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );

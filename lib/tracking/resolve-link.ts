@@ -126,7 +126,7 @@ const lookupLinks = createBatcher<LinkLookup, ResolvedLink[]>(
     );
     return lookups.map((_, n) => rows.filter((r) => r.n === n).map(toResolved));
   },
-  { maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
+  { name: "link-lookup", maxBatch: 100, maxInFlight: 2, retryAlone: (error) => !databaseUnreachable(error) },
 );
 
 async function findLinks(codes: string[], programFilter: ProgramFilter, hosts: Array<string | null>): Promise<ResolvedLink[]> {

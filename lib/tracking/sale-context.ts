@@ -85,9 +85,10 @@ type FactsRow = ClickColumns<"c"> &
     k_key_unverified: boolean | null;
   };
 
-export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: string; customerKey?: string }, SaleFacts>(async (items) => {
-  const rows = await sqlRows<FactsRow>(
-    `SELECT t.n, pr.id IS NOT NULL AS has_program,
+export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: string; customerKey?: string }, SaleFacts>(
+  async (items) => {
+    const rows = await sqlRows<FactsRow>(
+      `SELECT t.n, pr.id IS NOT NULL AS has_program,
        EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w."programId" = pr.id AND w.enabled) AS has_endpoints, pr.currency,
          pr."cookieWindowDays" AS cookie_window_days, pr."holdDays" AS hold_days,
        pr."defaultRuleId" AS default_rule_id, pr."testMode" AS test_mode,
@@ -100,37 +101,39 @@ export const loadSaleFacts = createBatcher<{ programId: string; clickToken?: str
      LEFT JOIN "Click" c ON c.token = t.click_token
      LEFT JOIN "Customer" k ON k."programId" = t.program_id AND k."customerKey" = t.customer_key
      LEFT JOIN "Click" kc ON kc.id = k."clickId"`,
-    [items.map((i) => i.programId), items.map((i) => i.clickToken ?? null), items.map((i) => i.customerKey ?? null)],
-  );
-  const byN = new Map(rows.map((r) => [Number(r.n), r]));
-  return items.map((_, i) => {
-    const r = byN.get(i + 1);
-    if (!r) return new Error("sale facts missing");
-    return {
-      program: r.has_program
-        ? {
-            hasWebhookEndpoints: r.has_endpoints,
-            currency: r.currency,
-            cookieWindowDays: r.cookie_window_days,
-            holdDays: r.hold_days,
-            defaultRuleId: r.default_rule_id,
-            testMode: r.test_mode,
-            couponPrecedence: r.coupon_precedence,
-          }
-        : null,
-      click: clickOf(r, "c"),
-      keyCustomer: r.k_id
-        ? {
-            id: r.k_id,
-            clickId: r.k_click_id === null ? null : BigInt(r.k_click_id),
-            attributedClick: clickOf(r, "kc"),
-            keyUnverified: Boolean(r.k_key_unverified),
-            couponId: r.k_coupon_id,
-          }
-        : null,
-    };
-  });
-}, batchOptions);
+      [items.map((i) => i.programId), items.map((i) => i.clickToken ?? null), items.map((i) => i.customerKey ?? null)],
+    );
+    const byN = new Map(rows.map((r) => [Number(r.n), r]));
+    return items.map((_, i) => {
+      const r = byN.get(i + 1);
+      if (!r) return new Error("sale facts missing");
+      return {
+        program: r.has_program
+          ? {
+              hasWebhookEndpoints: r.has_endpoints,
+              currency: r.currency,
+              cookieWindowDays: r.cookie_window_days,
+              holdDays: r.hold_days,
+              defaultRuleId: r.default_rule_id,
+              testMode: r.test_mode,
+              couponPrecedence: r.coupon_precedence,
+            }
+          : null,
+        click: clickOf(r, "c"),
+        keyCustomer: r.k_id
+          ? {
+              id: r.k_id,
+              clickId: r.k_click_id === null ? null : BigInt(r.k_click_id),
+              attributedClick: clickOf(r, "kc"),
+              keyUnverified: Boolean(r.k_key_unverified),
+              couponId: r.k_coupon_id,
+            }
+          : null,
+      };
+    });
+  },
+  { ...batchOptions, name: "sale-facts" },
+);
 
 export interface CommissionFacts {
   /** With the facts of the self-referral guard: the partner's own customer key and the network of its latest sign-in. */
@@ -169,9 +172,10 @@ type CommissionRow = {
 export const loadCommissionFacts = createBatcher<
   { programId: string; partnerId: string; subscriptionId?: string; customerId: string | null; networkHash: string | null; since: Date },
   CommissionFacts
->(async (items) => {
-  const rows = await sqlRows<CommissionRow>(
-    `SELECT t.n, pa.code AS partner_code, pa.email AS partner_email, pa.status::text AS partner_status, pa."customerKey" AS
+>(
+  async (items) => {
+    const rows = await sqlRows<CommissionRow>(
+      `SELECT t.n, pa.code AS partner_code, pa.email AS partner_email, pa.status::text AS partner_status, pa."customerKey" AS
       partner_customer_key,
        (SELECT u."networkHash" FROM "User" u WHERE u.id = pa."userId") AS partner_network_hash,
        (SELECT coalesce(json_agg(json_build_object('id', r.id, 'partnerId', r."partnerId", 'productId', r."productId", 'type', r.type,
@@ -191,35 +195,37 @@ export const loadCommissionFacts = createBatcher<
        SELECT count(*) AS prior_count, (extract(epoch FROM min(x."occurredAt")) * 1000)::float8 AS prior_first_ms
        FROM "Sale" x WHERE t.subscription_id IS NOT NULL AND x."programId" = t.program_id AND x."subscriptionId" = t.subscription_id
      ) s ON true`,
-    [
-      items.map((i) => i.programId),
-      items.map((i) => i.partnerId),
-      items.map((i) => i.subscriptionId ?? null),
-      items.map((i) => i.customerId),
-      items.map((i) => i.networkHash),
-      items.map((i) => i.since.toISOString()),
-    ],
-  );
-  const byN = new Map(rows.map((r) => [Number(r.n), r]));
-  return items.map((_, i) => {
-    const r = byN.get(i + 1);
-    if (!r) return new Error("commission facts missing");
-    return {
-      partner:
-        r.partner_code !== null
-          ? {
-              code: r.partner_code,
-              email: r.partner_email!,
-              status: r.partner_status!,
-              customerKey: r.partner_customer_key,
-              networkHash: r.partner_network_hash,
-            }
-          : null,
-      rules: r.rules,
-      prior: { count: Number(r.prior_count ?? 0), firstAt: r.prior_first_ms === null ? null : new Date(r.prior_first_ms) },
-      customerEmail: r.customer_email,
-      customerKey: r.customer_key,
-      clicksFromNetwork: Number(r.clicks_from_network),
-    };
-  });
-}, batchOptions);
+      [
+        items.map((i) => i.programId),
+        items.map((i) => i.partnerId),
+        items.map((i) => i.subscriptionId ?? null),
+        items.map((i) => i.customerId),
+        items.map((i) => i.networkHash),
+        items.map((i) => i.since.toISOString()),
+      ],
+    );
+    const byN = new Map(rows.map((r) => [Number(r.n), r]));
+    return items.map((_, i) => {
+      const r = byN.get(i + 1);
+      if (!r) return new Error("commission facts missing");
+      return {
+        partner:
+          r.partner_code !== null
+            ? {
+                code: r.partner_code,
+                email: r.partner_email!,
+                status: r.partner_status!,
+                customerKey: r.partner_customer_key,
+                networkHash: r.partner_network_hash,
+              }
+            : null,
+        rules: r.rules,
+        prior: { count: Number(r.prior_count ?? 0), firstAt: r.prior_first_ms === null ? null : new Date(r.prior_first_ms) },
+        customerEmail: r.customer_email,
+        customerKey: r.customer_key,
+        clicksFromNetwork: Number(r.clicks_from_network),
+      };
+    });
+  },
+  { ...batchOptions, name: "commission-facts" },
+);

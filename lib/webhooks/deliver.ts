@@ -8,6 +8,7 @@ import { log } from "@/lib/log";
 import { postWebhook, RequestTimeoutError } from "@/lib/webhooks/post-webhook";
 import { PrivateAddressError } from "@/lib/webhooks/private-addresses";
 import { SIGNATURE_HEADER, signatureHeader } from "@/lib/webhooks/signature";
+import { countWebhookDelivery } from "@/lib/ops/metrics";
 
 /** Wait after the n-th failed attempt (index n-1): 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h. */
 export const RETRY_DELAYS_SECONDS = [30, 120, 600, 1_800, 3_600, 10_800, 21_600] as const;
@@ -82,6 +83,7 @@ export async function deliverWebhook(deliveryId: string, options: { now?: Date }
     where: { id: delivery.id },
     data: { status, nextAttemptAt, responseStatus: answer.status, responseBody: answer.body, deliveredAt: ok ? now : undefined },
   });
+  countWebhookDelivery(ok ? "succeeded" : retry ? "retrying" : "failed");
   if (!ok)
     log.info("webhook delivery failed", {
       deliveryId,

@@ -169,8 +169,10 @@ export async function databaseProxy(target: { host: string; port: number }) {
   return {
     port,
     async cut() {
-      await new Promise<void>((resolve) => server?.close(() => resolve()) ?? resolve());
+      // close() only calls back once every connection has ended: drop them after asking, not before waiting
+      const closed = new Promise<void>((resolve) => server?.close(() => resolve()) ?? resolve());
       for (const s of sockets) s.destroy();
+      await closed;
     },
     restore: open,
   };

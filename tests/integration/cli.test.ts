@@ -1,5 +1,8 @@
 // The operator CLI as an operator runs it: a child process, its exit code and its output.
 import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { uniqueEmail } from "../helpers/factories";
@@ -90,5 +93,23 @@ describe("npm run cli", () => {
     expect([0, 2]).toContain(rotated.code);
     if (rotated.code === 2) expect(rotated.stderr).toContain("Unreadable with every configured key");
     expect(rotated.stdout).toMatch(/Re-sealed \d+ secrets under key [A-Za-z0-9_-]{8}/);
+  });
+
+  it("backup writes a file that names its migration; restore refuses a database with data and names --force", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "partnerloop-cli-")), "test.plbackup");
+    const backup = await cli("backup", "--out", file);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(/^Backed up \d+ rows of \d+ tables \(pg_dump, migration \d{14}_\w+\)/);
+    expect(backup.stderr).toContain("ENCRYPTION_KEY");
+    expect(JSON.parse(readFileSync(file, "utf8").split("\n")[0]!)).toMatchObject({ format: "partnerloop-backup", engine: "pg_dump" });
+    const users = await db.user.count();
+    const restore = await cli("restore", "--from", file);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toMatch(/^Error: The target database holds data .*add --force\.\n$/);
+    expect(await db.user.count()).toBeGreaterThanOrEqual(users);
+    const missing = await cli("restore");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("--from is required");
+    rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

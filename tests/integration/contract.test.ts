@@ -7,6 +7,8 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { setJobsMode } from "@/lib/jobs/queue";
 import { openApiDocument } from "@/lib/openapi/document";
 import { routeFileOf } from "@/lib/openapi/registry";
 import { ROUTE_MODULES } from "@/lib/openapi/route-modules";
@@ -131,6 +133,18 @@ describe("every documented operation answers what the document says", () => {
     const stripeEvent = paymentCheckout(4_900, {});
     const stripePayload = JSON.stringify(stripeEvent);
     recipes = {
+      getHealth: async () => ({}),
+      getReadiness: async () => {
+        setJobsMode("timer"); // as once the workers have started (none run in tests)
+        return {};
+      },
+      getMetrics: async () => {
+        process.env.METRICS_TOKEN = "contract-metrics-token-0123456789";
+        resetEnvCache();
+        return { headers: { authorization: "Bearer contract-metrics-token-0123456789" } };
+      },
+      getSystemStatus: async () => ({ headers: auth }),
+      retryJobQueue: async () => ({ params: { queue: "abuse-network-expiry" }, headers: auth }),
       listPrograms: async () => ({ headers: auth }),
       createProgram: async () => ({ headers: auth, body: { name: "Contract", website_url: "https://contract.example" } }),
       getProgram: async () => ({ params: { id }, headers: auth }),

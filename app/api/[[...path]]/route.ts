@@ -5,10 +5,13 @@
 import { ApiError } from "@/lib/kernel/errors";
 import { apiRoute } from "@/lib/edge/handler";
 
-const handle = apiRoute(async (request) => {
-  const { pathname } = new URL(request.url);
-  throw new ApiError("not_found", `No endpoint ${request.method} ${pathname}; the API is described at /api/v1/openapi.json`);
-});
+const handle = apiRoute(
+  async (request) => {
+    const { pathname } = new URL(request.url);
+    throw new ApiError("not_found", `No endpoint ${request.method} ${pathname}; the API is described at /api/v1/openapi.json`);
+  },
+  { route: "/api/(unknown)" },
+);
 
 // The catch-all's `path` param is a string[], which apiRoute's string params cannot type; the
 // handler needs none (it reads the pathname from the URL), so it is given none.

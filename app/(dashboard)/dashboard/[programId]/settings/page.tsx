@@ -6,6 +6,7 @@ import { ProgramSettingsForm } from "@/components/settings/program-settings-form
 import { settingsValues } from "@/components/settings/settings-values";
 import { StripeCard } from "@/components/settings/stripe-card";
 import { TeamMembers } from "@/components/settings/team-members";
+import { SystemLink } from "@/components/system/system-link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -53,6 +54,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ progr
           <TeamMembers programId={programId} canManage={roleAtLeast(role, "OWNER")} currentUserId={user.id} />
         </div>
       </Card>
+      {roleAtLeast(role, "OWNER") ? <SystemLink programId={programId} /> : null}
       <ProgramFacts program={program} />
     </div>
   );

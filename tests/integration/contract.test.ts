@@ -48,9 +48,11 @@ describe("every documented operation answers what the document says", () => {
   const validatorOf = (schema: Json) => ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')));
 
   let recipes: Record<string, () => Promise<Recipe>>;
+  let ownerTokenId: string;
   beforeAll(async () => {
     const fx = await makeTrackingProgram();
     const owner = await makeTokenUser();
+    ownerTokenId = owner.tokenId;
     await db.programMember.create({ data: { programId: fx.program.id, userId: owner.user.id, role: "OWNER" } });
     const auth = { authorization: `Bearer ${owner.token}` };
     const key = { authorization: `Bearer ${fx.apiKey}` };
@@ -167,7 +169,11 @@ describe("every documented operation answers what the document says", () => {
       }),
       listLinks: async () => ({ params: { id }, headers: auth }),
       createLink: async () => ({ params: { id }, headers: auth, body: { partner_id: fx.partner.id } }),
-      updateLink: async () => ({ params: { id, linkId: fx.link.id }, headers: auth, body: { status: "active" } }),
+      updateLink: async () => ({
+        params: { id, linkId: fx.link.id },
+        headers: auth,
+        body: { destination_url: `${SITE}/landing-${crypto.randomUUID().slice(0, 8)}` },
+      }),
       listCoupons: async () => ({ params: { id }, headers: auth, query: { q: "c" } }),
       createCoupon: async () => ({
         params: { id },
@@ -330,7 +336,14 @@ describe("every documented operation answers what the document says", () => {
   it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))("%s", async (_name, { method, path, operation }) => {
     const recipe = recipes[operation.operationId];
     if (!recipe) throw new Error(`no request for ${operation.operationId}`);
-    const res = await invoke(method, path, await recipe());
+    const prepared = await recipe();
+    const startedAt = new Date(Date.now() - 1);
+    const res = await invoke(method, path, prepared);
+    // every change made through the management API leaves an audit row naming the token (issue 14)
+    if (method !== "get" && /^\/api\/v1\/(programs|system)/.test(path) && res.status < 300) {
+      const rows = await db.auditLog.count({ where: { actorType: "API_TOKEN", actorId: ownerTokenId, createdAt: { gte: startedAt } } });
+      expect(rows, `${operation.operationId} changed something without an audit row`).toBeGreaterThan(0);
+    }
     const documented = operation.responses[String(res.status)] as Json | undefined;
     expect(
       documented,

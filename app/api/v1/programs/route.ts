@@ -31,5 +31,5 @@ export const POST = endpoint(
     body: programCreateBody,
     responses: { 201: { description: "The program", schema: programResponse } },
   },
-  async ({ auth, body }) => ({ status: 201, body: serializeProgram(await createProgram(auth.userId, body)) }),
+  async ({ auth, body }) => ({ status: 201, body: serializeProgram(await createProgram(auth.userId, body, auth.actor)) }),
 );

@@ -32,7 +32,7 @@ export const hasCouponEvidence = (e: CouponEvidence | undefined): e is CouponEvi
 
 export async function matchCoupon(programId: string, evidence: CouponEvidence, at: Date): Promise<CouponMatch | null> {
   if (!hasCouponEvidence(evidence)) return null;
-  const select = { id: true, code: true, partnerId: true, status: true, startsAt: true, endsAt: true, partner: { select: { code: true } } };
+  const select = { id: true, code: true, partnerId: true, status: true, startsAt: true, endsAt: true, partner: { select: { code: true, status: true } } };
   const byId = evidence.couponId ? await db.coupon.findFirst({ where: { id: evidence.couponId, programId }, select }) : null;
   const byPromo =
     !byId && evidence.stripePromotionCodeId
@@ -46,7 +46,10 @@ export async function matchCoupon(programId: string, evidence: CouponEvidence, a
       ? await db.coupon.findUnique({ where: { programId_codeKey: { programId, codeKey: couponKey(evidence.code) } }, select })
       : null;
   let coupon = byId ?? byPromo ?? byCode;
-  if (!coupon && evidence.stripeCouponId) {
+  // A Stripe coupon id credits a code only when no promotion code was applied: a coupon carries
+  // many promotion codes (each partner's, public ones like SUMMER20), so an unknown promotion code
+  // on a coupon one of our codes uses is not that code.
+  if (!coupon && evidence.stripeCouponId && !evidence.stripePromotionCodeId) {
     const shared = await db.coupon.findMany({ where: { programId, stripeCouponId: evidence.stripeCouponId }, select, take: 2 });
     if (shared.length > 1)
       return {
@@ -65,11 +68,13 @@ export async function matchCoupon(programId: string, evidence: CouponEvidence, a
   const refusal =
     coupon.status !== "ACTIVE"
       ? `code ${coupon.code} is deactivated`
-      : coupon.startsAt && at < coupon.startsAt
-        ? `code ${coupon.code} is not valid before ${day(coupon.startsAt)}`
-        : coupon.endsAt && at >= coupon.endsAt
-          ? `code ${coupon.code} expired on ${day(coupon.endsAt)}`
-          : null;
+      : coupon.partner.status !== "ACTIVE"
+        ? `code ${coupon.code} belongs to a partner who is ${coupon.partner.status.toLowerCase()}`
+        : coupon.startsAt && at < coupon.startsAt
+          ? `code ${coupon.code} is not valid before ${day(coupon.startsAt)}`
+          : coupon.endsAt && at >= coupon.endsAt
+            ? `code ${coupon.code} expired on ${day(coupon.endsAt)}`
+            : null;
   return {
     couponId: coupon.id,
     code: coupon.code,

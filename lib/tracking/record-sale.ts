@@ -204,8 +204,14 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
     facts,
   );
   // the code the sale carries, else the one that credited the customer at signup: trusted unless
-  // the customer was found by a key only a keyless call claimed (docs/attribution.md)
-  const ofCustomer = !hasCouponEvidence(input.coupon) && facts.keyCustomer?.couponId && facts.keyCustomer.id === evidence.customerId;
+  // the customer was found by a key only a keyless call claimed (docs/attribution.md). A signup
+  // code is not typed again at this checkout: it stands in only when no click speaks for the sale,
+  // so a later click of another partner is not overridden by a code used once, months ago.
+  const ofCustomer =
+    !hasCouponEvidence(input.coupon) &&
+    evidence.click === null &&
+    facts.keyCustomer?.couponId &&
+    facts.keyCustomer.id === evidence.customerId;
   const couponEvidence = ofCustomer ? { couponId: facts.keyCustomer!.couponId! } : input.coupon;
   const coupon = hasCouponEvidence(couponEvidence) ? await matchCoupon(input.programId, couponEvidence, occurredAt) : null;
   const decided = await weighCoupon(program.couponPrecedence, evidence, coupon, occurredAt, Boolean(ofCustomer && evidence.keyUnconfirmed));

@@ -297,6 +297,33 @@ describe("sales and leads by coupon code", () => {
     expect(later.body.attribution_note).toBe(`credited by code ${code}`);
   });
 
+  it("attack: a code used once at signup does not override a later click of another partner", async () => {
+    const key = uniqueCode("trial");
+    expect((await call(lead, { headers: withKey(fx.apiKey), body: { customer_key: key, coupon_code: code } })).status).toBe(200);
+    const bobsClick = await newClick(fx.link.code);
+    const res = await call(sale, {
+      headers: withKey(fx.apiKey),
+      body: { transaction_id: txn(), amount_cents: 5_000, customer_key: key, click_id: bobsClick },
+    });
+    expect(res.body.partner_code).toBe(fx.partner.code);
+    expect(res.body.attribution_note ?? "").not.toContain("overridden");
+  });
+
+  it("attack: a suspended or pending partner's code credits nobody and leaves the other partner's click in place", async () => {
+    for (const status of ["SUSPENDED", "PENDING"] as const) {
+      const rogue = await addPartner(fx.program.id, `rogue-${status.toLowerCase()}`);
+      const rogueCode = uniqueCode("ROGUE").toUpperCase();
+      await newCoupon(fx, { code: rogueCode, partner_id: rogue.partner.id });
+      await db.partner.update({ where: { id: rogue.partner.id }, data: { status } });
+      const res = await call(sale, {
+        headers: withKey(fx.apiKey),
+        body: { transaction_id: txn(), amount_cents: 5_000, click_id: await newClick(fx.link.code), coupon_code: rogueCode },
+      });
+      expect(res.body.partner_code, status).toBe(fx.partner.code);
+      expect(res.body.attribution_note).toContain(`code ${rogueCode} belongs to a partner who is ${status.toLowerCase()}`);
+    }
+  });
+
   it("attack: a partner whose own signup used their code claims a victim's customer_key by a keyless call; the sale waits for review", async () => {
     // the partner signs up on the site through their own link with their own code (reported by the backend: trusted)
     const own = await newClick(maya.link.code);

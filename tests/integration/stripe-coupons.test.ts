@@ -72,6 +72,26 @@ describe("Stripe promotion codes", () => {
     );
   });
 
+  it("attack: another promotion code on the same Stripe coupon does not credit the partner whose code uses that coupon", async () => {
+    const code = `MAYA${rand(6).toUpperCase()}`;
+    await db.coupon.create({
+      data: { programId: fx.program.id, partnerId: maya.partner.id, code, codeKey: code.toLowerCase(), stripeCouponId: "SHARED20" },
+    });
+    const token = (await call(click, { headers: fromSite, body: { affiliate_url: `${SITE}/?aff=${fx.link.code}` } })).body.click_id;
+    // SUMMER20, the program's public promotion code on the same coupon: not one of our codes
+    const checkout = paymentCheckout(
+      10_000,
+      { partnerloop_click_id: token },
+      { discounts: [{ coupon: "SHARED20", promotion_code: promoId() }] },
+    );
+    await deliver(fx.program.id, checkout, secret);
+    const sale = await db.sale.findUniqueOrThrow({
+      where: { programId_transactionId: { programId: fx.program.id, transactionId: checkout.data.object.payment_intent } },
+    });
+    expect(sale.partnerId).toBe(fx.partner.id); // the click's partner keeps the credit
+    expect(sale.attributionNote).toContain("is not a code of this program");
+  });
+
   it("creates the coupon of a promotion code whose metadata names a partner, and credits a subscription and its renewals", async () => {
     const fx2 = await makeTrackingProgram({ commission: { type: "percentage", value: 10 } });
     await db.commissionRule.update({ where: { id: fx2.program.defaultRuleId! }, data: { recurringLimitPayments: 2 } });

@@ -9,7 +9,17 @@ const nextConfig: NextConfig = {
   // Affitor's guide embeds /js/affitor-tracker.js: the same file as /js/tracker.js, one source
   // (docs/migrating.md#migrating-from-affitor).
   // every response; pages get their CSP and frame rules from proxy.ts
-  headers: async () => [{ source: "/:path*", headers: Object.entries(COMMON_HEADERS).map(([key, value]) => ({ key, value })) }],
+  headers: async () => [
+    { source: "/:path*", headers: Object.entries(COMMON_HEADERS).map(([key, value]) => ({ key, value })) },
+    // Auth.js's own pages (its sign-out confirmation) are HTML under /api: not framable either
+    {
+      source: "/api/auth/:path*",
+      headers: [
+        { key: "X-Frame-Options", value: "DENY" },
+        { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+      ],
+    },
+  ],
   rewrites: async () => [{ source: "/js/affitor-tracker.js", destination: "/js/tracker.js" }],
 };
 

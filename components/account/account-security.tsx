@@ -16,7 +16,7 @@ export function AccountSecurity({ email }: { email: string }) {
       <Card>
         <CardHeader
           title="Sessions"
-          description="Signed in on a shared or lost device? End every session of this account, this one included."
+          description="Signed in on a shared or lost device? End every session of this account, this one included, and revoke its API tokens."
         />
         <form action={signOutEverywhereAction} className="p-5">
           <Button type="submit" variant="danger">

@@ -26,9 +26,9 @@ export function NewTokenForm() {
           </div>
         </div>
       ) : null}
-      <form action={action} className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end" noValidate>
+      <form action={action} className="grid gap-3 sm:grid-cols-[1fr_10rem_12rem_auto] sm:items-end" noValidate>
         {error ? (
-          <div className="sm:col-span-3">
+          <div className="sm:col-span-4">
             <Alert>{error}</Alert>
           </div>
         ) : null}
@@ -47,6 +47,7 @@ export function NewTokenForm() {
           placeholder="never"
           error={fields.expiresInDays ? `Days ${fields.expiresInDays}.` : undefined}
         />
+        <Field label="Your password" name="password" id="token-password" type="password" autoComplete="current-password" />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create token"}
         </Button>

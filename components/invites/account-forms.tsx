@@ -74,7 +74,7 @@ export function AcceptAsUserButton({ token, label }: { token: string; label: str
 export function ApplyForm({ programId }: { programId: string }) {
   const form = useForm<ApplicationInput>({
     resolver: zodResolver(applicationSchema),
-    defaultValues: { name: "", email: "", password: "" },
+    defaultValues: { name: "", email: "" },
   });
   const [error, setError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -85,8 +85,8 @@ export function ApplyForm({ programId }: { programId: string }) {
       <div role="status" className="space-y-2 rounded-xl bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-emerald-200">
         <p className="font-semibold">Check your inbox</p>
         <p>
-          We sent a link to <span className="font-medium">{sentTo}</span>. Open it to confirm your address and finish your application (it
-          works for 24 hours).
+          We sent a link to <span className="font-medium">{sentTo}</span>. Open it to confirm your address, choose your password and finish
+          your application (it works for 24 hours).
         </p>
       </div>
     );
@@ -105,14 +105,13 @@ export function ApplyForm({ programId }: { programId: string }) {
     >
       {error ? <Alert>{error}</Alert> : null}
       <Field label="Your name" autoComplete="name" error={cap("Name", e.name?.message)} {...form.register("name")} />
-      <Field label="E-mail" type="email" autoComplete="email" error={cap("E-mail", e.email?.message)} {...form.register("email")} />
       <Field
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters."
-        error={cap("Password", e.password?.message)}
-        {...form.register("password")}
+        label="E-mail"
+        type="email"
+        autoComplete="email"
+        hint="We mail you a link to confirm it; you choose your password there."
+        error={cap("E-mail", e.email?.message)}
+        {...form.register("email")}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Sending…" : "Apply"}

@@ -32,6 +32,12 @@ for (const path of PAGES) {
   });
 }
 
+test("Auth.js's own HTML pages under /api/auth cannot be framed either", async ({ request }) => {
+  const signout = await request.get("/api/auth/signout", { maxRedirects: 0 });
+  expect(signout.headers()["x-frame-options"]).toBe("DENY");
+  expect(signout.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+});
+
 test("the page's own scripts carry the nonce of its CSP", async ({ request }) => {
   const response = await request.get("/login");
   const nonce = /nonce-([^']+)/.exec(response.headers()["content-security-policy"]!)![1]!;

@@ -173,11 +173,11 @@ test("open application link: review mode, then approval gives the partner a link
   const email = uniqueEmail("ann");
   await applicant.getByLabel("Your name").fill("Ann Applicant");
   await applicant.getByLabel("E-mail").fill(email);
-  await applicant.getByLabel("Password").fill(PASSWORD);
   await applicant.getByRole("button", { name: "Apply" }).click();
   // nothing is created until the address is proven: the link in the mail finishes the application
   await expect(applicant.getByText("Check your inbox")).toBeVisible();
   await applicant.goto(await linkFromMail(email, "/verify-email"));
+  await applicant.getByLabel("Choose a password").fill(PASSWORD); // chosen once the address is proven
   await snapBoth(applicant, "apply-confirm");
   await applicant.getByRole("button", { name: "Confirm my e-mail and apply" }).click();
   await expect(applicant).toHaveURL(/\/partner\/login\?verified=1/, { timeout: 20_000 });

@@ -7,6 +7,7 @@ import { createHmac } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { hashIp } from "@/lib/crypto";
 
 export const NETWORK_HASH_TTL_MS = 48 * 3_600_000;
 
@@ -84,4 +85,12 @@ export async function expireNetworkHashes(now = new Date()): Promise<{ clicks: n
 export async function recordSignInNetwork(userId: string, ip: string | null, at = new Date()): Promise<void> {
   const hash = networkHash(ip, at);
   if (hash) await db.user.update({ where: { id: userId }, data: { networkHash: hash, networkSeenAt: at } });
+}
+
+/**
+ * The key of a client in per-network rate limits: the IPv4 address, or the IPv6 /64 (one
+ * subscriber gets a whole /64, so counting single IPv6 addresses would let them rotate freely).
+ */
+export function rateLimitSubject(ip: string): string {
+  return hashIp(networkOf(ip) ?? ip);
 }

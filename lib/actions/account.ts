@@ -6,7 +6,8 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth";
-import { hashIp, sha256Hex } from "@/lib/crypto";
+import { rateLimitSubject } from "@/lib/abuse/network";
+import { sha256Hex } from "@/lib/crypto";
 import { action, formText } from "@/lib/dashboard/action";
 import type { FormResult } from "@/lib/dashboard/result";
 import { clientIp } from "@/lib/kernel/client-ip";
@@ -15,6 +16,7 @@ import { createApiToken, revokeApiToken, tokenInputSchema } from "@/lib/users/ap
 import {
   changePassword,
   changePasswordSchema,
+  confirmPassword,
   requestPasswordReset,
   resetPassword,
   resetPasswordSchema,
@@ -44,6 +46,7 @@ export async function createTokenAction(
 ): Promise<FormResult<{ token: string }>> {
   const input = { name: formText(form, "name"), expiresInDays: formText(form, "expiresInDays") || undefined };
   return action({ access: "owner", schema: tokenInputSchema, input }, async (values, { user, actor }) => {
+    await confirmPassword(user.id, formText(form, "password")); // a borrowed session cannot mint a lasting credential
     const { token } = await createApiToken({ userId: user.id, ...values }, actor);
     revalidatePath("/dashboard/account");
     return { token };
@@ -63,8 +66,8 @@ export async function forgotPasswordAction(_previous: FormResult<void> | null, f
   const result = await action({ access: "anyone", schema: resetRequestSchema, input }, async ({ email }) => {
     const ip = clientIp(await headers());
     await enforceRateLimits([
-      ...(ip ? [{ key: `reset:ip:${hashIp(ip)}`, rule: AUTH_LIMITS.resetPerIp }] : []),
-      { key: `mail:address:${sha256Hex(email).slice(0, 32)}`, rule: AUTH_LIMITS.mailsPerAddress },
+      ...(ip ? [{ key: `reset:ip:${rateLimitSubject(ip)}`, rule: AUTH_LIMITS.resetPerIp }] : []),
+      { key: `reset:address:${sha256Hex(email).slice(0, 32)}`, rule: AUTH_LIMITS.mailsPerAddress },
     ]);
     await requestPasswordReset({ email }); // the mail goes out in the background
   });

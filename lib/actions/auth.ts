@@ -5,7 +5,7 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { TooManyAttempts, signIn, signOut } from "@/lib/auth";
-import { hashIp } from "@/lib/crypto";
+import { rateLimitSubject } from "@/lib/abuse/network";
 import { action, formText, type Invalid } from "@/lib/dashboard/action";
 import { ActionError, type FormResult } from "@/lib/dashboard/result";
 import { isApiError } from "@/lib/kernel/errors";
@@ -60,7 +60,7 @@ export async function signUpAction(_previous: FormResult<void> | null, form: For
       throw new ActionError("Sign-up is by invitation on this server: ask an owner of a program to invite you to its team.");
     try {
       const ip = clientIp(await headers());
-      if (ip) await enforceRateLimits([{ key: `signup:ip:${hashIp(ip)}`, rule: AUTH_LIMITS.signUpPerIp }]);
+      if (ip) await enforceRateLimits([{ key: `signup:ip:${rateLimitSubject(ip)}`, rule: AUTH_LIMITS.signUpPerIp }]);
       await createUser(account, "OWNER");
     } catch (error) {
       if (isApiError(error) && error.code === "rate_limited")

@@ -7,12 +7,19 @@ import { signIn } from "@/lib/auth";
 import { action } from "@/lib/dashboard/action";
 import { acceptInvite, type AcceptedInvite } from "@/lib/invites/accept-invite";
 import { headers } from "next/headers";
-import { hashIp } from "@/lib/crypto";
+import { rateLimitSubject } from "@/lib/abuse/network";
 import { applyToProgram, confirmApplication, startApplication } from "@/lib/invites/apply-to-program";
 import { clientIp } from "@/lib/kernel/client-ip";
 import { AUTH_LIMITS, enforceRateLimits } from "@/lib/kernel/rate-limit";
 import { sha256Hex } from "@/lib/crypto";
-import { acceptInviteSchema, applicationSchema, type AcceptInviteInput, type ApplicationInput } from "@/lib/invites/schemas";
+import {
+  acceptInviteSchema,
+  applicationSchema,
+  confirmApplicationSchema,
+  type AcceptInviteInput,
+  type ApplicationInput,
+  type ConfirmApplicationInput,
+} from "@/lib/invites/schemas";
 
 const destination = (accepted: Pick<AcceptedInvite, "kind" | "programId">) =>
   accepted.kind === "PARTNER" ? "/portal" : `/dashboard/${accepted.programId}`;
@@ -37,9 +44,9 @@ export async function acceptInviteAsUserAction(token: string) {
 async function limitApplications(programId: string, email: string): Promise<void> {
   const ip = clientIp(await headers());
   await enforceRateLimits([
-    ...(ip ? [{ key: `apply:ip:${hashIp(ip)}`, rule: AUTH_LIMITS.applyPerIp }] : []),
+    ...(ip ? [{ key: `apply:ip:${rateLimitSubject(ip)}`, rule: AUTH_LIMITS.applyPerIp }] : []),
     { key: `apply:program:${sha256Hex(programId).slice(0, 32)}`, rule: AUTH_LIMITS.applyPerProgram },
-    { key: `mail:address:${sha256Hex(email).slice(0, 32)}`, rule: AUTH_LIMITS.mailsPerAddress },
+    { key: `apply:address:${sha256Hex(email).slice(0, 32)}`, rule: AUTH_LIMITS.mailsPerAddress },
   ]);
 }
 
@@ -52,16 +59,17 @@ export async function applyAction(programId: string, input: ApplicationInput) {
   });
 }
 
-/** The confirmation link's button: the account and the application are made; then sign in. */
-export async function confirmApplicationAction(token: string) {
-  return action({ access: "anyone" }, async () => {
-    const applied = await confirmApplication(token);
+/** The confirmation link's form (the password): the account and the application are made; then sign in. */
+export async function confirmApplicationAction(token: string, input: ConfirmApplicationInput) {
+  return action({ access: "anyone", schema: confirmApplicationSchema, input }, async (values) => {
+    const applied = await confirmApplication(token, values);
     redirect(`/partner/login?verified=1&email=${encodeURIComponent(applied.email)}`);
   });
 }
 
 export async function applyAsUserAction(programId: string) {
   return action({ access: "user" }, async (_, { user }) => {
+    await limitApplications(programId, user.email);
     await applyToProgram(programId, { type: "existing", userId: user.id });
     redirect("/portal");
   });

@@ -32,7 +32,15 @@ export const hasCouponEvidence = (e: CouponEvidence | undefined): e is CouponEvi
 
 export async function matchCoupon(programId: string, evidence: CouponEvidence, at: Date): Promise<CouponMatch | null> {
   if (!hasCouponEvidence(evidence)) return null;
-  const select = { id: true, code: true, partnerId: true, status: true, startsAt: true, endsAt: true, partner: { select: { code: true, status: true } } };
+  const select = {
+    id: true,
+    code: true,
+    partnerId: true,
+    status: true,
+    startsAt: true,
+    endsAt: true,
+    partner: { select: { code: true, status: true } },
+  };
   const byId = evidence.couponId ? await db.coupon.findFirst({ where: { id: evidence.couponId, programId }, select }) : null;
   const byPromo =
     !byId && evidence.stripePromotionCodeId

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/passwords";
 import { ApiError } from "@/lib/kernel/errors";
 import { isUniqueViolation, uniqueFields } from "@/lib/kernel/unique-violation";
-import { applicationSchema, type ApplicationInput } from "@/lib/invites/schemas";
+import { applicationSchema, confirmApplicationSchema, type ApplicationInput, type ConfirmApplicationInput } from "@/lib/invites/schemas";
 import { ensureDefaultLink } from "@/lib/partners/ensure-default-link";
 import { insertWithFreeCode, slugifyCode } from "@/lib/partners/code";
 import { parseInput } from "@/lib/kernel/text";
@@ -47,7 +47,7 @@ export async function startApplication(programId: string, input: ApplicationInpu
   const program = await getApplicationProgram(programId);
   if (!program) throw new ApiError("not_found", "Program not found");
   if (!(await applicationsOpen())) throw new ApiError("forbidden", "Applications are closed: ask the program for an invite.");
-  const { name, email, password } = parseInput(applicationSchema, input);
+  const { name, email } = parseInput(applicationSchema, input);
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) {
     const mail = await sendMail({
@@ -62,7 +62,7 @@ export async function startApplication(programId: string, input: ApplicationInpu
   const link = await issueAuthLink({
     purpose: "EMAIL_VERIFICATION",
     email,
-    payload: { kind: "application", programId, name, passwordHash: await hashPassword(password) },
+    payload: { kind: "application", programId, name },
   });
   const mail = await sendMail({
     to: email,
@@ -70,7 +70,7 @@ export async function startApplication(programId: string, input: ApplicationInpu
     text: [
       `Thanks for applying to ${program.name}'s partner program.`,
       "",
-      "Confirm your e-mail address to finish your application (the link works once, for 24 hours):",
+      "Confirm your e-mail address and choose your password to finish your application (the link works once, for 24 hours):",
       link.url,
       "",
       "If you did not apply, ignore this mail: no account is created.",
@@ -79,21 +79,22 @@ export async function startApplication(programId: string, input: ApplicationInpu
   return { email, mail };
 }
 
-const verifiedApplication = z.object({
-  kind: z.literal("application"),
-  programId: z.string(),
-  name: z.string(),
-  passwordHash: z.string(),
-});
+const verifiedApplication = z.object({ kind: z.literal("application"), programId: z.string(), name: z.string() });
 
-/** Step 2: the link was opened and confirmed. Creates the verified account, then applies with it. */
-export async function confirmApplication(token: string): Promise<Application> {
+/**
+ * Step 2: the link was opened, the password chosen there. Creates the verified account, then
+ * applies with it (if applications are still open).
+ */
+export async function confirmApplication(token: string, input: ConfirmApplicationInput): Promise<Application> {
+  const { password } = parseInput(confirmApplicationSchema, input);
+  if (!(await applicationsOpen())) throw new ApiError("forbidden", "Applications are closed: ask the program for an invite.");
+  const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const link = await consumeAuthLink(tx, "EMAIL_VERIFICATION", token);
     const payload = verifiedApplication.parse(link.payload);
     try {
       const created = await tx.user.create({
-        data: { name: payload.name, email: link.email, kind: "PARTNER", passwordHash: payload.passwordHash, emailVerified: new Date() },
+        data: { name: payload.name, email: link.email, kind: "PARTNER", passwordHash, emailVerified: new Date() },
         select: { id: true },
       });
       return { id: created.id, programId: payload.programId };
@@ -110,6 +111,7 @@ export async function confirmApplication(token: string): Promise<Application> {
 export async function applyToProgram(programId: string, applicant: { type: "existing"; userId: string }): Promise<Application> {
   const program = await getApplicationProgram(programId);
   if (!program) throw new ApiError("not_found", "Program not found");
+  if (!(await applicationsOpen())) throw new ApiError("forbidden", "Applications are closed: ask the program for an invite.");
   const status = program.autoApprovePartners ? "ACTIVE" : "PENDING";
   const user = await db.user.findUnique({ where: { id: applicant.userId }, select: { id: true, email: true, name: true, kind: true } });
   if (!user) throw new ApiError("not_found", "Your account no longer exists");

@@ -26,7 +26,8 @@ export async function invitingProgram(programId: string, actor: Actor, email: st
   await enforceRateLimits([
     { key: `invites:actor:${actor.type}:${actor.id ?? "-"}`, rule: AUTH_LIMITS.invitesPerOwner },
     { key: `invites:program:${sha256Hex(programId).slice(0, 32)}`, rule: AUTH_LIMITS.invitesPerProgram },
-    { key: `mail:address:${sha256Hex(email).slice(0, 32)}`, rule: AUTH_LIMITS.mailsPerAddress },
+    // its own budget: anonymous resets or applications to an address cannot block an owner's invite
+    { key: `invites:address:${sha256Hex(email).slice(0, 32)}`, rule: AUTH_LIMITS.invitesPerAddress },
   ]);
   return program;
 }

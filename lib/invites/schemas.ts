@@ -22,6 +22,13 @@ export const acceptInviteSchema = z.object({
 });
 export type AcceptInviteInput = z.infer<typeof acceptInviteSchema>;
 
-/** An application through a program's open link. */
-export const applicationSchema = acceptInviteSchema.extend({ email: emailSchema });
+/**
+ * An application through a program's open link: a name and an address. The password is chosen on
+ * the confirmation page, once the address is proven, so nobody can set one for someone else's.
+ */
+export const applicationSchema = acceptInviteSchema.pick({ name: true }).extend({ email: emailSchema });
 export type ApplicationInput = z.infer<typeof applicationSchema>;
+
+/** The confirmation page's form: the new account's password. */
+export const confirmApplicationSchema = acceptInviteSchema.pick({ password: true });
+export type ConfirmApplicationInput = z.infer<typeof confirmApplicationSchema>;

@@ -99,5 +99,6 @@ export const AUTH_LIMITS = {
   mailsPerAddress: { limit: 5, windowSeconds: 60 * 60 },
   resetPerIp: { limit: 20, windowSeconds: 60 * 60 },
   invitesPerOwner: { limit: 100, windowSeconds: 60 * 60 },
+  invitesPerAddress: { limit: 10, windowSeconds: 60 * 60 },
   invitesPerProgram: { limit: 300, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -12,7 +12,7 @@
 // the job sweeps find their work in the tables.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, readdirSync, rmSync } from "node:fs";
+import { createWriteStream, fchmodSync, openSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
@@ -69,11 +69,17 @@ async function isEmbedded(client: pg.Client): Promise<boolean> {
 }
 
 /** libpq (pg_dump, pg_restore) refuses URL parameters it does not know, such as Prisma's. */
-export function libpqUrl(url: string): string {
+/**
+ * The URL for pg_dump / pg_restore, without its password: that goes in PGPASSWORD, because a
+ * command line is readable by every local user (`ps`).
+ */
+export function libpqUrl(url: string): { url: string; env: Record<string, string> } {
   const parsed = new URL(url);
   const keep = new Set(["sslmode", "sslcert", "sslkey", "sslrootcert", "application_name", "connect_timeout", "options", "host", "port"]);
   for (const name of [...parsed.searchParams.keys()]) if (!keep.has(name)) parsed.searchParams.delete(name);
-  return parsed.toString();
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = "";
+  return { url: parsed.toString(), env: password ? { PGPASSWORD: password } : {} };
 }
 
 export function requireTool(tool: "pg_dump" | "pg_restore"): void {
@@ -86,8 +92,15 @@ export function requireTool(tool: "pg_dump" | "pg_restore"): void {
   }
 }
 
-export async function runTool(tool: string, args: string[], io: { stdin?: NodeJS.ReadableStream; stdout?: NodeJS.WritableStream }) {
-  const child = spawn(tool, args, { stdio: [io.stdin ? "pipe" : "ignore", io.stdout ? "pipe" : "ignore", "pipe"] });
+export async function runTool(
+  tool: string,
+  args: string[],
+  io: { stdin?: NodeJS.ReadableStream; stdout?: NodeJS.WritableStream; env?: Record<string, string> },
+) {
+  const child = spawn(tool, args, {
+    stdio: [io.stdin ? "pipe" : "ignore", io.stdout ? "pipe" : "ignore", "pipe"],
+    env: { ...process.env, ...io.env },
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const piping = [
@@ -108,7 +121,10 @@ export interface BackupOptions {
 
 export async function backupDatabase({ url, out, format }: BackupOptions): Promise<BackupHeader> {
   const client = await connect(url);
-  const file = createWriteStream(out, { mode: 0o600 });
+  // owner-only even when the file existed (a backup holds password hashes, e-mails and ciphertexts)
+  const fd = openSync(out, "w", 0o600);
+  fchmodSync(fd, 0o600);
+  const file = createWriteStream("", { fd });
   try {
     const embedded = await isEmbedded(client);
     const engine = format ?? (embedded ? "logical" : "pg_dump");
@@ -134,7 +150,11 @@ export async function backupDatabase({ url, out, format }: BackupOptions): Promi
     file.write(`${JSON.stringify(header)}\n`);
     if (engine === "pg_dump") {
       await client.query("COMMIT");
-      await runTool("pg_dump", ["--format=custom", "--no-owner", "--no-acl", "--schema=public", libpqUrl(url)], { stdout: file });
+      const target = libpqUrl(url);
+      await runTool("pg_dump", ["--format=custom", "--no-owner", "--no-acl", "--schema=public", target.url], {
+        stdout: file,
+        env: target.env,
+      });
     } else {
       const gzip = createGzip();
       const written = pipeline(gzip, file);

@@ -129,8 +129,10 @@ export async function restoreDatabase({
       await loadRows(client, from, bodyStart);
     } else {
       // the archive creates the schema itself
-      await runTool("pg_restore", ["--no-owner", "--no-acl", "--exit-on-error", "--dbname", libpqUrl(url)], {
+      const target = libpqUrl(url);
+      await runTool("pg_restore", ["--no-owner", "--no-acl", "--exit-on-error", "--dbname", target.url], {
         stdin: backupBody(from, bodyStart),
+        env: target.env,
       });
     }
     const before = new Set(await appliedOf(client));

@@ -19,7 +19,7 @@ import { decryptSecret, encryptSecret, keyIdOf, sealedKeyId, UnreadableSecretErr
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { acceptInvite } from "@/lib/invites/accept-invite";
-import { confirmApplication, startApplication } from "@/lib/invites/apply-to-program";
+import { applyToProgram, confirmApplication, startApplication } from "@/lib/invites/apply-to-program";
 import { invitePartner } from "@/lib/invites/invite-partner";
 import { createPayoutBatch } from "@/lib/payouts/create-payout-batch";
 import { savePayoutDetails } from "@/lib/payouts/payout-details";
@@ -28,7 +28,7 @@ import { forgetUnreadableSecrets, unreadableSecrets } from "@/lib/secrets/unread
 import { handleStripeWebhook } from "@/lib/stripe/handle-webhook";
 import { revokeInvite } from "@/lib/team/team";
 import { inviteMember } from "@/lib/invites/invite-member";
-import { requestPasswordReset, resetPassword, signOutEverywhere, changePassword } from "@/lib/users/account-security";
+import { changePassword, confirmPassword, requestPasswordReset, resetPassword, signOutEverywhere } from "@/lib/users/account-security";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/users/api-tokens";
 import { applicationsOpen, ownerSignUpOpen, signupMode } from "@/lib/users/signup-policy";
 import { verifyPassword } from "@/lib/auth/passwords";
@@ -146,8 +146,13 @@ describe("access you can take back", () => {
     const user = await makeUser();
     const version = async () => (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
     expect(await version()).toBe(0);
+    // a token made with a borrowed session does not outlive "sign out everywhere"
+    const minted = await createApiToken({ userId: user.id, name: "minted with a stolen session" });
     await signOutEverywhere(user.id);
     expect(await version()).toBe(1);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: minted.id } })).revokedAt).not.toBeNull();
+    await expect(confirmPassword(user.id, "not the password")).rejects.toMatchObject({ status: 400 });
+    await expect(confirmPassword(user.id, TEST_PASSWORD)).resolves.toBeUndefined();
     await expect(changePassword(user.id, { currentPassword: "wrong password!", newPassword: PASSWORD })).rejects.toMatchObject({
       status: 400,
     });
@@ -161,7 +166,8 @@ describe("access you can take back", () => {
 
 describe("password reset by e-mail", () => {
   it("a reset link works once, sets the password, ends other sessions; unknown addresses get the same answer", async () => {
-    const user = await makeUser("PARTNER");
+    const user = await makeUser("OWNER");
+    const kept = await createApiToken({ userId: user.id, name: "made before the reset" });
     const before = await db.authToken.count();
     const unknown = await requestPasswordReset({ email: uniqueEmail("nobody") });
     await unknown.sent;
@@ -187,6 +193,7 @@ describe("password reset by e-mail", () => {
     expect(await verifyPassword(after.passwordHash!, "my new reset password")).toBe(true);
     expect(after.sessionVersion).toBe(1);
     expect(after.emailVerified).not.toBeNull();
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: kept.id } })).revokedAt).not.toBeNull(); // tokens go with a reset
     await expect(resetPassword(token, { password: "another new password" })).rejects.toMatchObject({ status: 409 });
 
     await (await requestPasswordReset({ email: user.email })).sent;
@@ -221,15 +228,26 @@ describe("sign-up you control", () => {
     expect(await applicationsOpen()).toBe(false);
     const { program } = await makeTrackingProgram();
     const email = uniqueEmail("closed");
-    await expect(startApplication(program.id, { name: "X", email, password: PASSWORD })).rejects.toMatchObject({ status: 403 });
+    await expect(startApplication(program.id, { name: "X", email })).rejects.toMatchObject({ status: 403 });
     expect(await db.authToken.count({ where: { email } })).toBe(0);
+    // closed also means closed for existing partner accounts, and for links mailed before it closed
+    const partnerAccount = await makeUser("PARTNER");
+    await expect(applyToProgram(program.id, { type: "existing", userId: partnerAccount.id })).rejects.toMatchObject({ status: 403 });
+    expect(await db.partner.count({ where: { programId: program.id, userId: partnerAccount.id } })).toBe(0);
+    delete process.env.SIGNUP;
+    const early = await startApplication(program.id, { name: "Early", email: uniqueEmail("early") });
+    process.env.SIGNUP = "closed";
+    await expect(confirmApplication(linkIn(mailText(early.mail.path), "/verify-email")!, { password: PASSWORD })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("an application claims nothing before the address is proven: the victim's invite still works", async () => {
     const { program, owner } = await makeTrackingProgram();
     const victim = uniqueEmail("victim");
     // the attacker applies with the victim's address and a password of their own
-    const attack = await startApplication(program.id, { name: "Attacker", email: victim, password: "attacker password" });
+    // (the form takes no password: the attacker cannot choose the one the victim's account gets)
+    const attack = await startApplication(program.id, { name: "Attacker", email: victim });
     expect(mailText(attack.mail.path)).toContain("/verify-email/");
     expect(await db.user.count({ where: { email: victim } })).toBe(0);
     expect(await db.partner.count({ where: { programId: program.id, email: victim } })).toBe(0);
@@ -238,7 +256,9 @@ describe("sign-up you control", () => {
     const accepted = await acceptInvite(invite.url.split("/invite/")[1]!, { type: "new", input: { name: "Victim", password: PASSWORD } });
     expect(accepted.email).toBe(victim);
     // the attacker's link, opened later, cannot create a second account for the address
-    await expect(confirmApplication(linkIn(mailText(attack.mail.path), "/verify-email")!)).rejects.toMatchObject({ status: 409 });
+    await expect(
+      confirmApplication(linkIn(mailText(attack.mail.path), "/verify-email")!, { password: "attacker password" }),
+    ).rejects.toMatchObject({ status: 409 });
     const user = await db.user.findUniqueOrThrow({ where: { email: victim } });
     expect(await verifyPassword(user.passwordHash!, "attacker password")).toBe(false);
   });
@@ -246,12 +266,14 @@ describe("sign-up you control", () => {
   it("a confirmed application makes a verified account once", async () => {
     const { program } = await makeTrackingProgram();
     const email = uniqueEmail("applicant");
-    const started = await startApplication(program.id, { name: "Ann", email, password: PASSWORD });
+    const started = await startApplication(program.id, { name: "Ann", email });
     const token = linkIn(mailText(started.mail.path), "/verify-email")!;
-    const applied = await confirmApplication(token);
+    await expect(confirmApplication(token, { password: "short" })).rejects.toThrow(/at least 10/);
+    const applied = await confirmApplication(token, { password: PASSWORD });
     expect(applied).toMatchObject({ email, status: "PENDING" });
     expect((await db.user.findUniqueOrThrow({ where: { email } })).emailVerified).not.toBeNull();
-    await expect(confirmApplication(token)).rejects.toMatchObject({ status: 409 });
+    await expect(confirmApplication(token, { password: PASSWORD })).rejects.toMatchObject({ status: 409 });
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { email } })).passwordHash!, PASSWORD)).toBe(true);
   });
 });
 

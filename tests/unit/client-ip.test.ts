@@ -97,3 +97,13 @@ describe("the server's peer header", () => {
     expect(clientIp(built.headers, trust("false"))).toBe("203.0.113.5");
   });
 });
+
+describe("rate-limit subjects", () => {
+  it("count an IPv6 /64 as one client and IPv4 addresses one by one", async () => {
+    process.env.AUTH_SECRET ??= "test-auth-secret-that-is-long-enough-0123456789";
+    const { rateLimitSubject } = await import("@/lib/abuse/network");
+    expect(rateLimitSubject("2001:db8:1:2::1")).toBe(rateLimitSubject("2001:db8:1:2:ffff:ffff:ffff:ffff"));
+    expect(rateLimitSubject("2001:db8:1:2::1")).not.toBe(rateLimitSubject("2001:db8:1:3::1"));
+    expect(rateLimitSubject("203.0.113.7")).not.toBe(rateLimitSubject("203.0.113.8"));
+  });
+});

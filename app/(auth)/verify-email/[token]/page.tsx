@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ConfirmEmailButton } from "@/components/auth/confirm-email-button";
+import { ConfirmEmailForm } from "@/components/auth/confirm-email-form";
 import { Card } from "@/components/ui/card";
 import { authLinkState } from "@/lib/users/auth-links";
 
@@ -20,8 +20,10 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
       <h1 className="text-xl font-semibold tracking-tight">Confirm your e-mail</h1>
       {state === "open" ? (
         <>
-          <p className="mt-1 mb-6 text-sm text-slate-500">One click and your partner account and application are made.</p>
-          <ConfirmEmailButton token={token} />
+          <p className="mt-1 mb-6 text-sm text-slate-500">
+            Choose your password: your partner account and your application are made at once.
+          </p>
+          <ConfirmEmailForm token={token} />
         </>
       ) : (
         <p className="mt-3 text-sm text-slate-600">

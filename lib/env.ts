@@ -172,3 +172,8 @@ export function env(): Env {
 export function resetEnvCache(): void {
   cached = undefined;
 }
+
+/** The environment a child process (pg_dump, pg_restore) inherits, with `extra` on top (e.g. PGPASSWORD). */
+export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -17,6 +17,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import pg from "pg";
+import { childEnvironment } from "@/lib/env";
 import { BACKUP_FORMAT, BackupError, type BackupHeader } from "@/lib/ops/backup-file";
 import packageJson from "@/package.json";
 
@@ -99,7 +100,7 @@ export async function runTool(
 ) {
   const child = spawn(tool, args, {
     stdio: [io.stdin ? "pipe" : "ignore", io.stdout ? "pipe" : "ignore", "pipe"],
-    env: { ...process.env, ...io.env },
+    env: childEnvironment(io.env),
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));

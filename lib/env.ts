@@ -45,6 +45,19 @@ const standaloneShape = {
   // Who may create accounts on the web (lib/users/signup-policy.ts): open, invite (the default
   // once an owner exists) or closed.
   SIGNUP: blankIsUnset(z.enum(["open", "invite", "closed"], "must be open, invite or closed").optional()),
+  // Who sees Settings → System and may retry jobs (instance-wide): these e-mails, comma-separated;
+  // unset, every owner of a program (lib/jobs/system-status.ts).
+  OPERATOR_EMAILS: blankIsUnset(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .optional(),
+  ),
   // The demo owner's password when demo data is seeded (random otherwise).
   DEMO_PASSWORD: blankIsUnset(z.string().optional()),
   // Lifts the webhook guard against private addresses (lib/webhooks/private-addresses.ts).

@@ -4,6 +4,7 @@
 // program the caller owns. Queues are the instance's: owners of any program see them (a
 // self-hosted instance is run by its owners); rollups only of the caller's own programs.
 import { db, getPool } from "@/lib/db";
+import { setting } from "@/lib/env";
 import { ApiError } from "@/lib/kernel/errors";
 import { QUEUES, bossSchema, jobsMode } from "@/lib/jobs/queue";
 import { appliedMigrations, VERSION } from "@/lib/ops/readiness";
@@ -41,8 +42,20 @@ export interface SystemStatus {
   rollups: Array<{ programId: string; programName: string; rolledUntil: Date | null; checkedAt: Date | null }>;
 }
 
-/** The programs `userId` owns; none: 403 (the system status is for owners). */
+/**
+ * Whether `userId` may see the instance's jobs: one of OPERATOR_EMAILS when that is set (queues
+ * and their errors span every program of the instance), else any program owner.
+ */
+async function isOperator(userId: string): Promise<boolean> {
+  const operators = setting("OPERATOR_EMAILS");
+  if (!operators) return true;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  return Boolean(user && operators.includes(user.email));
+}
+
+/** The programs `userId` owns; none, or not an operator: 403 (the system status is for owners). */
 export async function requireOwnerOfAny(userId: string): Promise<Array<{ id: string; name: string }>> {
+  if (!(await isOperator(userId))) throw new ApiError("forbidden", "The system status is for the operators named in OPERATOR_EMAILS");
   const owned = await db.programMember.findMany({
     where: { userId, role: "OWNER" },
     select: { program: { select: { id: true, name: true } } },
@@ -129,7 +142,7 @@ export async function getSystemStatus(userId: string): Promise<SystemStatus> {
 /** Queues that have failed FAILING_AFTER times in a row or more, for the owners' banner (none for non-owners). */
 export async function failingQueues(userId: string): Promise<Array<{ queue: string; failuresInRow: number; lastError: string | null }>> {
   const owner = await db.programMember.count({ where: { userId, role: "OWNER" } });
-  if (!owner) return [];
+  if (!owner || !(await isOperator(userId))) return [];
   return db.jobState.findMany({
     where: { failuresInRow: { gte: FAILING_AFTER } },
     select: { queue: true, failuresInRow: true, lastError: true },

@@ -68,6 +68,20 @@ describe("a failing job", () => {
     expect(await failingQueues(stranger.user.id)).toEqual([]);
   });
 
+  it("with OPERATOR_EMAILS set, only those operators see it: other owners get 403 and no banner", async () => {
+    const operator = await db.user.findUniqueOrThrow({ where: { id: owner.user.id }, select: { email: true } });
+    process.env.OPERATOR_EMAILS = "someone-else@example.com";
+    try {
+      expect((await call(systemStatus, "GET", { token: owner.token })).status).toBe(403);
+      expect((await call(retry, "POST", { token: owner.token, params: { queue: QUEUES.rollups } })).status).toBe(403);
+      expect(await failingQueues(owner.user.id)).toEqual([]);
+      process.env.OPERATOR_EMAILS = ` Someone-else@example.com , ${operator.email.toUpperCase()}`;
+      expect((await call(systemStatus, "GET", { token: owner.token })).status).toBe(200);
+    } finally {
+      delete process.env.OPERATOR_EMAILS;
+    }
+  });
+
   it("is refused to someone who owns no program", async () => {
     expect((await call(systemStatus, "GET", { token: stranger.token })).status).toBe(403);
     expect((await call(retry, "POST", { token: stranger.token, params: { queue: QUEUES.rollups } })).status).toBe(403);

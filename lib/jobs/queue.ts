@@ -10,6 +10,7 @@ export const QUEUES = {
   deliverDue: "webhooks-deliver-due",
   rollups: "reports-rollup",
   expireNetworks: "abuse-network-expiry",
+  notify: "notifications-deliver",
 } as const;
 
 type LocalRunner = (queue: string, data: object) => void;

@@ -17,6 +17,10 @@ import { recordRefund } from "@/lib/tracking/record-refund";
 import { at, attributedSale, makeTrackingProgram, ownerActor } from "../helpers/commissions";
 import { makeUser } from "../helpers/factories";
 import { type Inbox, startSmtp } from "../helpers/smtp";
+import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
+import { createWebhookEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { startReceiver } from "../helpers/commissions";
+import { connectStripe, deliver as stripeDeliver } from "../helpers/stripe";
 
 const LATER = () => new Date(Date.now() + 16 * 60_000); // past the batching window
 let inbox: Inbox;
@@ -201,6 +205,34 @@ describe("kinds", () => {
     expect(inbox.to(applicant.email).find((m) => m.subject?.includes("Welcome"))!.text).toContain(`Your partner code: ${partner.code}.`);
     const owner = inbox.to(fx.owner.email);
     expect(owner.map((m) => m.subject)).toEqual([`${fx.program.name}: New partner application: ${partner.name}`]);
+  });
+});
+
+describe("owner mails", () => {
+  it("a webhook endpoint that gave up, and Stripe events with a bad signature: once a day each", async () => {
+    const fx = await fixture();
+    const closed = await startReceiver();
+    await closed.close();
+    await createWebhookEndpoint(fx.program.id, { url: closed.url, events: ["sale.created"] }, ownerActor(fx.owner.id));
+    await attributedSale(fx, 1_000);
+    await attributedSale(fx, 1_000);
+    for (let i = 0; i < 8; i++) {
+      await db.webhookDelivery.updateMany({
+        where: { endpoint: { programId: fx.program.id }, status: "PENDING" },
+        data: { nextAttemptAt: new Date(0) },
+      });
+      await deliverDueWebhooks({ programId: fx.program.id });
+    }
+    const secret = await connectStripe(fx.program.id);
+    for (let i = 0; i < 3; i++)
+      expect((await stripeDeliver(fx.program.id, { id: "evt_x" }, secret, { signature: "t=1,v1=forged" })).status).toBe(400);
+    await deliver(fx.program.id);
+    const subjects = inbox.to(fx.owner.email).map((m) => m.subject);
+    expect(subjects.sort()).toEqual(
+      [`${fx.program.name}: A webhook endpoint is failing`, `${fx.program.name}: Stripe webhook signatures are failing`].sort(),
+    );
+    expect(inbox.to(fx.owner.email).find((m) => m.subject?.includes("webhook endpoint"))!.text).toContain(closed.url);
+    expect(inbox.to(fx.partner.email).filter((m) => /webhook|Stripe/.test(m.subject ?? ""))).toEqual([]);
   });
 });
 

@@ -91,3 +91,29 @@ export async function unsubscribe(token: string): Promise<{ programId: string; k
   await writePreferences(claim.programId, claim.email, [[claim.kind, "OFF"]], publicActor);
   return { programId: claim.programId, kind: claim.kind };
 }
+
+/** Every program the user receives mails from, with their choices (portal and account settings). */
+export async function listMyPreferenceSets(
+  userId: string,
+): Promise<Array<{ programId: string; programName: string; preferences: PreferenceRow[] }>> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      partners: { select: { program: { select: { id: true, name: true } } } },
+      memberships: { where: { role: "OWNER" }, select: { program: { select: { id: true, name: true } } } },
+    },
+  });
+  const programs = [...(user?.partners ?? []), ...(user?.memberships ?? [])].map((p) => p.program);
+  const unique = [...new Map(programs.map((p) => [p.id, p])).values()];
+  return Promise.all(
+    unique.map(async (p) => ({ programId: p.id, programName: p.name, preferences: await getMyPreferences(userId, p.id) })),
+  );
+}
+
+/** What an unsubscribe link would turn off, for its page: null when the token is not genuine. */
+export async function describeUnsubscribe(token: string): Promise<{ programName: string; label: string; email: string } | null> {
+  const claim = readUnsubscribeToken(token);
+  if (!claim) return null;
+  const program = await db.program.findUnique({ where: { id: claim.programId }, select: { name: true } });
+  return program ? { programName: program.name, label: KINDS[claim.kind].label, email: claim.email } : null;
+}

@@ -320,3 +320,28 @@ describe("preferences and unsubscribe", () => {
     expect(inbox.to(partnerUser.email).map((m) => m.subject)).toEqual([`${fx.program.name}: Your payout details were changed`]);
   });
 });
+
+describe("the Outbox (owners only, one program)", () => {
+  it("lists, previews and resends a program's mails; another program's owner and partners get nothing", async () => {
+    const fx = await fixture();
+    const { listOutbox, previewNotification, resendNotification } = await import("@/lib/notifications/outbox");
+    for (let i = 0; i < 3; i++) await attributedSale(fx, 1_000);
+    await deliver(fx.program.id);
+    const rows = await listOutbox(fx.program.id);
+    expect(rows).toEqual([expect.objectContaining({ status: "SENT", batchSize: 3, toEmail: fx.partner.email })]);
+    const preview = await previewNotification(fx.program.id, rows[0]!.id);
+    expect(preview.subject).toBe(`${fx.program.name}: 3 new commissions ($6.00)`);
+    expect(preview.html).toContain("You earned 3 new commissions");
+    const other = await fixture();
+    await expect(previewNotification(other.program.id, rows[0]!.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(resendNotification(other.program.id, rows[0]!.id, ownerActor(other.owner.id))).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await resendNotification(fx.program.id, rows[0]!.id, ownerActor(fx.owner.id));
+    await expect(resendNotification(fx.program.id, rows[0]!.id, ownerActor(fx.owner.id))).rejects.toMatchObject({ code: "conflict" });
+    await deliver(fx.program.id);
+    const mails = inbox.to(fx.partner.email);
+    expect(mails.map((m) => m.subject)).toEqual([preview.subject, preview.subject]); // to the same recipient, nobody else
+    expect(await db.auditLog.count({ where: { programId: fx.program.id, action: "notification.resent" } })).toBe(1);
+  });
+});

@@ -25,8 +25,7 @@ export const POST = endpoint(
   async ({ request, query }) => {
     const done = await unsubscribe(query.token);
     if (request.headers.get("accept")?.includes("text/html")) {
-      const page = new URL(`/unsubscribe?done=${done.kind}`, request.url);
-      return { response: Response.redirect(page, 303) };
+      return { response: new Response(null, { status: 303, headers: { location: `/unsubscribe?done=${done.kind}` } }) };
     }
     return { status: 200, body: { unsubscribed: true, program_id: done.programId, kind: done.kind } };
   },

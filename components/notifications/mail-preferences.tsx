@@ -13,7 +13,7 @@ export async function MailPreferences({ userId, returnTo }: { userId: string; re
         <Card key={set.programId}>
           <CardHeader
             title={`Mails from ${set.programName}`}
-            description="Choose what you hear about. Digest: collected into the periodic summary instead of one mail each."
+            description="Choose what you hear about. Every mail also has a one-click unsubscribe link."
           />
           <PreferencesForm action={savePreferencesAction.bind(null, set.programId, returnTo)} preferences={set.preferences} />
         </Card>

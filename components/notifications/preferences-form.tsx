@@ -1,6 +1,7 @@
 "use client";
 
-// One program's mail choices: on, off or in the digest, per kind; a security notice is always on.
+// One program's mail choices, on or off per kind; a security notice is always on. (DIGEST is a
+// stored mode the API takes, but no digest is sent yet, so the form does not offer it.)
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FormAction } from "@/lib/dashboard/result";
@@ -9,7 +10,6 @@ import type { PreferenceRow } from "@/lib/notifications/preferences";
 const MODES = [
   ["ON", "Send"],
   ["OFF", "Off"],
-  ["DIGEST", "Digest"],
 ] as const;
 
 export function PreferencesForm({ action, preferences }: { action: FormAction<void>; preferences: PreferenceRow[] }) {

@@ -41,6 +41,13 @@ function dateOf(value: unknown, locale: string): string | null {
   return Number.isNaN(d.getTime()) ? null : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(d);
 }
 
+/** Date and time (UTC) for a security notice: when exactly it happened matters. */
+function momentOf(value: unknown, locale: string): string | null {
+  const d = new Date(str(value));
+  if (!value || Number.isNaN(d.getTime())) return null;
+  return `${new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d)} UTC`;
+}
+
 function money(rows: Facts[], locale: string): string {
   const currency = str(rows[0]?.currency) || "USD";
   return formatMoney(
@@ -115,7 +122,7 @@ function bodyOf(kind: NotificationKind, rows: Facts[], ctx: MailContext): Body {
         subject: "Your payout details were changed",
         heading: "Your payout details were changed",
         lines: [
-          `The payout details of your partner account in ${name} were changed on ${dateOf(one.at, ctx.locale) ?? "today"}.`,
+          `The payout details of your partner account in ${name} were changed on ${momentOf(one.at, ctx.locale) ?? "today"}.`,
           `Payouts now go to: ${str(one.destination)}.`,
           "If you did not make this change, sign in, reset your password and enter your details again, then tell the program.",
         ],

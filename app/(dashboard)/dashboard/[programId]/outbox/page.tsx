@@ -32,9 +32,14 @@ export default async function OutboxPage({
         description="Every mail this program sends: queued, sent, skipped (turned off by the recipient or the program) or failed."
       />
       {mail ? (
-        <Card>
+        <Card className="overflow-hidden">
           <CardHeader title={mail.subject} description={`To ${mail.toEmail}`} />
-          <iframe title="Mail preview" sandbox="" srcDoc={mail.html} className="h-[28rem] w-full border-t border-slate-100 bg-white" />
+          <iframe
+            title="Mail preview"
+            sandbox=""
+            srcDoc={mail.html}
+            className="block h-[28rem] w-full max-w-full border-t border-slate-100 bg-white"
+          />
           <details className="border-t border-slate-100 px-5 py-3 text-sm">
             <summary className="cursor-pointer text-slate-600">Text part</summary>
             <pre className="mt-2 whitespace-pre-wrap font-mono text-xs text-slate-700">{mail.text}</pre>

@@ -345,3 +345,22 @@ describe("the Outbox (owners only, one program)", () => {
     expect(await db.auditLog.count({ where: { programId: fx.program.id, action: "notification.resent" } })).toBe(1);
   });
 });
+
+describe("program settings", () => {
+  it("the program mutes kinds and sets its reply-to through the settings API; unknown kinds and bad addresses are refused", async () => {
+    const fx = await fixture();
+    const route = await import("@/app/api/v1/programs/[id]/route");
+    const { makeTokenUser, call } = await import("../helpers/management");
+    const owner = await makeTokenUser();
+    await db.programMember.create({ data: { programId: fx.program.id, userId: owner.user.id, role: "OWNER" } });
+    const patch = (body: unknown) => call(route.PATCH, "PATCH", { token: owner.token, params: { id: fx.program.id }, body });
+    const ok = await patch({ muted_notification_kinds: ["commission_created", "commission_created"], reply_to: "team@acme.test" });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ muted_notification_kinds: ["commission_created"], reply_to: "team@acme.test" });
+    expect((await patch({ muted_notification_kinds: ["every_mail"] })).status).toBe(422);
+    expect((await patch({ reply_to: "not an address\r\nBcc: x@y.test" })).status).toBe(422);
+    expect((await db.program.findUniqueOrThrow({ where: { id: fx.program.id } })).replyTo).toBe("team@acme.test");
+    await attributedSale(fx, 1_000);
+    expect((await deliver(fx.program.id)).map((o) => [o.status, o.error])).toEqual([["SKIPPED", "the program does not send this kind"]]);
+  });
+});

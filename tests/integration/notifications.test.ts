@@ -364,3 +364,21 @@ describe("program settings", () => {
     expect((await deliver(fx.program.id)).map((o) => [o.status, o.error])).toEqual([["SKIPPED", "the program does not send this kind"]]);
   });
 });
+
+describe("lead commissions", () => {
+  it("a lead commission mails its partner too, written with the lead", async () => {
+    const fx = await fixture();
+    const { updateRule } = await import("@/lib/commissions/manage-rules");
+    const { recordLead } = await import("@/lib/tracking/record-lead");
+    const { newClickToken } = await import("@/lib/ids");
+    await updateRule(fx.program.id, fx.program.defaultRuleId!, { lead_amount: 300 }, ownerActor(fx.owner.id));
+    const click = await db.click.create({
+      data: { programId: fx.program.id, partnerId: fx.partner.id, linkId: fx.link.id, token: newClickToken() },
+    });
+    await recordLead({ programId: fx.program.id, clickToken: click.token, customerKey: "lead-mail-1", source: "API" });
+    await deliver(fx.program.id);
+    const [mail] = inbox.to(fx.partner.email);
+    expect(mail?.subject).toBe(`${fx.program.name}: New commission: $3.00`);
+    expect(mail?.text).toContain("from a lead");
+  });
+});

@@ -56,7 +56,7 @@ async function claim(now: Date, limit: number, programId: string | null): Promis
       RETURNING n.id, n."programId", n.kind, n."toEmail", n."partnerId", n.data, n.attempts, n."leaseUntil", n."createdAt"`;
     const groups = [...new Set(due.filter((r) => isBatched(r.kind)).map((r) => JSON.stringify([r.programId, r.toEmail, r.kind])))];
     if (groups.length === 0) return due;
-    // the rest of each burst, not yet due: it goes in the same mail
+    // the rest of each burst, not yet due: it goes in the same mail (rows waiting out a back-off keep waiting)
     const rest = await tx.$queryRaw<Claimed[]>`
       UPDATE "Notification" n SET status = 'SENDING', "leaseUntil" = ${lease}, attempts = n.attempts + 1, "updatedAt" = now()
       WHERE n.id IN (
@@ -64,7 +64,7 @@ async function claim(now: Date, limit: number, programId: string | null): Promis
         JOIN unnest(${groups.map((g) => JSON.parse(g)[0])}::text[], ${groups.map((g) => JSON.parse(g)[1])}::text[],
           ${groups.map((g) => JSON.parse(g)[2])}::text[]) AS g(program_id, email, kind)
           ON q."programId" = g.program_id AND q."toEmail" = g.email AND q.kind = g.kind
-        WHERE q.status = 'QUEUED' FOR UPDATE OF q SKIP LOCKED)
+        WHERE q.status = 'QUEUED' AND q.attempts = 0 FOR UPDATE OF q SKIP LOCKED)
       RETURNING n.id, n."programId", n.kind, n."toEmail", n."partnerId", n.data, n.attempts, n."leaseUntil", n."createdAt"`;
     return [...due, ...rest];
   });

@@ -11,6 +11,7 @@ export const QUEUES = {
   rollups: "reports-rollup",
   expireNetworks: "abuse-network-expiry",
   notify: "notifications-deliver",
+  digest: "notifications-digest",
 } as const;
 
 type LocalRunner = (queue: string, data: object) => void;

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "owner_new_application",
   "owner_webhook_failing",
   "owner_stripe_signature_failed",
+  "owner_digest",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -43,6 +44,7 @@ export const KINDS: Record<NotificationKind, KindInfo> = {
   owner_new_application: { audience: "owner", label: "New application to review" },
   owner_webhook_failing: { audience: "owner", label: "Webhook endpoint failing" },
   owner_stripe_signature_failed: { audience: "owner", label: "Stripe webhook signature failures" },
+  owner_digest: { audience: "owner", label: "Daily digest" },
 };
 
 export const kindsFor = (audience: "partner" | "owner") => NOTIFICATION_KINDS.filter((k) => KINDS[k].audience === audience);

@@ -99,6 +99,35 @@ function commissionBody(kind: NotificationKind, rows: Facts[], ctx: MailContext)
   };
 }
 
+function digestBody(one: Facts, ctx: MailContext): Body {
+  const currency = str(one.currency) || "USD";
+  const now = (one.current ?? {}) as Record<string, number>;
+  const before = (one.previous ?? {}) as Record<string, number>;
+  const change = (key: string, isMoney = false) => {
+    const show = (v: number) => (isMoney ? formatMoney(v, currency, ctx.locale) : String(v));
+    const delta = num(now[key]) - num(before[key]);
+    return `${show(num(now[key]))} (${delta >= 0 ? "+" : "−"}${show(Math.abs(delta))} vs the day before)`;
+  };
+  const top = (Array.isArray(one.top) ? one.top : []) as Facts[];
+  const waiting = num(one.waitingForReview);
+  return {
+    subject: `Daily digest for ${dateOf(one.day, ctx.locale) ?? "yesterday"}`,
+    heading: `${ctx.programName} on ${dateOf(one.day, ctx.locale) ?? "yesterday"}`,
+    lines: [
+      `Clicks: ${change("clicks")}.`,
+      `Leads: ${change("leads")}.`,
+      `Sales: ${change("sales")}.`,
+      `Revenue: ${change("revenue", true)}.`,
+      `Commissions: ${change("commissions", true)}.`,
+      top.length
+        ? `Top partners: ${top.map((p) => `${str(p.name)} (${formatMoney(num(p.revenue), currency, ctx.locale)})`).join(", ")}.`
+        : "No partner sales that day.",
+      waiting ? `${waiting} commission${waiting === 1 ? "" : "s"} waiting for your review.` : "Nothing waits for review.",
+    ],
+    action: { label: "Open the dashboard", url: `${ctx.appUrl}/dashboard` },
+  };
+}
+
 function bodyOf(kind: NotificationKind, rows: Facts[], ctx: MailContext): Body {
   const one = rows[0] ?? {};
   const name = ctx.programName;
@@ -164,6 +193,8 @@ function bodyOf(kind: NotificationKind, rows: Facts[], ctx: MailContext): Body {
         lines: [`Deliveries to ${str(one.url)} keep failing.`, `Last error: ${str(one.error)}.`],
         action: { label: "Open webhooks", url: `${ctx.appUrl}/dashboard/settings` },
       };
+    case "owner_digest":
+      return digestBody(one, ctx);
     case "owner_stripe_signature_failed":
       return {
         subject: "Stripe webhook signatures are failing",

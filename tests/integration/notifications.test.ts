@@ -382,3 +382,21 @@ describe("lead commissions", () => {
     expect(mail?.text).toContain("from a lead");
   });
 });
+
+describe("owner digest", () => {
+  it("yesterday against the day before, once per program and day, to the owners only", async () => {
+    const fx = await fixture();
+    const { recordDigests } = await import("@/lib/notifications/digest");
+    const sale = await attributedSale(fx, 10_000, { occurredAt: new Date(Date.now() - 86_400_000) });
+    await db.commission.update({ where: { id: sale.commissionId! }, data: { flags: ["SELF_REFERRAL"] } });
+    expect(await recordDigests(new Date(), { programId: fx.program.id })).toBe(1);
+    expect(await recordDigests(new Date(), { programId: fx.program.id })).toBe(0);
+    expect(await db.notification.count({ where: { programId: fx.program.id, kind: "owner_digest" } })).toBe(1);
+    await deliver(fx.program.id);
+    const [mail] = inbox.to(fx.owner.email).filter((m) => m.subject?.includes("Daily digest"));
+    expect(mail?.text).toMatch(/Clicks: \d+ \([+−]\d+ vs the day before\)\./);
+    expect(mail?.text).toMatch(/Revenue: \$[\d,.]+ \(/);
+    expect(mail?.text).toContain("1 commission waiting for your review.");
+    expect(inbox.to(fx.partner.email).filter((m) => m.subject?.includes("digest"))).toEqual([]);
+  });
+});

@@ -16,5 +16,6 @@ export const PROGRAM_SECTIONS: ProgramSection[] = [
   { segment: "commissions", label: "Commissions" },
   { segment: "payouts", label: "Payouts" },
   { segment: "webhooks", label: "Webhooks" },
+  { segment: "outbox", label: "Outbox" },
   { segment: "settings", label: "Settings" },
 ];

@@ -11,6 +11,7 @@ import { createUser } from "@/lib/users/create-user";
 import { newClickToken } from "@/lib/ids";
 import { recordSale } from "@/lib/tracking/record-sale";
 import { runJob } from "@/lib/jobs/run";
+import { deliverDueNotifications } from "@/lib/notifications/deliver";
 
 export type Step =
   | { op: "owner"; name: string; email: string; password: string }
@@ -29,7 +30,8 @@ export type Step =
     }
   | { op: "apiKey"; programId: string; name: string }
   | { op: "sales"; programId: string; partnerId: string; amounts: number[] }
-  | { op: "failingJob"; queue: string; message: string; times: number };
+  | { op: "failingJob"; queue: string; message: string; times: number }
+  | { op: "deliverNotifications"; programId: string; minutesAhead: number };
 
 function resolveRefs(step: Step, results: Record<string, unknown>[]): Step {
   const out: Record<string, unknown> = {};
@@ -65,6 +67,16 @@ async function run(step: Step): Promise<Record<string, unknown>> {
         commissionIds.push(sale.commissionId!);
       }
       return { commissionIds: commissionIds.join(",") };
+    }
+    case "deliverNotifications": {
+      // One pass of the outbox as if `minutesAhead` had passed (past the batching window).
+      // The server's AUTH_SECRET is its own (start-app.ts): unsubscribe links signed here would not
+      // verify there; this spec does not follow them (tests/integration/notifications.test.ts does).
+      process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+      process.env.LOG_LEVEL = "warn"; // stdout carries the JSON answer; "mail written" lines would break it
+      const now = new Date(Date.now() + step.minutesAhead * 60_000);
+      const outcomes = await deliverDueNotifications({ programId: step.programId, now });
+      return { statuses: outcomes.map((o) => o.status).join(","), errors: outcomes.map((o) => o.error ?? "").join(",") };
     }
     case "failingJob": {
       // Runs of a job that throw, recorded as the workers record them (lib/jobs/run.ts).

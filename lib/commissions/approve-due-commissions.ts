@@ -9,6 +9,7 @@ import { statusChangeRows } from "@/lib/commissions/audit";
 import { commissionEvent } from "@/lib/webhooks/payloads";
 import { programHasEndpoints } from "@/lib/webhooks/has-endpoints";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
+import { notifyCommissions, wakeNotifier } from "@/lib/notifications/record";
 
 const BATCH = 500;
 export const HOLD_ENDED_REASON = "hold period ended";
@@ -35,6 +36,13 @@ export async function approveDueCommissions(now = new Date(), options: { program
       for (const [programId, list] of byProgram) {
         const changes = list.map((r) => ({ id: r.id, from: "PENDING", to: "APPROVED" }));
         await tx.auditLog.createMany({ data: statusChangeRows(programId, systemActor, changes, HOLD_ENDED_REASON, now) });
+        await notifyCommissions(
+          tx,
+          "commission_approved",
+          list.map((r) => r.id),
+          null,
+          now,
+        );
         if (await programHasEndpoints(programId, tx)) {
           const commissions = await tx.commission.findMany({ where: { id: { in: list.map((r) => r.id) } } });
           deliveries.push(
@@ -50,6 +58,7 @@ export async function approveDueCommissions(now = new Date(), options: { program
       return { ids: rows.map((r) => r.id), deliveries };
     });
     enqueueDeliveries(deliveries);
+    if (ids.length) wakeNotifier();
     approved.push(...ids);
     if (ids.length < BATCH) return approved;
   }

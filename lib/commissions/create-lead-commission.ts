@@ -5,6 +5,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resolveRule, ruleSnapshot } from "@/lib/commissions/rules";
 import { readReviewFlags } from "@/lib/commissions/review-flags";
+import { notifyCommissions } from "@/lib/notifications/record";
 
 export interface LeadCommissionInput {
   programId: string;
@@ -57,5 +58,6 @@ export async function createLeadCommission(
       ${program.currency}, ${holdUntil}, ${flags}::text[], ${JSON.stringify(snapshot)}::jsonb, false, ${at}, ${at})
     ON CONFLICT ("leadId") DO NOTHING
     RETURNING id`;
+  if (rows[0]) await notifyCommissions(tx, "commission_created", [rows[0].id]); // the partner's mail, in the lead's transaction
   return rows[0] ? { id: rows[0].id, amount } : null;
 }

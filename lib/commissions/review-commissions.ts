@@ -10,6 +10,7 @@ import { parseInput } from "@/lib/kernel/text";
 import { statusChangeRows } from "@/lib/commissions/audit";
 import { commissionEvent } from "@/lib/webhooks/payloads";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
+import { notifyCommissions, wakeNotifier } from "@/lib/notifications/record";
 
 export const reviewSchema = z
   .object({
@@ -66,6 +67,7 @@ export async function reviewCommissions(programId: string, input: ReviewInput, a
         now,
       ),
     });
+    await notifyCommissions(tx, to === "APPROVED" ? "commission_approved" : "commission_rejected", updated, reason || null, now);
     let deliveries: string[] = [];
     if (to === "APPROVED") {
       const commissions = await tx.commission.findMany({ where: { id: { in: updated } } });
@@ -79,5 +81,6 @@ export async function reviewCommissions(programId: string, input: ReviewInput, a
     return { result: { updated, skipped }, deliveries };
   });
   enqueueDeliveries(deliveries);
+  if (result.updated.length) wakeNotifier();
   return result;
 }

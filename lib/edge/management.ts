@@ -16,6 +16,7 @@ export const TAGS = {
   payouts: "Payouts",
   webhooks: "Webhooks",
   operations: "Operations",
+  notifications: "Notifications",
 } as const;
 
 export const PROGRAM_PATH = "/api/v1/programs/{id}";

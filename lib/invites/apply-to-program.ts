@@ -14,6 +14,7 @@ import { sendMail, type SentMail } from "@/lib/mail/send";
 import { applyUrl } from "@/lib/invites/tokens";
 import { consumeAuthLink, issueAuthLink } from "@/lib/users/auth-links";
 import { applicationsOpen } from "@/lib/users/signup-policy";
+import { notifyOwners, notifyPartner, wakeNotifier } from "@/lib/notifications/record";
 
 export async function getApplicationProgram(programId: string) {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(programId)) return null;
@@ -122,17 +123,25 @@ export async function applyToProgram(programId: string, applicant: { type: "exis
     const partner = await insertWithFreeCode(slugifyCode(user.name ?? user.email.split("@")[0]!), (code) =>
       db.partner.create({ data: { programId, userId: user.id, name: user.name ?? user.email, email: user.email, code, status } }),
     );
-    await db.auditLog.create({
-      data: {
-        programId,
-        actorType: "USER",
-        actorId: user.id,
-        action: "partner.applied",
-        entityType: "partner",
-        entityId: partner.id,
-        after: { status, name: partner.name, email: partner.email, code: partner.code },
-      },
+    await db.$transaction(async (tx) => {
+      await tx.auditLog.create({
+        data: {
+          programId,
+          actorType: "USER",
+          actorId: user.id,
+          action: "partner.applied",
+          entityType: "partner",
+          entityId: partner.id,
+          after: { status, name: partner.name, email: partner.email, code: partner.code },
+        },
+      });
+      const event = `partner:${partner.id}`;
+      const facts = { code: partner.code, name: partner.name };
+      await notifyPartner(tx, partner.id, status === "ACTIVE" ? "application_approved" : "application_received", event, facts);
+      if (status === "PENDING")
+        await notifyOwners(tx, programId, "owner_new_application", event, { partnerName: partner.name, partnerEmail: partner.email });
     });
+    wakeNotifier();
     if (status === "ACTIVE") await ensureDefaultLink(programId, partner.id);
     return { partnerId: partner.id, userId: user.id, email: user.email, status };
   } catch (error) {

@@ -10,6 +10,8 @@ export const QUEUES = {
   deliverDue: "webhooks-deliver-due",
   rollups: "reports-rollup",
   expireNetworks: "abuse-network-expiry",
+  notify: "notifications-deliver",
+  digest: "notifications-digest",
 } as const;
 
 type LocalRunner = (queue: string, data: object) => void;

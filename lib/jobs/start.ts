@@ -8,6 +8,10 @@
 //                            of closed days and the link/partner counters; catches up, idempotent)
 //   abuse-network-expiry     cron every 10 minutes + once at start: expireNetworkHashes(now)
 //                            (network hashes of clicks and sign-ins are kept 48 h, lib/abuse/network.ts)
+//   notifications-deliver    cron every minute + once at start + queued after an event's commit:
+//                            deliverDueNotifications (the outbox, lib/notifications/deliver.ts)
+//   notifications-digest     cron hourly + once at start: recordDigests (yesterday's owner digest,
+//                            once per program and day; lib/notifications/digest.ts)
 // On the embedded database (PGlite served over the wire by scripts/serve.ts) pg-boss is not
 // started: PGlite's socket server runs one protocol message at a time from any connection and
 // only keeps a connection's messages together inside a transaction, so pg-boss's constant
@@ -25,6 +29,8 @@ import { log } from "@/lib/log";
 import { type JobsMode, QUEUES, currentBoss, setBoss, setJobsMode, setLocalRunner } from "@/lib/jobs/queue";
 import { deliverDueWebhooks, deliverWebhook } from "@/lib/webhooks/deliver";
 import { runJob } from "@/lib/jobs/run";
+import { deliverDueNotifications } from "@/lib/notifications/deliver";
+import { recordDigests } from "@/lib/notifications/digest";
 
 const APPROVE_CRON = "*/5 * * * *";
 const DELIVER_DUE_CRON = "* * * * *";
@@ -52,6 +58,16 @@ async function sweepNetworkHashes(): Promise<void> {
   if (expired.clicks || expired.users) log.info("network hashes past their 48 h window removed", expired);
 }
 
+async function sweepNotifications(): Promise<void> {
+  const outcomes = await deliverDueNotifications();
+  if (outcomes.length) log.info("notifications delivered", { mails: outcomes.length });
+}
+
+async function sweepDigests(): Promise<void> {
+  const written = await recordDigests(new Date());
+  if (written) log.info("owner digests recorded", { mails: written });
+}
+
 async function deliverOne(deliveryId: string): Promise<void> {
   const outcome = await deliverWebhook(deliveryId);
   if (outcome?.status === "PENDING" && outcome.nextAttemptAt) {
@@ -65,6 +81,8 @@ export const SWEEPS: Record<string, () => Promise<void>> = {
   [QUEUES.deliverDue]: sweepDeliveries,
   [QUEUES.rollups]: sweepRollups,
   [QUEUES.expireNetworks]: sweepNetworkHashes,
+  [QUEUES.notify]: sweepNotifications,
+  [QUEUES.digest]: sweepDigests,
 };
 
 export interface QueueOptions {
@@ -96,11 +114,15 @@ export async function startJobQueue({ databaseUrl, schema = "pgboss", sweeps = t
     await boss.schedule(QUEUES.deliverDue, DELIVER_DUE_CRON);
     await boss.schedule(QUEUES.rollups, DELIVER_DUE_CRON); // every minute
     await boss.schedule(QUEUES.expireNetworks, EXPIRE_NETWORKS_CRON);
+    await boss.schedule(QUEUES.notify, DELIVER_DUE_CRON); // every minute
+    await boss.schedule(QUEUES.digest, "7 * * * *"); // hourly; once per program and day
     // Catch up on whatever came due while no instance was running.
     await boss.send(QUEUES.approveDue, {});
     await boss.send(QUEUES.deliverDue, {});
     await boss.send(QUEUES.rollups, {});
     await boss.send(QUEUES.expireNetworks, {});
+    await boss.send(QUEUES.notify, {});
+    await boss.send(QUEUES.digest, {});
   }
   setBoss(boss, schema);
   return boss;
@@ -114,6 +136,7 @@ export function startTimerMode({ sweeps = true }: { sweeps?: boolean } = {}): ()
   setLocalRunner((queue, data) => {
     const { deliveryId } = data as { deliveryId?: string };
     if (queue === QUEUES.deliverWebhook && deliveryId) void run(queue, () => deliverWebhook(deliveryId).then(() => undefined));
+    if (queue === QUEUES.notify) void run(queue, sweepNotifications);
   });
   if (!sweeps) return () => setLocalRunner(null);
   const timer = setInterval(() => {
@@ -121,6 +144,8 @@ export function startTimerMode({ sweeps = true }: { sweeps?: boolean } = {}): ()
     if (tick % 10 === 0) void run(QUEUES.expireNetworks, sweepNetworkHashes);
     void run(QUEUES.deliverDue, sweepDeliveries);
     void run(QUEUES.rollups, sweepRollups);
+    void run(QUEUES.notify, sweepNotifications);
+    if (tick % 60 === 0) void run(QUEUES.digest, sweepDigests);
   }, 60_000);
   timer.unref();
   for (const [queue, sweep] of Object.entries(SWEEPS)) void run(queue, sweep);

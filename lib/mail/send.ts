@@ -11,6 +11,35 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative (notifications); text-only mails stay plain. */
+  html?: string;
+  replyTo?: string;
+  /** Shown before MAIL_FROM's address: `"<fromName>" <address>`. */
+  fromName?: string;
+  /** e.g. List-Unsubscribe, List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
+  /** A stable Message-ID (`<id@host>`): a resend after a crash carries the same id, so clients can fold it. */
+  messageId?: string;
+}
+
+/** MAIL_FROM with another display name: the program's name on its notifications. */
+function fromOf(mailFrom: string, name?: string): string {
+  if (!name) return mailFrom;
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return `"${name.replace(/["\\\r\n]/g, "")}" <${address}>`;
+}
+
+function nodemailerMessage(mail: Mail, from: string) {
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    replyTo: mail.replyTo,
+    headers: mail.headers,
+    messageId: mail.messageId,
+  };
 }
 
 export interface SentMail {
@@ -45,7 +74,7 @@ export async function sendMail(mail: Mail): Promise<SentMail> {
   if (config.SMTP_URL) {
     const { createTransport } = await import("nodemailer");
     const transport = createTransport(config.SMTP_URL);
-    await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    await transport.sendMail(nodemailerMessage(mail, fromOf(config.MAIL_FROM, mail.fromName)));
     log.info("mail sent", { to: mail.to, subject: mail.subject });
     return { transport: "smtp" };
   }
@@ -53,7 +82,14 @@ export async function sendMail(mail: Mail): Promise<SentMail> {
   await mkdir(dir, { recursive: true });
   const slug = mail.to.replace(/[^a-zA-Z0-9@.-]/g, "_");
   const path = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${slug}-${Math.random().toString(36).slice(2, 8)}.eml`);
-  await writeFile(path, toEml(mail, config.MAIL_FROM), "utf8");
+  if (mail.html || mail.headers) {
+    // multipart: nodemailer builds the MIME message; plain mails keep the simple 8-bit form below
+    const { createTransport } = await import("nodemailer");
+    const built = await createTransport({ streamTransport: true, buffer: true }).sendMail(
+      nodemailerMessage(mail, fromOf(config.MAIL_FROM, mail.fromName)),
+    );
+    await writeFile(path, built.message as Buffer);
+  } else await writeFile(path, toEml(mail, config.MAIL_FROM), "utf8");
   log.info("mail written (no SMTP_URL set)", { to: mail.to, subject: mail.subject, path });
   return { transport: "file", path };
 }

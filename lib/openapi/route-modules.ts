@@ -48,10 +48,12 @@ import * as opsReady from "@/app/api/ready/route";
 import * as opsSystem from "@/app/api/v1/system/route";
 import * as opsRetry from "@/app/api/v1/system/jobs/[queue]/retry/route";
 import * as opsMetrics from "@/app/metrics/route";
+import * as unsubscribe from "@/app/api/v1/notifications/unsubscribe/route";
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/tracking/click/route.ts": r1,
   "app/api/tracking/verify/route.ts": r2,
+  "app/api/v1/notifications/unsubscribe/route.ts": unsubscribe,
   "app/api/v1/programs/[id]/api-keys/[keyId]/route.ts": r3,
   "app/api/v1/programs/[id]/api-keys/route.ts": r4,
   "app/api/v1/programs/[id]/audit-log/route.ts": auditLog,

@@ -5,6 +5,7 @@ import type { Partner } from "@/lib/generated/prisma/client";
 import type { PartnerStatus } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/kernel/errors";
 import { ensureDefaultLink } from "@/lib/partners/ensure-default-link";
+import { notifyPartner, wakeNotifier } from "@/lib/notifications/record";
 
 export const partnerStatusSchema = z.enum(["PENDING", "ACTIVE", "SUSPENDED"]);
 
@@ -28,9 +29,15 @@ export async function setPartnerStatus(programId: string, partnerId: string, sta
           after: { status },
         }),
       });
+      // an application decided: approved (the welcome mail) or turned down
+      if (before.status === "PENDING" && status !== "PENDING") {
+        const kind = status === "ACTIVE" ? "application_approved" : "application_rejected";
+        await notifyPartner(tx, partnerId, kind, `partner:${partnerId}`, { code: after.code, name: after.name });
+      }
     }
     return after;
   });
   if (status === "ACTIVE") await ensureDefaultLink(programId, partnerId);
+  wakeNotifier();
   return partner;
 }

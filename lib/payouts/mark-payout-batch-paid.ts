@@ -10,6 +10,8 @@ import { lockDraftBatch } from "@/lib/payouts/lock-batch";
 import type { WebhookEvent } from "@/lib/webhooks/events";
 import { payoutData } from "@/lib/webhooks/payloads";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
+import { notifyPayoutsPaid } from "@/lib/notifications/payout-notices";
+import { wakeNotifier } from "@/lib/notifications/record";
 
 export interface MarkPaidResult {
   batchId: number;
@@ -81,11 +83,13 @@ export async function markPayoutBatchPaid(
     const rows = await tx.payout.findMany({ where: { id: { in: paying } } });
     const events: WebhookEvent[] = rows.map((p) => ({ type: "payout.paid", data: payoutData({ ...p, batch }, sumOf.get(p.id)!.count) }));
     const deliveries = await recordEvents(tx, programId, events, now);
+    await notifyPayoutsPaid(tx, rows, batch);
     return {
       result: { batchId, paidPayouts: paying.length, cancelledPayouts: dropped.length, commissions: paid.length, total },
       deliveries,
     };
   });
   enqueueDeliveries(deliveries);
+  wakeNotifier();
   return result;
 }

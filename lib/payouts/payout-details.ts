@@ -7,8 +7,8 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/kernel/errors";
 import { optionalText } from "@/lib/kernel/fields";
 import { parseInput } from "@/lib/kernel/text";
-import { log } from "@/lib/log";
-import { sendMail } from "@/lib/mail/send";
+import { notifyPartner, wakeNotifier } from "@/lib/notifications/record";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** ISO 13616: two letters, two check digits, up to 30 alphanumerics; mod-97 of the rearranged number is 1. */
 export function isValidIban(value: string): boolean {
@@ -103,12 +103,12 @@ export async function savePayoutDetails(userId: string, partnerId: string, input
   });
   if (!partner) throw new ApiError("not_found", "Partner not found");
   const before = readPayoutDetails(partner);
-  await db.$transaction([
-    db.partner.update({
+  await db.$transaction(async (tx) => {
+    await tx.partner.update({
       where: { id: partnerId },
       data: { payoutMethod: details.method, payoutDetails: encryptSecret(JSON.stringify(details)) },
-    }),
-    db.auditLog.create({
+    });
+    await tx.auditLog.create({
       data: auditRow(
         { type: "USER", id: userId },
         {
@@ -120,25 +120,15 @@ export async function savePayoutDetails(userId: string, partnerId: string, input
           after: auditedDestination(details),
         },
       ),
-    }),
-  ]);
-  await notifyDestinationChanged(partner.user?.email ?? partner.email, partner.program.name, details).catch((error: unknown) =>
-    log.error("payout details notice not sent", { partnerId, cause: String(error) }),
-  );
+    });
+    await notifyDestinationChanged(tx, partnerId, details, new Date());
+  });
+  wakeNotifier();
   return details;
 }
 
-/** Security notice: whoever changed the destination, the account's owner hears of it. */
-async function notifyDestinationChanged(to: string, programName: string, details: PayoutDetails): Promise<void> {
-  const where = describeDestination({ details, unreadable: false });
-  await sendMail({
-    to,
-    subject: `${programName}: your payout details were changed`,
-    text: [
-      `The payout details of your partner account in ${programName} were changed on ${new Date().toUTCString()}.`,
-      `Payouts now go to: ${where}.`,
-      "",
-      "If you did not make this change, sign in, reset your password and enter your details again, then tell the program.",
-    ].join("\n"),
-  });
+/** Security notice, through the outbox: whoever changed the destination, the account's owner hears of it (cannot be turned off). */
+async function notifyDestinationChanged(tx: Prisma.TransactionClient, partnerId: string, details: PayoutDetails, at: Date) {
+  const destination = describeDestination({ details, unreadable: false });
+  return notifyPartner(tx, partnerId, "payout_details_changed", `payout_details:${at.getTime()}`, { destination, at: at.toISOString() });
 }

@@ -72,11 +72,22 @@ export const programUpdateBody = z
       .describe(
         "A sale carrying a partner's coupon code and another partner's click: code (default) credits the code, last_click the click",
       ),
+    muted_notification_kinds: update.mutedNotificationKinds.describe(
+      "Notification kinds the program does not send at all (security notices are always sent); [] sends every kind",
+    ),
+    reply_to: update.replyTo.describe("Reply-To of the program's notification mails; null: replies go to the instance's sender"),
     stripe_webhook_secret: update.stripeWebhookSecret.describe(
       "Stripe webhook signing secret (whsec_…), stored encrypted and never returned; null disconnects Stripe",
     ),
   })
-  .transform((b): UpdateProgramInput => ({ ...fromWire(b), stripeWebhookSecret: b.stripe_webhook_secret }));
+  .transform(
+    (b): UpdateProgramInput => ({
+      ...fromWire(b),
+      stripeWebhookSecret: b.stripe_webhook_secret,
+      mutedNotificationKinds: b.muted_notification_kinds,
+      replyTo: b.reply_to,
+    }),
+  );
 
 export const programIdParams = z.object({ id: z.string().min(1).max(64).describe("Program id") });
 
@@ -103,6 +114,8 @@ export const programResponse = z
     test_mode: z.boolean(),
     min_payout_amount: z.number().int().describe("minor units"),
     coupon_precedence: z.enum(["code", "last_click"]),
+    muted_notification_kinds: z.array(z.string()),
+    reply_to: z.string().nullable(),
     stripe_webhook_connected: z.boolean(),
     stripe_connected_at: z.iso.datetime().nullable(),
     created_at: z.iso.datetime(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCurrency } from "@/lib/money/currency";
+import { NOTIFICATION_KINDS, notificationKind } from "@/lib/notifications/kinds";
 
 export const currencySchema = z
   .string()
@@ -79,7 +80,17 @@ const stripeWebhookSecret = z
 export const updateProgramSchema = z
   .object(programFields)
   .partial()
-  .extend({ stripeWebhookSecret: stripeWebhookSecret.nullable().optional() });
+  .extend({
+    stripeWebhookSecret: stripeWebhookSecret.nullable().optional(),
+    /** Notification kinds the program does not send at all (lib/notifications/kinds.ts). */
+    mutedNotificationKinds: z
+      .array(notificationKind)
+      .max(NOTIFICATION_KINDS.length)
+      .transform((kinds) => [...new Set(kinds)])
+      .optional(),
+    /** Reply-To of the program's notifications; null: replies go to MAIL_FROM. */
+    replyTo: z.email("must be an e-mail address").max(254).nullable().optional(),
+  });
 export type UpdateProgramInput = z.input<typeof updateProgramSchema>;
 
 export function commissionToRule(commission: CommissionInput): { type: "PERCENTAGE" | "FLAT"; value: number } {

@@ -26,6 +26,8 @@ export function serializeProgram(program: ProgramWithRule): ProgramResponse {
     test_mode: program.testMode,
     min_payout_amount: program.minPayoutAmount,
     coupon_precedence: program.couponPrecedence === "CODE" ? "code" : "last_click",
+    muted_notification_kinds: program.mutedNotificationKinds,
+    reply_to: program.replyTo,
     stripe_webhook_connected: program.stripeWebhookSecret !== null,
     stripe_connected_at: program.stripeConnectedAt?.toISOString() ?? null,
     created_at: program.createdAt.toISOString(),

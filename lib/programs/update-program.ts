@@ -24,6 +24,8 @@ function programData(data: Settings): Prisma.ProgramUncheckedUpdateInput {
     minPayoutAmount: data.minPayoutAmount,
     autoApprovePartners: data.autoApprovePartners,
     couponPrecedence: data.couponPrecedence,
+    mutedNotificationKinds: data.mutedNotificationKinds,
+    replyTo: data.replyTo,
     ...(param ? { referralParam: param, referralParamAliases: aliases } : {}),
     // The webhook secret must be read back to verify signatures: encrypted, never hashed.
     ...(secret === null ? { stripeWebhookSecret: null, stripeConnectedAt: null } : {}),

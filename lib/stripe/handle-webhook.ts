@@ -11,6 +11,7 @@ import { stripUnsafeText } from "@/lib/kernel/text";
 import { STRIPE_EVENT_HANDLERS, TEST_EVENT_TYPE } from "@/lib/stripe/events";
 import type { EventOutcome } from "@/lib/stripe/events/types";
 import { verifyStripeEvent } from "@/lib/stripe/verify";
+import { notifyOwners, wakeNotifier } from "@/lib/notifications/record";
 
 export interface WebhookResult extends EventOutcome {
   eventId: string;
@@ -61,8 +62,24 @@ function storable(event: Stripe.Event): Stripe.Event {
   ) as Stripe.Event;
 }
 
+/** A signed-looking event that does not verify: the owners hear of it, at most once a day per program (anyone can send these). */
+async function warnOwnersOfSignature(programId: string): Promise<void> {
+  const day = new Date().toISOString().slice(0, 10);
+  await notifyOwners(db, programId, "owner_stripe_signature_failed", `stripe_signature:${day}`, { day })
+    .then((count) => (count ? wakeNotifier() : undefined))
+    .catch(() => undefined); // a warning must not change the answer
+}
+
 export async function handleStripeWebhook(programId: string, rawBody: string, signature: string | null): Promise<WebhookResult> {
-  const event = storable(verifyStripeEvent(rawBody, signature, await programSecret(programId)));
+  const secret = await programSecret(programId);
+  let verified: Stripe.Event;
+  try {
+    verified = verifyStripeEvent(rawBody, signature, secret);
+  } catch (error) {
+    if (signature) await warnOwnersOfSignature(programId);
+    throw error;
+  }
+  const event = storable(verified);
   const seen = await db.processedWebhookEvent.findUnique({
     where: { programId_provider_eventId: { programId, provider: "stripe", eventId: event.id } },
     select: { status: true, message: true },

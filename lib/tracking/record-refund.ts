@@ -7,6 +7,7 @@ import type { TrackingSource } from "@/lib/generated/prisma/enums";
 import { commissionEvent } from "@/lib/webhooks/payloads";
 import { enqueueDeliveries, recordEvents } from "@/lib/webhooks/record-events";
 import { countTrackingEvent } from "@/lib/ops/metrics";
+import { notifyCommissions, wakeNotifier } from "@/lib/notifications/record";
 
 export interface RefundInput {
   programId: string;
@@ -131,8 +132,10 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
         where: { id: commission.payoutId, status: "DRAFT" },
         data: { amount: { decrement: commission.amount - due } },
       });
-    if (status === "REVERSED" && commission.status !== "REVERSED")
+    if (status === "REVERSED" && commission.status !== "REVERSED") {
       deliveries = await recordEvents(tx, input.programId, [commissionEvent("commission.reversed", updated)]);
+      await notifyCommissions(tx, "commission_reversed", [commission.id]);
+    }
     await tx.auditLog.create({
       data: {
         programId: input.programId,
@@ -156,6 +159,7 @@ export async function recordRefund(input: RefundInput): Promise<RefundResult> {
     };
   });
   enqueueDeliveries(deliveries);
+  wakeNotifier();
   countTrackingEvent("refund");
   return result;
 }

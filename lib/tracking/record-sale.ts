@@ -24,6 +24,8 @@ import {
 import { loadCommissionFacts, loadSaleFacts, type SaleFacts } from "@/lib/tracking/sale-context";
 import { REPEATED_IP_WINDOW_MS, UNTRUSTED_ATTRIBUTION, reviewFlags } from "@/lib/commissions/review-flags";
 import { publishSaleEvents } from "@/lib/webhooks/payloads";
+import { BATCH_WINDOW_MS } from "@/lib/notifications/kinds";
+import { wakeNotifier } from "@/lib/notifications/record";
 import { programKeyActor, providerActor } from "@/lib/audit/actor";
 import { settleKeyClaim, type KeyClaim } from "@/lib/tracking/key-claims";
 import { hasCouponEvidence, matchCoupon, type CouponEvidence } from "@/lib/coupons/match-coupon";
@@ -303,6 +305,7 @@ export async function recordSale(input: SaleInput): Promise<SaleResult> {
   if (!written) throw new ApiError("conflict", `transaction_id "${input.transactionId}" has already been recorded`);
   // nothing to do unless an endpoint listens
   await publishSaleEvents(input.programId, written.saleId, written.commissionId, program.hasWebhookEndpoints);
+  if (written.commissionId) wakeNotifier();
   const resting = Boolean(untrusted) || callerFlags.some((f) => UNTRUSTED_FLAGS.has(f));
   countTrackingEvent("sale");
   return {
@@ -420,7 +423,20 @@ const writeSales = createBatcher<SaleRow, Written>(
           commission_amount,
           currency, ${utc("hold_until")}, ARRAY(SELECT jsonb_array_elements_text(flags::jsonb)), snapshot::jsonb, test, now(), now()
         FROM written WHERE has_commission
-        RETURNING id, "saleId"
+        RETURNING id, "saleId", "partnerId", amount, currency, "holdUntil", test
+      ),
+      notification AS (
+        INSERT INTO "Notification" (id, "programId", key, kind, "toEmail", "partnerId", data, "notBefore", "createdAt", "updatedAt")
+        SELECT 'ntf_' || replace(gen_random_uuid()::text, '-', ''), w.program_id,
+          'commission_created:commission:' || c.id || ':' || lower(coalesce(u.email, p.email)), 'commission_created',
+          lower(coalesce(u.email, p.email)), p.id,
+          jsonb_build_object('commissionId', c.id, 'amount', c.amount, 'currency', c.currency, 'saleId', c."saleId",
+            'holdUntil', c."holdUntil", 'transactionId', w.transaction_id),
+          now() + interval '${BATCH_WINDOW_MS} milliseconds', now(), now()
+        FROM commission c JOIN written w ON w.sale_id = c."saleId" JOIN "Partner" p ON p.id = c."partnerId"
+        LEFT JOIN "User" u ON u.id = p."userId"
+        WHERE NOT c.test
+        ON CONFLICT (key) DO NOTHING
       ),
       customer AS (
         UPDATE "Customer" c SET status = 'CUSTOMER'::"CustomerStatus", "convertedAt" = COALESCE(c."convertedAt", now()),

@@ -9,6 +9,7 @@ import { postWebhook, RequestTimeoutError } from "@/lib/webhooks/post-webhook";
 import { PrivateAddressError } from "@/lib/webhooks/private-addresses";
 import { SIGNATURE_HEADER, signatureHeader } from "@/lib/webhooks/signature";
 import { countWebhookDelivery } from "@/lib/ops/metrics";
+import { notifyOwners, wakeNotifier } from "@/lib/notifications/record";
 
 /** Wait after the n-th failed attempt (index n-1): 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h. */
 export const RETRY_DELAYS_SECONDS = [30, 120, 600, 1_800, 3_600, 10_800, 21_600] as const;
@@ -70,7 +71,7 @@ export async function deliverWebhook(deliveryId: string, options: { now?: Date }
   if (!delivery) return null; // delivered, not due, or another worker holds it
   const endpoint = await db.webhookEndpoint.findUnique({
     where: { id: delivery.endpointId },
-    select: { url: true, secret: true, enabled: true },
+    select: { url: true, secret: true, enabled: true, programId: true },
   });
   const answer = endpoint?.enabled
     ? await post(endpoint.url, decryptSecret(endpoint.secret), delivery)
@@ -79,10 +80,19 @@ export async function deliverWebhook(deliveryId: string, options: { now?: Date }
   const retry = !ok && endpoint?.enabled === true && delivery.attempts < MAX_ATTEMPTS;
   const status = ok ? "SUCCEEDED" : retry ? "PENDING" : "FAILED";
   const nextAttemptAt = retry ? new Date(now.getTime() + RETRY_DELAYS_SECONDS[delivery.attempts - 1]! * 1000) : null;
-  await db.webhookDelivery.update({
-    where: { id: delivery.id },
-    data: { status, nextAttemptAt, responseStatus: answer.status, responseBody: answer.body, deliveredAt: ok ? now : undefined },
+  await db.$transaction(async (tx) => {
+    await tx.webhookDelivery.update({
+      where: { id: delivery.id },
+      data: { status, nextAttemptAt, responseStatus: answer.status, responseBody: answer.body, deliveredAt: ok ? now : undefined },
+    });
+    // a delivery that gave up: the owners hear of it, once a day per endpoint
+    if (status === "FAILED" && endpoint?.enabled) {
+      const error = answer.status ? `HTTP ${answer.status}` : answer.body.slice(0, 200);
+      const event = `webhook_endpoint:${delivery.endpointId}:${now.toISOString().slice(0, 10)}`;
+      await notifyOwners(tx, endpoint.programId, "owner_webhook_failing", event, { url: endpoint.url, error });
+    }
   });
+  if (status === "FAILED") wakeNotifier();
   countWebhookDelivery(ok ? "succeeded" : retry ? "retrying" : "failed");
   if (!ok)
     log.info("webhook delivery failed", {

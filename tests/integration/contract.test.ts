@@ -17,6 +17,7 @@ import { makeTokenUser } from "../helpers/management";
 import { connectStripe, paymentCheckout } from "../helpers/stripe";
 import { SITE, makeTrackingProgram } from "../helpers/tracking";
 import Stripe from "stripe";
+import { unsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 
 type Json = Record<string, any>;
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -249,6 +250,10 @@ describe("every documented operation answers what the document says", () => {
       trackSale: async () => ({ headers: key, body: { transaction_id: `t_${crypto.randomUUID()}`, amount_cents: 1_000 } }),
       trackRefund: async () => (await sale(), { headers: key, body: { transaction_id: saleId, amount_cents: 100 } }),
       trackVerify: async () => ({ headers: site, body: { program_id: id, page_url: `${SITE}/pricing` } }),
+      unsubscribeNotification: async () => ({
+        query: { token: unsubscribeToken({ programId: id, email: "contract@example.test", kind: "commission_created" }) },
+        raw: "List-Unsubscribe=One-Click",
+      }),
       trackSignup: async () => ({
         headers: site,
         body: { program_id: id, click_id: (await clickOf()).token, customer_key: `s_${crypto.randomUUID()}` },

@@ -36,6 +36,7 @@ import { at, attributedSale, ownerActor } from "../helpers/commissions";
 import { makeUser, TEST_PASSWORD, uniqueEmail } from "../helpers/factories";
 import { call, makeMember, makeTokenUser } from "../helpers/management";
 import { makeTrackingProgram } from "../helpers/tracking";
+import { deliverDueNotifications } from "@/lib/notifications/deliver";
 
 const PASSWORD = "a long enough password";
 const mailText = (path: string | undefined) => readFileSync(path!, "utf8");
@@ -111,13 +112,14 @@ describe("least privilege on bank details", () => {
     expect(row.before).toEqual({ method: "paypal", destination: "PayPal m•••@paypal.example" });
     expect(row.after).toEqual({ method: "bank", destination: "Bank •••• 3000 (Pat)" });
     expect(JSON.stringify([row.before, row.after])).not.toContain("DE89370400440532013000");
-    // the account's owner hears of it (a security notice), with the new destination masked
+    // the account's owner hears of it (a security notice, through the outbox), with the new destination masked
     const { readdirSync } = await import("node:fs");
+    const { simpleParser } = await import("mailparser");
+    await deliverDueNotifications({ programId: fx.program.id });
     const dir = join(process.env.PARTNERLOOP_DATA_DIR!, "mail");
-    const notices = readdirSync(dir)
-      .filter((f) => f.includes(partnerUser.email.replace(/[^a-zA-Z0-9@.-]/g, "_")))
-      .map((f) => mailText(join(dir, f)))
-      .filter((m) => m.includes("your payout details were changed"));
+    const files = readdirSync(dir).filter((f) => f.includes(partnerUser.email.replace(/[^a-zA-Z0-9@.-]/g, "_")));
+    const parsed = await Promise.all(files.map((f) => simpleParser(readFileSync(join(dir, f)))));
+    const notices = parsed.filter((m) => m.subject?.endsWith("Your payout details were changed")).map((m) => m.text ?? "");
     expect(notices).toHaveLength(2); // the first save and this one
     expect(notices.some((m) => m.includes("Bank •••• 3000 (Pat)"))).toBe(true);
     expect(notices.join()).not.toContain("DE89370400440532013000");

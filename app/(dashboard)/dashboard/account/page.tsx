@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AccountSecurity } from "@/components/account/account-security";
 import { ApiTokens } from "@/components/account/api-tokens";
 import { DashboardShell } from "@/components/dashboard/shell";
+import { MailPreferences } from "@/components/notifications/mail-preferences";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOwnerUser } from "@/lib/auth/guards";
 import { shellProgramsOf } from "@/lib/programs/shell-programs";
@@ -18,6 +19,7 @@ export default async function AccountPage() {
         <PageHeader title="Your account" description="Password, sessions and API tokens of your login." />
         <AccountSecurity email={user.email} />
         <ApiTokens tokens={tokens} />
+        <MailPreferences userId={user.id} returnTo="/dashboard/account" />
       </div>
     </DashboardShell>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountSecurity } from "@/components/account/account-security";
 import { UserMenu } from "@/components/dashboard/user-menu";
+import { MailPreferences } from "@/components/notifications/mail-preferences";
 import { Logo } from "@/components/ui/logo";
 import { requirePartnerUser } from "@/lib/auth/guards";
 
@@ -23,6 +24,7 @@ export default async function PortalAccountPage() {
         </Link>
         <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
         <AccountSecurity email={user.email} />
+        <MailPreferences userId={user.id} returnTo="/portal/account" />
       </main>
     </div>
   );

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ActiveSwitch, RowFigures } from "@/components/ui/row-figures";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { listCouponsAction, setCouponStatusAction } from "@/lib/actions/coupons";
 import type { CouponRow } from "@/lib/coupons/coupon-rows";
@@ -74,31 +75,20 @@ export function CouponList({
                   {c.stripePromotionCodeId ? ` · Stripe ${c.stripePromotionCodeId}` : ""}
                 </p>
               </div>
-              <dl className="grid shrink-0 grid-cols-3 gap-4 text-right text-xs lg:w-72">
-                {(
-                  [
-                    ["Sales", formatCount(c.stats.sales)],
-                    ["Revenue", formatMoney(c.stats.revenue, currency)],
-                    ["Commissions", formatMoney(c.stats.commissions, currency)],
-                  ] as const
-                ).map(([term, value]) => (
-                  <div key={term}>
-                    <dt className="text-slate-500">{term}</dt>
-                    <dd className="font-medium text-slate-900 tabular-nums">{value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <RowFigures
+                className="grid-cols-3 lg:w-72"
+                figures={[
+                  ["Sales", formatCount(c.stats.sales)],
+                  ["Revenue", formatMoney(c.stats.revenue, currency)],
+                  ["Commissions", formatMoney(c.stats.commissions, currency)],
+                ]}
+              />
               {canEdit ? (
-                <label className="flex shrink-0 cursor-pointer items-center gap-2 text-xs text-slate-600">
-                  <input
-                    type="checkbox"
-                    className="h-4 w-4 rounded accent-brand-600"
-                    checked={c.status === "ACTIVE"}
-                    onChange={(e) => toggle.mutate({ id: c.id, active: e.target.checked })}
-                    aria-label={`Code ${c.code} active`}
-                  />
-                  Active
-                </label>
+                <ActiveSwitch
+                  checked={c.status === "ACTIVE"}
+                  onChange={(active) => toggle.mutate({ id: c.id, active })}
+                  label={`Code ${c.code} active`}
+                />
               ) : null}
             </li>
           ))}

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ActiveSwitch, RowFigures } from "@/components/ui/row-figures";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { listLinksAction, setLinkStatusAction } from "@/lib/actions/links";
 import { formatCount } from "@/lib/dashboard/format";
@@ -85,32 +86,21 @@ export function LinkList({
                   <CopyButton value={l.url} ariaLabel={`Copy link ${l.code}`} />
                 </p>
               </div>
-              <dl className="grid shrink-0 grid-cols-4 gap-4 text-right text-xs lg:w-80">
-                {(
-                  [
-                    ["Clicks", formatCount(l.stats.clicks)],
-                    ["Leads", formatCount(l.stats.leads)],
-                    ["Sales", formatCount(l.stats.sales)],
-                    ["Revenue", formatMoney(l.stats.revenue, currency)],
-                  ] as const
-                ).map(([term, value]) => (
-                  <div key={term}>
-                    <dt className="text-slate-500">{term}</dt>
-                    <dd className="font-medium text-slate-900 tabular-nums">{value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <RowFigures
+                className="grid-cols-4 lg:w-80"
+                figures={[
+                  ["Clicks", formatCount(l.stats.clicks)],
+                  ["Leads", formatCount(l.stats.leads)],
+                  ["Sales", formatCount(l.stats.sales)],
+                  ["Revenue", formatMoney(l.stats.revenue, currency)],
+                ]}
+              />
               {canEdit ? (
-                <label className="flex shrink-0 cursor-pointer items-center gap-2 text-xs text-slate-600">
-                  <input
-                    type="checkbox"
-                    className="h-4 w-4 rounded accent-brand-600"
-                    checked={l.status === "ACTIVE"}
-                    onChange={(e) => toggle.mutate({ id: l.id, active: e.target.checked })}
-                    aria-label={`Link ${l.code} active`}
-                  />
-                  Active
-                </label>
+                <ActiveSwitch
+                  checked={l.status === "ACTIVE"}
+                  onChange={(active) => toggle.mutate({ id: l.id, active })}
+                  label={`Link ${l.code} active`}
+                />
               ) : null}
             </li>
           ))}

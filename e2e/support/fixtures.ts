@@ -94,6 +94,15 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
 }
 
+/** Screenshots at laptop and phone widths (the page ends at laptop width again). */
+export async function snapBoth(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await snap(page, `${name}-1280`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /**
  * The newest mail the app wrote to `to` (no SMTP_URL: mails are files in the app's data folder),
  * waiting for it; returns the first link to `path` in it.

@@ -2,16 +2,8 @@
 // refused row explained), the partner finds it in the portal with its discount and copies it, and
 // a sale that carries the code (sale API, any case) shows on both sides.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createOwnerWithProgram, createPartnerUser, dbTask, signIn, snap } from "../support/fixtures";
+import { createOwnerWithProgram, createPartnerUser, dbTask, signIn, snapBoth } from "../support/fixtures";
 import { APP_URL } from "../support/run";
-
-async function snapBoth(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await snap(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snap(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function newPage(browser: Browser) {
   const context = await browser.newContext({ baseURL: APP_URL, permissions: ["clipboard-read", "clipboard-write"] });

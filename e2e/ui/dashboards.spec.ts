@@ -5,17 +5,17 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, createOwnerWithProgram, createPartnerUser, dbTask, linkFromMail, signIn, snap, uniqueEmail } from "../support/fixtures";
+import {
+  createOwnerWithProgram,
+  createPartnerUser,
+  dbTask,
+  linkFromMail,
+  PASSWORD,
+  signIn,
+  snapBoth,
+  uniqueEmail,
+} from "../support/fixtures";
 import { APP_URL } from "../support/run";
-
-/** Screenshots at laptop and phone widths. */
-async function snapBoth(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await snap(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snap(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function landingSite(html: string) {
   const server = createServer((request, response) => {

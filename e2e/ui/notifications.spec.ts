@@ -1,16 +1,8 @@
 // Notifications in Chromium (issue 17): the owner opens the Outbox and previews a partner's mail;
 // the partner turns "New commission" off in the portal and the next one is skipped, not sent.
 import { expect, test, type Page } from "@playwright/test";
-import { createOwnerWithProgram, createPartnerUser, dbTask, signIn, snap } from "../support/fixtures";
+import { createOwnerWithProgram, createPartnerUser, dbTask, signIn, snapBoth } from "../support/fixtures";
 import { APP_URL } from "../support/run";
-
-async function snapBoth(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await snap(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snap(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const saleAndDeliver = async (programId: string, partnerId: string, amount: number) => {
   const [, delivered] = await dbTask([

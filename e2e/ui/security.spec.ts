@@ -2,16 +2,8 @@
 // account page stops working on its next request; a forgotten password is reset by e-mail, the
 // link works once, and the other sessions of the account end.
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, createOwnerWithProgram, createPartnerUser, linkFromMail, signIn, snap, submitSignIn } from "../support/fixtures";
+import { createOwnerWithProgram, createPartnerUser, linkFromMail, PASSWORD, signIn, snapBoth, submitSignIn } from "../support/fixtures";
 import { APP_URL } from "../support/run";
-
-async function snapBoth(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await snap(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snap(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a token made on the account page works, and is refused at once after Revoke", async ({ page, request }) => {
   const { owner, program } = await createOwnerWithProgram(`Tokens ${Date.now().toString(36)}`);

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { sendMail, type SentMail } from "@/lib/mail/send";
 import { applyUrl } from "@/lib/invites/tokens";
 import { consumeAuthLink, issueAuthLink } from "@/lib/users/auth-links";
-import { applicationsOpen } from "@/lib/users/signup-policy";
+import { requireApplicationsOpen } from "@/lib/users/signup-policy";
 import { notifyOwners, notifyPartner, wakeNotifier } from "@/lib/notifications/record";
 
 export async function getApplicationProgram(programId: string) {
@@ -47,7 +47,7 @@ export interface Application {
 export async function startApplication(programId: string, input: ApplicationInput): Promise<{ email: string; mail: SentMail }> {
   const program = await getApplicationProgram(programId);
   if (!program) throw new ApiError("not_found", "Program not found");
-  if (!(await applicationsOpen())) throw new ApiError("forbidden", "Applications are closed: ask the program for an invite.");
+  await requireApplicationsOpen();
   const { name, email } = parseInput(applicationSchema, input);
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) {
@@ -88,7 +88,7 @@ const verifiedApplication = z.object({ kind: z.literal("application"), programId
  */
 export async function confirmApplication(token: string, input: ConfirmApplicationInput): Promise<Application> {
   const { password } = parseInput(confirmApplicationSchema, input);
-  if (!(await applicationsOpen())) throw new ApiError("forbidden", "Applications are closed: ask the program for an invite.");
+  await requireApplicationsOpen();
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const link = await consumeAuthLink(tx, "EMAIL_VERIFICATION", token);
@@ -112,7 +112,7 @@ export async function confirmApplication(token: string, input: ConfirmApplicatio
 export async function applyToProgram(programId: string, applicant: { type: "existing"; userId: string }): Promise<Application> {
   const program = await getApplicationProgram(programId);
   if (!program) throw new ApiError("not_found", "Program not found");
-  if (!(await applicationsOpen())) throw new ApiError("forbidden", "Applications are closed: ask the program for an invite.");
+  await requireApplicationsOpen();
   const status = program.autoApprovePartners ? "ACTIVE" : "PENDING";
   const user = await db.user.findUnique({ where: { id: applicant.userId }, select: { id: true, email: true, name: true, kind: true } });
   if (!user) throw new ApiError("not_found", "Your account no longer exists");

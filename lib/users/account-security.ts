@@ -9,6 +9,7 @@ import { ApiError } from "@/lib/kernel/errors";
 import { parseInput } from "@/lib/kernel/text";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send";
+import { revokeAllTokens } from "@/lib/users/api-tokens";
 import { consumeAuthLink, issueAuthLink, LINK_TTL_MINUTES } from "@/lib/users/auth-links";
 import { emailSchema, passwordSchema } from "@/lib/users/schemas";
 
@@ -47,7 +48,7 @@ export async function changePassword(userId: string, input: z.input<typeof chang
 export async function signOutEverywhere(userId: string): Promise<void> {
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } }),
-    db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+    revokeAllTokens(db, userId),
     db.auditLog.create({ data: accountAudit(userId, "user.signed_out_everywhere") }),
   ]);
 }
@@ -111,7 +112,7 @@ export async function resetPassword(token: string, input: z.input<typeof resetPa
       data: { usedAt: new Date() },
     });
     // a reset means the account may have been someone else's for a while: their tokens go too
-    await tx.apiToken.updateMany({ where: { userId: link.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await revokeAllTokens(tx, link.userId);
     await tx.auditLog.create({ data: accountAudit(link.userId, "user.password_reset", { type: "PUBLIC", id: null }) });
     return user;
   });

@@ -108,3 +108,8 @@ export async function revokeApiToken(tokenId: string, options: { userId?: string
     return view!;
   });
 }
+
+/** Revokes every live token of a user, inside the caller's transaction (sign out everywhere, a reset). */
+export function revokeAllTokens(tx: Pick<typeof db, "apiToken">, userId: string) {
+  return tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

@@ -6,6 +6,7 @@
 // Unset: `invite` once an owner account exists, `open` before (so a fresh install can be claimed).
 import { db } from "@/lib/db";
 import { setting } from "@/lib/env";
+import { ApiError } from "@/lib/kernel/errors";
 
 export type SignupMode = "open" | "invite" | "closed";
 
@@ -22,4 +23,9 @@ export async function ownerSignUpOpen(): Promise<boolean> {
 
 export async function applicationsOpen(): Promise<boolean> {
   return (await signupMode()) !== "closed";
+}
+
+/** 403 while SIGNUP=closed: every step of an application checks it (start, confirm, apply). */
+export async function requireApplicationsOpen(): Promise<void> {
+  if (!(await applicationsOpen())) throw new ApiError("forbidden", "Applications are closed: ask the program for an invite.");
 }

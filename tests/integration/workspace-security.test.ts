@@ -2,7 +2,7 @@
 // account recovery, sign-up control, an audit row for every change, and key rotation. Each attack
 // of the review is a test here.
 import "../helpers/env";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -40,6 +40,15 @@ import { deliverDueNotifications } from "@/lib/notifications/deliver";
 
 const PASSWORD = "a long enough password";
 const mailText = (path: string | undefined) => readFileSync(path!, "utf8");
+/** The files of the mails written to `address` (no SMTP_URL: <data dir>/mail), oldest first. */
+function mailFilesTo(address: string): string[] {
+  const dir = join(process.env.PARTNERLOOP_DATA_DIR!, "mail");
+  const slug = address.replace(/[^a-zA-Z0-9@.-]/g, "_");
+  return readdirSync(dir)
+    .filter((f) => f.includes(slug))
+    .sort()
+    .map((f) => join(dir, f));
+}
 const linkIn = (text: string, path: string) => new RegExp(`${path}/(pla_[A-Za-z0-9]+)`).exec(text)?.[1];
 
 beforeAll(() => {
@@ -113,12 +122,9 @@ describe("least privilege on bank details", () => {
     expect(row.after).toEqual({ method: "bank", destination: "Bank •••• 3000 (Pat)" });
     expect(JSON.stringify([row.before, row.after])).not.toContain("DE89370400440532013000");
     // the account's owner hears of it (a security notice, through the outbox), with the new destination masked
-    const { readdirSync } = await import("node:fs");
     const { simpleParser } = await import("mailparser");
     await deliverDueNotifications({ programId: fx.program.id });
-    const dir = join(process.env.PARTNERLOOP_DATA_DIR!, "mail");
-    const files = readdirSync(dir).filter((f) => f.includes(partnerUser.email.replace(/[^a-zA-Z0-9@.-]/g, "_")));
-    const parsed = await Promise.all(files.map((f) => simpleParser(readFileSync(join(dir, f)))));
+    const parsed = await Promise.all(mailFilesTo(partnerUser.email).map((f) => simpleParser(readFileSync(f))));
     const notices = parsed.filter((m) => m.subject?.endsWith("Your payout details were changed")).map((m) => m.text ?? "");
     expect(notices).toHaveLength(2); // the first save and this one
     expect(notices.some((m) => m.includes("Bank •••• 3000 (Pat)"))).toBe(true);
@@ -179,13 +185,7 @@ describe("password reset by e-mail", () => {
     await (await requestPasswordReset({ email: user.email })).sent;
     const row = await db.authToken.findFirstOrThrow({ where: { userId: user.id, purpose: "PASSWORD_RESET" } });
     expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(mailsBefore.getTime() - 1000);
-    const { readdirSync } = await import("node:fs");
-    const dir = join(process.env.PARTNERLOOP_DATA_DIR!, "mail");
-    const file = readdirSync(dir)
-      .filter((f) => f.includes(user.email.replace(/[^a-zA-Z0-9@.-]/g, "_")))
-      .sort()
-      .at(-1)!;
-    const token = linkIn(mailText(join(dir, file)), "/reset-password")!;
+    const token = linkIn(mailText(mailFilesTo(user.email).at(-1)), "/reset-password")!;
     expect(token).toBeDefined();
     expect(row.tokenHash).not.toContain(token);
 
@@ -201,12 +201,8 @@ describe("password reset by e-mail", () => {
     await (await requestPasswordReset({ email: user.email })).sent;
     const second = await db.authToken.findFirstOrThrow({ where: { userId: user.id, usedAt: null }, orderBy: { createdAt: "desc" } });
     await db.authToken.update({ where: { id: second.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const file2 = readdirSync(dir)
-      .filter((f) => f.includes(user.email.replace(/[^a-zA-Z0-9@.-]/g, "_")))
-      .sort()
-      .at(-1)!;
     await expect(
-      resetPassword(linkIn(mailText(join(dir, file2)), "/reset-password")!, { password: "yet another password" }),
+      resetPassword(linkIn(mailText(mailFilesTo(user.email).at(-1)), "/reset-password")!, { password: "yet another password" }),
     ).rejects.toThrow(/expired/);
     await expect(resetPassword("pla_notarealtokenatallxxxxxxxx", { password: "yet another password" })).rejects.toMatchObject({
       status: 404,
